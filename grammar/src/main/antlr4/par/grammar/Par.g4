@@ -1,0 +1,145 @@
+/*
+ * The grammar of Par. Labelled alternatives and elements only: the AST builder in
+ * runtime/par.syntax reads the labels, so a change here shows up there as a compile error.
+ *
+ * Newlines end statements. Inside ( ) and [ ] they are skipped by the lexer, so a call or a
+ * list may span lines; a map literal { } allows them explicitly between its entries.
+ */
+grammar Par;
+
+@lexer::members {
+    /** How many ( and [ are open: newlines inside them are not statement ends. */
+    private int nesting = 0;
+}
+
+// ---------------------------------------------------------------- statements
+
+program     : stmts EOF ;
+
+stmts       : sep* (stmt (sep+ stmt)*)? sep* ;
+sep         : NL | ';' ;
+block       : open='{' stmts close='}' ;
+
+stmt
+    : 'def' name=NAME '(' params=paramList? ')' body=block                       # DefStmt
+    | 'if' conds+=expr blocks+=block
+          (NL* 'elif' conds+=expr blocks+=block)*
+          (NL* 'else' orelse=block)?                                           # IfStmt
+    | 'while' cond=expr body=block                                             # WhileStmt
+    | 'for' target=targets 'in' iter=exprList body=block                       # ForStmt
+    | 'try' body=block
+          (NL* 'catch' name=NAME? handler=block)?
+          (NL* 'finally' cleanup=block)?                                       # TryStmt
+    | 'with' subject=expr ('as' name=NAME)? body=block                         # WithStmt
+    | 'return' value=exprList?                                                 # ReturnStmt
+    | 'break'                                                                  # BreakStmt
+    | 'continue'                                                               # ContinueStmt
+    | 'pass'                                                                   # PassStmt
+    | 'global' names+=NAME (',' names+=NAME)*                                  # GlobalStmt
+    | 'raise' value=expr                                                       # RaiseStmt
+    | target=targets '=' value=exprList                                        # AssignStmt
+    | target=postfix op=('+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '**=') value=expr  # AugAssignStmt
+    | value=exprList                                                           # ExprStmt
+    ;
+
+paramList   : names+=NAME (',' names+=NAME)* ','? ;
+
+/** What an assignment or a for loop binds: one place, or several to unpack a list into. */
+targets     : items+=postfix (',' items+=postfix)* ','? ;
+
+/** One expression, or several separated by commas, which make a list: `a, b = b, a`. */
+exprList    : items+=expr (',' items+=expr)* trailing=','? ;
+
+// ---------------------------------------------------------------- expressions, lowest first
+
+expr        : body=disjunction ('if' cond=disjunction 'else' orelse=expr)? ;
+disjunction : operands+=conjunction ('or' operands+=conjunction)* ;
+conjunction : operands+=inversion ('and' operands+=inversion)* ;
+
+inversion
+    : 'not' operand=inversion                                                  # NotExpr
+    | comparison                                                               # PlainInversion
+    ;
+
+comparison  : first=sum (ops+=compOp rest+=sum)* ;
+compOp      : op=('==' | '!=' | '<' | '<=' | '>' | '>=' | 'in') | not='not' 'in' ;
+
+sum
+    : left=sum op=('+' | '-') right=term                                       # BinarySum
+    | term                                                                     # PlainSum
+    ;
+
+term
+    : left=term op=('*' | '/' | '//' | '%') right=factor                       # BinaryTerm
+    | factor                                                                   # PlainTerm
+    ;
+
+factor
+    : op=('-' | '+') operand=factor                                            # UnaryFactor
+    | 'join' operand=factor                                                    # JoinFactor
+    | base=postfix ('**' exponent=factor)?                                     # PowerFactor
+    ;
+
+postfix
+    : target=postfix '.' name=attrName                                         # AttributeExpr
+    | callee=postfix '(' args=argList? ')'                                     # CallExpr
+    | target=postfix '[' sub=subscript ']'                                     # IndexExpr
+    | atom                                                                     # AtomExpr
+    ;
+
+argList     : items+=expr (',' items+=expr)* ','? ;
+
+subscript
+    : lo=expr? colon=':' hi=expr? (':' step=expr?)?                           # SliceSubscript
+    | index=expr                                                               # IndexSubscript
+    ;
+
+/** Keywords are fine after a dot: `", ".join(xs)`, `p.join(1)`. */
+attrName    : NAME | 'join' | 'in' | 'not' | 'and' | 'or' | 'as' ;
+
+atom
+    : value=INT                                                                # IntAtom
+    | value=FLOAT                                                              # FloatAtom
+    | value=STRING                                                             # StringAtom
+    | 'true'                                                                   # TrueAtom
+    | 'false'                                                                  # FalseAtom
+    | 'nil'                                                                    # NilAtom
+    | name=NAME                                                                # NameAtom
+    | '(' inner=exprList ')'                                                   # ParenAtom
+    | '[' element=expr clauses+=compFor+ ']'                                   # ListCompAtom
+    | '[' (items+=expr (',' items+=expr)* ','?)? ']'                           # ListAtom
+    | '{' NL* (entries+=mapEntry (NL* ',' NL* entries+=mapEntry)* (NL* ',')?)? NL* '}'  # MapAtom
+    | 'spawn' call=postfix ('as' alias=postfix)?                               # SpawnAtom
+    ;
+
+mapEntry    : key=expr ':' value=expr ;
+compFor     : 'for' target=targets 'in' iter=disjunction ('if' conds+=disjunction)* ;
+
+// ---------------------------------------------------------------- tokens
+
+LPAREN      : '(' { nesting++; } ;
+RPAREN      : ')' { if (nesting > 0) nesting--; } ;
+LBRACK      : '[' { nesting++; } ;
+RBRACK      : ']' { if (nesting > 0) nesting--; } ;
+
+INT         : DIGIT ('_'? DIGIT)* | '0' [xX] HEX ('_'? HEX)* | '0' [bB] [01] ('_'? [01])* ;
+FLOAT       : DIGITS '.' DIGITS? EXPONENT? | '.' DIGITS EXPONENT? | DIGITS EXPONENT ;
+STRING      : '"""' .*? '"""' | '\'\'\'' .*? '\'\'\''
+            | '"' (ESC | ~["\\\r\n])* '"' | '\'' (ESC | ~['\\\r\n])* '\'' ;
+UNTERMINATED_STRING
+            : '"""' ~'"'* | '\'\'\'' ~'\''*
+            | '"' (ESC | ~["\\\r\n])* | '\'' (ESC | ~['\\\r\n])* ;
+NAME        : [a-zA-Z_] [a-zA-Z_0-9]* ;
+
+NL          : ('\r'? '\n' | '\r') { if (nesting > 0) skip(); } ;
+CONTINUATION: '\\' [ \t]* ('\r'? '\n' | '\r') -> skip ;
+COMMENT     : '#' ~[\r\n]* -> skip ;
+WS          : [ \t\f]+ -> skip ;
+/** Anything else is one bad character, reported by the parser with its location. */
+BAD_CHAR    : . ;
+
+fragment DIGIT    : [0-9] ;
+fragment DIGITS   : DIGIT ('_'? DIGIT)* ;
+fragment HEX      : [0-9a-fA-F] ;
+fragment EXPONENT : [eE] [+-]? DIGITS ;
+fragment ESC      : '\\' . ;

@@ -1,0 +1,127 @@
+package par.repl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import par.interp.Interpreter;
+import par.interp.ParList;
+import par.interp.ScriptRunner;
+import par.interp.StreamOutput;
+
+/**
+ * The {@code par} command: reads its arguments, picks the source (a file, {@code -c} text, or
+ * standard input), and hands it to {@link ScriptRunner}. It knows nothing of how Par runs.
+ */
+public final class Main {
+    static final String VERSION = "0.1.0";
+
+    private static final String USAGE = String.join("\n",
+            "usage: par [options] [FILE.par [args...]]",
+            "       par [options] -c CODE [args...]",
+            "",
+            "With no FILE, par reads a script from standard input (or starts the",
+            "interactive prompt when standard input is a terminal).",
+            "",
+            "options:",
+            "  -c CODE          run CODE instead of a file",
+            "  --version        print the version and exit",
+            "  -h, --help       print this help and exit",
+            "",
+            "The script's arguments are in the global list `args`.");
+
+    private Main() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(argv, System.in, System.out, System.err, System.console() != null));
+    }
+
+    /** The whole command, with its streams given, so tests can drive it. */
+    static int run(String[] argv, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
+        List<String> args = new ArrayList<>(List.of(argv));
+        String code = null;
+        String file = null;
+        while (!args.isEmpty() && args.get(0).startsWith("-") && !args.get(0).equals("-")) {
+            String opt = args.remove(0);
+            switch (opt) {
+                case "--version":
+                    out.println("par " + VERSION);
+                    return 0;
+                case "-h":
+                case "--help":
+                    out.println(USAGE);
+                    return 0;
+                case "-c":
+                    if (args.isEmpty()) {
+                        err.println("par: error: -c needs an argument (the code to run)");
+                        return 2;
+                    }
+                    code = args.remove(0);
+                    break;
+                case "--":
+                    if (args.isEmpty()) {
+                        err.println("par: error: -- needs a file after it");
+                        return 2;
+                    }
+                    file = args.remove(0);
+                    break;
+                default:
+                    err.println("par: error: unknown option " + opt + " (see par --help)");
+                    return 2;
+            }
+            if (file != null) {
+                break;
+            }
+        }
+        String source;
+        String name;
+        if (code != null) {
+            source = code;
+            name = "<string>";
+        } else {
+            if (file == null && !args.isEmpty()) {
+                file = args.remove(0);
+            }
+            if (file == null || file.equals("-")) {
+                if (interactive && file == null) {
+                    out.println("par " + VERSION + ": the interactive prompt is not built yet; run a file instead.");
+                    out.println(USAGE);
+                    return 2;
+                }
+                source = readAll(in);
+                name = "<stdin>";
+            } else {
+                try {
+                    source = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+                } catch (NoSuchFileException e) {
+                    err.println("par: error: cannot open " + file + ": no such file");
+                    return 2;
+                } catch (IOException e) {
+                    err.println("par: error: cannot read " + file + ": " + e.getMessage());
+                    return 2;
+                }
+                name = file;
+            }
+        }
+        Interpreter interp = new Interpreter(in, new StreamOutput(out, interactive), err);
+        ParList argList = new ParList();
+        args.forEach(argList::add);
+        interp.globals.set("args", argList);
+        return ScriptRunner.run(interp, source, name);
+    }
+
+    private static String readAll(InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

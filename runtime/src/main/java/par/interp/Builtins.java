@@ -1,0 +1,264 @@
+package par.interp;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import par.syntax.Literals;
+
+/**
+ * The builtin functions every program sees, by name. A global of the same name hides one, as
+ * in Python. Process builtins ({@code lock}, {@code queue}, {@code pool}...) ask the
+ * interpreter's {@link Processes}.
+ */
+public final class Builtins {
+    private static final Map<String, Builtin> TABLE = new LinkedHashMap<>();
+
+    private Builtins() {
+    }
+
+    public static Builtin get(String name) {
+        return TABLE.get(name);
+    }
+
+    /** All builtin names, in a stable order (for completion and docs). */
+    public static List<String> names() {
+        return new ArrayList<>(TABLE.keySet());
+    }
+
+    private static void define(String name, int min, int max, Builtin.Body body) {
+        TABLE.put(name, new Builtin(name, min, max, body));
+    }
+
+    static {
+        define("print", 0, -1, (in, a) -> {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < a.length; i++) {
+                if (i > 0) {
+                    line.append(' ');
+                }
+                line.append(Repr.str(a[i]));
+            }
+            in.out().line(line.toString());
+            return Nil.NIL;
+        });
+        define("len", 1, 1, (in, a) -> Sequences.length(a[0]));
+        define("range", 1, 3, (in, a) -> range(a));
+        define("str", 0, 1, (in, a) -> a.length == 0 ? "" : Repr.str(a[0]));
+        define("repr", 1, 1, (in, a) -> Repr.repr(a[0]));
+        define("int", 0, 2, (in, a) -> a.length == 0 ? 0L : Conversions.toInt(a));
+        define("float", 0, 1, (in, a) -> a.length == 0 ? 0.0 : Conversions.toFloat(a[0]));
+        define("bool", 0, 1, (in, a) -> a.length > 0 && Values.truthy(a[0]));
+        define("list", 0, 1, (in, a) -> a.length == 0 ? new ParList() : new ParList(Sequences.toList(a[0])));
+        define("type", 1, 1, (in, a) -> Values.typeName(a[0]));
+        define("round", 1, 2, (in, a) -> round(a));
+        define("abs", 1, 1, (in, a) -> abs(a[0]));
+        define("sorted", 1, 2, (in, a) -> {
+            ParList out = new ParList(Sequences.toList(a[0]));
+            sort(in, out.items, a.length > 1 ? a[1] : null);
+            return out;
+        });
+        define("reversed", 1, 1, (in, a) -> {
+            ArrayList<Object> items = Sequences.toList(a[0]);
+            Collections.reverse(items);
+            return new ParList(items);
+        });
+        define("sum", 1, 2, (in, a) -> {
+            Object total = a.length > 1 ? a[1] : (Object) 0L;
+            for (Object x : Sequences.iterate(a[0])) {
+                total = Ops.add(total, x);
+            }
+            return total;
+        });
+        define("min", 1, -1, (in, a) -> extreme("min", a, -1));
+        define("max", 1, -1, (in, a) -> extreme("max", a, 1));
+        define("any", 1, 1, (in, a) -> {
+            for (Object x : Sequences.iterate(a[0])) {
+                if (Values.truthy(x)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        define("all", 1, 1, (in, a) -> {
+            for (Object x : Sequences.iterate(a[0])) {
+                if (!Values.truthy(x)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        define("enumerate", 1, 2, (in, a) -> {
+            ParList out = new ParList();
+            long i = a.length > 1 ? Values.toLong(a[1], "enumerate() start") : 0;
+            for (Object x : Sequences.iterate(a[0])) {
+                out.add(ParList.of(i++, x));
+            }
+            return out;
+        });
+        define("zip", 1, -1, (in, a) -> zip(a));
+        define("keys", 1, 1, (in, a) -> Methods.call(in, map("keys", a[0]), "keys", new Object[0]));
+        define("values", 1, 1, (in, a) -> Methods.call(in, map("values", a[0]), "values", new Object[0]));
+        define("chr", 1, 1, (in, a) -> new String(Character.toChars((int) Values.toLong(a[0], "chr() argument"))));
+        define("ord", 1, 1, (in, a) -> {
+            if (!(a[0] instanceof String) || ((String) a[0]).codePointCount(0, ((String) a[0]).length()) != 1) {
+                throw new ParError("ord() needs a string of one character");
+            }
+            return (long) ((String) a[0]).codePointAt(0);
+        });
+        define("sleep", 1, 1, (in, a) -> {
+            in.sleep(Values.toDouble(a[0], "sleep() seconds"));
+            return Nil.NIL;
+        });
+        define("time", 0, 0, (in, a) -> System.currentTimeMillis() / 1000.0);
+        define("random", 0, 0, (in, a) -> ThreadLocalRandom.current().nextDouble());
+        define("randint", 2, 2, (in, a) -> {
+            long lo = Values.toLong(a[0], "randint() low");
+            long hi = Values.toLong(a[1], "randint() high");
+            if (hi < lo) {
+                throw new ParError("randint() needs low <= high");
+            }
+            return lo + ThreadLocalRandom.current().nextLong(hi - lo + 1);
+        });
+        define("choice", 1, 1, (in, a) -> {
+            ArrayList<Object> items = Sequences.toList(a[0]);
+            if (items.isEmpty()) {
+                throw new ParError("choice() from an empty list");
+            }
+            return items.get(ThreadLocalRandom.current().nextInt(items.size()));
+        });
+        define("cpu_count", 0, 0, (in, a) -> (long) Runtime.getRuntime().availableProcessors());
+        define("pid", 0, 0, (in, a) -> ProcessHandle.current().pid());
+        define("input", 0, 1, (in, a) -> in.readLine(a.length > 0 ? Repr.str(a[0]) : ""));
+        define("exit", 0, 1, (in, a) -> {
+            throw new ExitRequest(a.length == 0 ? 0 : (int) Values.toLong(a[0], "exit() status"));
+        });
+    }
+
+    private static Object map(String fn, Object v) {
+        if (!(v instanceof ParMap)) {
+            throw new ParError(fn + "() needs a map, not " + Values.aType(v));
+        }
+        return v;
+    }
+
+    private static Range range(Object[] a) {
+        long start = 0;
+        long step = 1;
+        long stop;
+        if (a.length == 1) {
+            stop = Values.toLong(a[0], "range() argument");
+        } else {
+            start = Values.toLong(a[0], "range() start");
+            stop = Values.toLong(a[1], "range() stop");
+            if (a.length == 3) {
+                step = Values.toLong(a[2], "range() step");
+            }
+        }
+        return new Range(start, stop, step);
+    }
+
+    private static Object abs(Object v) {
+        if (v instanceof Long) {
+            long x = (Long) v;
+            return x == Long.MIN_VALUE ? BigInteger.valueOf(x).negate() : (Object) Math.abs(x);
+        }
+        if (v instanceof Double) {
+            return Math.abs((Double) v);
+        }
+        if (v instanceof BigInteger) {
+            return ((BigInteger) v).abs();
+        }
+        throw new ParError("abs() needs a number, not " + Values.aType(v));
+    }
+
+    /** Python's round: halves go to the even neighbour, decided on the float's exact value. */
+    private static Object round(Object[] a) {
+        Object x = a[0];
+        if (!Values.isNumber(x)) {
+            throw new ParError("round() needs a number, not " + Values.aType(x));
+        }
+        if (a.length == 1 || a[1] == Nil.NIL) {
+            if (Ops.isInt(x)) {
+                return x;
+            }
+            double d = (Double) x;
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new ParError("cannot round " + Repr.formatFloat(d) + " to an int");
+            }
+            return Literals.normalize(new BigDecimal(d).setScale(0, RoundingMode.HALF_EVEN).toBigInteger());
+        }
+        int digits = (int) Values.toLong(a[1], "round() digits");
+        if (Ops.isInt(x)) {
+            if (digits >= 0) {
+                return x;
+            }
+            return Literals.normalize(new BigDecimal(Ops.big(x)).setScale(digits, RoundingMode.HALF_EVEN)
+                    .setScale(0).toBigInteger());
+        }
+        double d = (Double) x;
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return d;
+        }
+        return new BigDecimal(d).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    private static Object extreme(String name, Object[] a, int sign) {
+        Iterable<Object> items = a.length == 1 ? Sequences.iterate(a[0]) : List.of(a);
+        Object best = null;
+        for (Object x : items) {
+            if (best == null || Values.compare(x, best) * sign > 0) {
+                best = x;
+            }
+        }
+        if (best == null) {
+            throw new ParError(name + "() of an empty sequence");
+        }
+        return best;
+    }
+
+    private static ParList zip(Object[] a) {
+        List<ArrayList<Object>> lists = new ArrayList<>();
+        int n = Integer.MAX_VALUE;
+        for (Object x : a) {
+            ArrayList<Object> items = Sequences.toList(x);
+            lists.add(items);
+            n = Math.min(n, items.size());
+        }
+        ParList out = new ParList(n);
+        for (int i = 0; i < n; i++) {
+            ParList row = new ParList(lists.size());
+            for (ArrayList<Object> items : lists) {
+                row.add(items.get(i));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** Stable sort by natural order, or by what key(item) gives. */
+    static void sort(Interpreter interp, List<Object> items, Object key) {
+        try {
+            if (key == null || key == Nil.NIL) {
+                items.sort(Values::compare);
+                return;
+            }
+            List<Object[]> pairs = new ArrayList<>(items.size());
+            for (Object item : items) {
+                pairs.add(new Object[] {interp.call(key, new Object[] {item}), item});
+            }
+            pairs.sort((p, q) -> Values.compare(p[0], q[0]));
+            for (int i = 0; i < pairs.size(); i++) {
+                items.set(i, pairs.get(i)[1]);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParError("cannot sort: the values have no consistent order");
+        }
+    }
+}

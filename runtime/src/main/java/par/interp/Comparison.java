@@ -1,0 +1,82 @@
+package par.interp;
+
+/** The comparison operators, each knowing how to test two values. */
+enum Comparison {
+    EQ("==") {
+        @Override
+        boolean test(Object a, Object b) {
+            return Values.equal(a, b);
+        }
+    },
+    NE("!=") {
+        @Override
+        boolean test(Object a, Object b) {
+            return !Values.equal(a, b);
+        }
+    },
+    LT("<") {
+        @Override
+        boolean test(Object a, Object b) {
+            if (a instanceof Long && b instanceof Long) {
+                return (Long) a < (Long) b;
+            }
+            return Values.compare(a, b) < 0;
+        }
+    },
+    LE("<=") {
+        @Override
+        boolean test(Object a, Object b) {
+            if (a instanceof Long && b instanceof Long) {
+                return (Long) a <= (Long) b;
+            }
+            return Values.compare(a, b) <= 0;
+        }
+    },
+    GT(">") {
+        @Override
+        boolean test(Object a, Object b) {
+            if (a instanceof Long && b instanceof Long) {
+                return (Long) a > (Long) b;
+            }
+            return Values.compare(a, b) > 0;
+        }
+    },
+    GE(">=") {
+        @Override
+        boolean test(Object a, Object b) {
+            if (a instanceof Long && b instanceof Long) {
+                return (Long) a >= (Long) b;
+            }
+            return Values.compare(a, b) >= 0;
+        }
+    },
+    IN("in") {
+        @Override
+        boolean test(Object a, Object b) {
+            return Sequences.contains(b, a);
+        }
+    },
+    NOT_IN("not in") {
+        @Override
+        boolean test(Object a, Object b) {
+            return !Sequences.contains(b, a);
+        }
+    };
+
+    final String symbol;
+
+    Comparison(String symbol) {
+        this.symbol = symbol;
+    }
+
+    abstract boolean test(Object a, Object b);
+
+    static Comparison of(String symbol) {
+        for (Comparison c : values()) {
+            if (c.symbol.equals(symbol)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException(symbol);
+    }
+}

@@ -1,0 +1,67 @@
+package par.interp;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import par.syntax.SyntaxError;
+
+/**
+ * The one place errors are worded for people: {@code file.par:3:9: error: ...} with the source
+ * line and a caret for syntax errors, {@code file.par:7: error: ...} and the Par call stack
+ * for runtime errors.
+ */
+public final class ErrorPrinter {
+    /** Runs of the same stack line longer than this are shown once with a count. */
+    private static final int REPEAT_LIMIT = 3;
+
+    private ErrorPrinter() {
+    }
+
+    public static void print(SyntaxError e, String source, PrintStream err) {
+        err.println(e.file() + ":" + e.pos().line() + ":" + e.pos().col() + ": error: " + e.getMessage());
+        String line = sourceLine(source, e.pos().line());
+        if (line != null) {
+            String shown = line.replace('\t', ' ');
+            err.println("    " + shown);
+            int caret = Math.min(Math.max(e.pos().col() - 1, 0), shown.length());
+            err.println("    " + " ".repeat(caret) + "^");
+        }
+        err.flush();
+    }
+
+    private static String sourceLine(String source, int line) {
+        if (source == null) {
+            return null;
+        }
+        String[] lines = source.split("\r\n|\r|\n", -1);
+        return line >= 1 && line <= lines.length ? lines[line - 1] : null;
+    }
+
+    /** processNote: e.g. " (in process p1, pid 4242)" for a child's error, or "". */
+    public static void print(ParError e, String processNote, PrintStream err) {
+        ParError.TraceEntry origin = e.origin();
+        String where = origin == null ? "par" : origin.file() + ":" + origin.line();
+        err.println(where + ": error: " + e.getMessage() + processNote);
+        printTrace(e.trace(), err);
+        err.flush();
+    }
+
+    static void printTrace(List<ParError.TraceEntry> trace, PrintStream err) {
+        int i = 0;
+        while (i < trace.size()) {
+            ParError.TraceEntry entry = trace.get(i);
+            int run = 1;
+            while (i + run < trace.size() && trace.get(i + run).equals(entry)) {
+                run++;
+            }
+            int shown = run > REPEAT_LIMIT ? 1 : run;
+            for (int k = 0; k < shown; k++) {
+                err.println("  in " + entry.function() + " at " + entry.file() + ":" + entry.line());
+            }
+            if (run > shown) {
+                err.println("  ... the line above " + (run - shown) + " more times");
+            }
+            i += run;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package par.interp;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The global variables of one program (or REPL session), each in a cell that resolved code
+ * holds directly, so reading a global is a field read, not a lookup.
+ */
+public final class Globals {
+    private final Map<String, Cell> cells = new LinkedHashMap<>();
+
+    public Cell cell(String name) {
+        return cells.computeIfAbsent(name, n -> new Cell(n, null));
+    }
+
+    /** The value of a global, or null if it has none. */
+    public Object get(String name) {
+        Cell c = cells.get(name);
+        return c == null ? null : c.value;
+    }
+
+    public void set(String name, Object value) {
+        cell(name).value = value;
+    }
+
+    /** Every global that has a value, in the order they were first seen. */
+    public Map<String, Object> snapshot() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Cell> e : cells.entrySet()) {
+            if (e.getValue().value != null) {
+                out.put(e.getKey(), e.getValue().value);
+            }
+        }
+        return out;
+    }
+
+    /** Forgets every global (the REPL's :reset). Cells stay, emptied, so resolved code stays valid. */
+    public void clear() {
+        for (Cell c : cells.values()) {
+            c.value = null;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package par.interp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import par.syntax.Program;
+import par.syntax.SourceParser;
+
+/**
+ * Runs Par code. The whole pipeline is {@link #run}: parse, resolve, execute. Its input and
+ * outputs are given to it, never taken from System, so tests run scripts in-process; the
+ * process machinery is given to it too ({@link Processes}).
+ */
+public final class Interpreter {
+    /** How the top level appears in a Par call stack. */
+    public static final String TOP_LEVEL = "<main>";
+
+    private final InputStream in;
+    private final Output out;
+    private final PrintStream err;
+    public final Globals globals = new Globals();
+    private Processes processes = Processes.NONE;
+    private BufferedReader reader;
+    int depth;
+
+    public Interpreter(InputStream in, Output out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Source text to effects: the life of a program in three steps. */
+    public void run(String source, String file) {
+        Program program = SourceParser.parse(source, file);          // syntax errors, located
+        TopLevel code = Resolver.resolve(program, globals, false);    // names to slots, static errors
+        execute(code);                                                // runtime errors carry a Par stack
+    }
+
+    public void execute(TopLevel code) {
+        Frame frame = new Frame(new Object[code.frameSize()], null, this);
+        try {
+            code.body().exec(frame);
+        } catch (ParError e) {
+            e.leaveFunction(TOP_LEVEL, code.file());
+            throw e;
+        }
+    }
+
+    public Output out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    public Processes processes() {
+        return processes;
+    }
+
+    public void setProcesses(Processes processes) {
+        this.processes = processes;
+    }
+
+    /** Calls any callable value with the given arguments. */
+    public Object call(Object fn, Object[] args) {
+        if (fn instanceof Callable) {
+            return ((Callable) fn).call(this, args);
+        }
+        throw new ParError(Values.aType(fn) + " cannot be called");
+    }
+
+    /** The error for a global that has no value; a child process words it differently. */
+    ParError undefined(String name) {
+        return new ParError(undefinedMessage.apply(name));
+    }
+
+    private java.util.function.Function<String, String> undefinedMessage =
+            name -> "name '" + name + "' is not defined";
+
+    public void setUndefinedMessage(java.util.function.Function<String, String> message) {
+        this.undefinedMessage = message;
+    }
+
+    public void sleep(double seconds) {
+        out.flush();
+        if (seconds <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep((long) (seconds * 1000), (int) ((seconds * 1e9) % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ParError("interrupted");
+        }
+    }
+
+    /** input(): one line of standard input, or nil at its end. */
+    public Object readLine(String prompt) {
+        if (!prompt.isEmpty()) {
+            out.line(prompt);
+        }
+        out.flush();
+        try {
+            if (reader == null) {
+                reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            String line = reader.readLine();
+            return line == null ? Nil.NIL : line;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package par.interp;
+
+/**
+ * What the interpreter asks of the process machinery: spawning, joining, and making the
+ * shared objects ({@code lock()}, {@code queue()}, {@code pool()}, ...). The interpreter only
+ * sees this interface; the implementation lives in par.proc.
+ */
+public interface Processes {
+    Object spawn(Object function, Object[] args, Object name, int line);
+
+    Object join(Object handle, int line);
+
+    /** {@code lock()}, {@code queue(n)}, {@code pool(n)}, {@code shared(v)} and friends, by kind. */
+    Object create(String kind, Object[] args);
+
+    /** Called once when the program ends, normally or not: stops children, closes pools. */
+    default void shutdown() {
+    }
+
+    /** Until the process machinery is connected, every use says so plainly. */
+    Processes NONE = new Processes() {
+        @Override
+        public Object spawn(Object function, Object[] args, Object name, int line) {
+            throw unavailable();
+        }
+
+        @Override
+        public Object join(Object handle, int line) {
+            throw unavailable();
+        }
+
+        @Override
+        public Object create(String kind, Object[] args) {
+            throw unavailable();
+        }
+
+        private ParError unavailable() {
+            return new ParError("processes are not available in this interpreter");
+        }
+    };
+}

@@ -1,0 +1,114 @@
+package par.interp;
+
+import java.util.ArrayList;
+
+/** Something a value can be stored into: a variable, {@code a[i]}, {@code x.attr}, or several. */
+abstract class Target {
+    abstract void assign(Frame f, Object value);
+
+    static final class Local extends Target {
+        private final int slot;
+
+        Local(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        void assign(Frame f, Object value) {
+            f.slots[slot] = value;
+        }
+    }
+
+    static final class LocalCell extends Target {
+        private final int slot;
+
+        LocalCell(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        void assign(Frame f, Object value) {
+            ((Cell) f.slots[slot]).value = value;
+        }
+    }
+
+    static final class Captured extends Target {
+        private final int index;
+
+        Captured(int index) {
+            this.index = index;
+        }
+
+        @Override
+        void assign(Frame f, Object value) {
+            f.captured[index].value = value;
+        }
+    }
+
+    static final class Global extends Target {
+        private final Cell cell;
+
+        Global(Cell cell) {
+            this.cell = cell;
+        }
+
+        @Override
+        void assign(Frame f, Object value) {
+            cell.value = value;
+        }
+    }
+
+    static final class Item extends Target {
+        private final ExprNode container;
+        private final ExprNode index;
+
+        Item(ExprNode container, ExprNode index) {
+            this.container = container;
+            this.index = index;
+        }
+
+        @Override
+        void assign(Frame f, Object value) {
+            Object c = container.eval(f);
+            Sequences.setItem(c, index.eval(f), value);
+        }
+    }
+
+    static final class Attribute extends Target {
+        private final ExprNode object;
+        private final String name;
+
+        Attribute(ExprNode object, String name) {
+            this.object = object;
+            this.name = name;
+        }
+
+        @Override
+        void assign(Frame f, Object value) {
+            Methods.setAttribute(object.eval(f), name, value);
+        }
+    }
+
+    /** {@code a, b = value}: the value must be a list (or other sequence) of that length. */
+    static final class Unpack extends Target {
+        private final Target[] parts;
+
+        Unpack(Target[] parts) {
+            this.parts = parts;
+        }
+
+        @Override
+        void assign(Frame f, Object value) {
+            ArrayList<Object> items = new ArrayList<>();
+            for (Object item : Sequences.iterate(value)) {
+                items.add(item);
+            }
+            if (items.size() != parts.length) {
+                throw new ParError("cannot unpack " + items.size() + " values into " + parts.length + " names");
+            }
+            for (int i = 0; i < parts.length; i++) {
+                parts[i].assign(f, items.get(i));
+            }
+        }
+    }
+}

@@ -1,0 +1,427 @@
+package par.syntax;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+
+import par.grammar.ParBaseVisitor;
+import par.grammar.ParParser;
+import par.grammar.ParParser.*;
+
+/**
+ * Turns ANTLR's parse tree into Par's own AST ({@link Stmt}, {@link Expr}). Every node gets
+ * the position of its first token. Anything the builder does not know is a bug, not a silent
+ * skip: {@link #visitChildren} refuses. Checks that need the tree (what may be assigned to,
+ * that spawn is given a call) are made here, with a located {@link SyntaxError}.
+ */
+final class AstBuilder extends ParBaseVisitor<Object> {
+    private final String file;
+
+    AstBuilder(String file) {
+        this.file = file;
+    }
+
+    List<Stmt> program(ProgramContext ctx) {
+        return stmts(ctx.stmts());
+    }
+
+    @Override
+    public Object visitChildren(org.antlr.v4.runtime.tree.RuleNode node) {
+        throw new IllegalStateException("AST builder has no case for " + node.getClass().getSimpleName());
+    }
+
+    // ------------------------------------------------------------ statements
+
+    private List<Stmt> stmts(StmtsContext ctx) {
+        List<Stmt> out = new ArrayList<>();
+        for (StmtContext s : ctx.stmt()) {
+            out.add((Stmt) visit(s));
+        }
+        return out;
+    }
+
+    private List<Stmt> block(BlockContext ctx) {
+        return ctx == null ? null : stmts(ctx.stmts());
+    }
+
+    @Override
+    public Stmt visitDefStmt(DefStmtContext ctx) {
+        List<String> params = new ArrayList<>();
+        if (ctx.params != null) {
+            for (Token t : ctx.params.names) {
+                if (params.contains(t.getText())) {
+                    throw error(t, "parameter '" + t.getText() + "' appears twice");
+                }
+                params.add(t.getText());
+            }
+        }
+        return new Stmt.Def(pos(ctx), file, ctx.name.getText(), params, block(ctx.body));
+    }
+
+    @Override
+    public Stmt visitIfStmt(IfStmtContext ctx) {
+        List<Expr> conds = new ArrayList<>();
+        List<List<Stmt>> blocks = new ArrayList<>();
+        for (int i = 0; i < ctx.conds.size(); i++) {
+            conds.add(expr(ctx.conds.get(i)));
+            blocks.add(block(ctx.blocks.get(i)));
+        }
+        return new Stmt.If(pos(ctx), conds, blocks, block(ctx.orelse));
+    }
+
+    @Override
+    public Stmt visitWhileStmt(WhileStmtContext ctx) {
+        return new Stmt.While(pos(ctx), expr(ctx.cond), block(ctx.body));
+    }
+
+    @Override
+    public Stmt visitForStmt(ForStmtContext ctx) {
+        return new Stmt.For(pos(ctx), targets(ctx.target), exprList(ctx.iter), block(ctx.body));
+    }
+
+    @Override
+    public Stmt visitTryStmt(TryStmtContext ctx) {
+        if (ctx.handler == null && ctx.cleanup == null) {
+            throw error(ctx.stop, "expected 'catch' or 'finally' after the try block");
+        }
+        String name = ctx.name == null ? null : ctx.name.getText();
+        return new Stmt.Try(pos(ctx), block(ctx.body), name, block(ctx.handler), block(ctx.cleanup));
+    }
+
+    @Override
+    public Stmt visitWithStmt(WithStmtContext ctx) {
+        String name = ctx.name == null ? null : ctx.name.getText();
+        return new Stmt.With(pos(ctx), expr(ctx.subject), name, block(ctx.body));
+    }
+
+    @Override
+    public Stmt visitReturnStmt(ReturnStmtContext ctx) {
+        return new Stmt.Return(pos(ctx), ctx.value == null ? null : exprList(ctx.value));
+    }
+
+    @Override
+    public Stmt visitBreakStmt(BreakStmtContext ctx) {
+        return new Stmt.Break(pos(ctx));
+    }
+
+    @Override
+    public Stmt visitContinueStmt(ContinueStmtContext ctx) {
+        return new Stmt.Continue(pos(ctx));
+    }
+
+    @Override
+    public Stmt visitPassStmt(PassStmtContext ctx) {
+        return new Stmt.Pass(pos(ctx));
+    }
+
+    @Override
+    public Stmt visitGlobalStmt(GlobalStmtContext ctx) {
+        List<String> names = new ArrayList<>();
+        for (Token t : ctx.names) {
+            names.add(t.getText());
+        }
+        return new Stmt.Global(pos(ctx), names);
+    }
+
+    @Override
+    public Stmt visitRaiseStmt(RaiseStmtContext ctx) {
+        return new Stmt.Raise(pos(ctx), expr(ctx.value));
+    }
+
+    @Override
+    public Stmt visitAssignStmt(AssignStmtContext ctx) {
+        return new Stmt.Assign(pos(ctx), targets(ctx.target), exprList(ctx.value));
+    }
+
+    @Override
+    public Stmt visitAugAssignStmt(AugAssignStmtContext ctx) {
+        Expr target = expr(ctx.target);
+        if (!(target instanceof Expr.Name || target instanceof Expr.Index || target instanceof Expr.Attribute)) {
+            throw error(ctx.target.start, "cannot assign to " + describe(target));
+        }
+        String op = ctx.op.getText();
+        return new Stmt.AugAssign(pos(ctx), target, op.substring(0, op.length() - 1), expr(ctx.value));
+    }
+
+    @Override
+    public Stmt visitExprStmt(ExprStmtContext ctx) {
+        return new Stmt.ExprStmt(pos(ctx), exprList(ctx.value));
+    }
+
+    // ------------------------------------------------------------ assignment targets
+
+    private Expr targets(TargetsContext ctx) {
+        List<Expr> items = new ArrayList<>();
+        for (PostfixContext p : ctx.items) {
+            Expr target = expr(p);
+            if (!(target instanceof Expr.Name || target instanceof Expr.Index || target instanceof Expr.Attribute)) {
+                throw error(p.start, "cannot assign to " + describe(target));
+            }
+            items.add(target);
+        }
+        boolean unpack = items.size() > 1 || ctx.getChildCount() > 1;
+        return unpack ? new Expr.ListLiteral(pos(ctx), items) : items.get(0);
+    }
+
+    private static String describe(Expr e) {
+        if (e instanceof Expr.Call) {
+            return "a function call";
+        }
+        if (e instanceof Expr.Literal || e instanceof Expr.NilLiteral) {
+            return "a literal";
+        }
+        if (e instanceof Expr.Slice) {
+            return "a slice";
+        }
+        return "an expression";
+    }
+
+    // ------------------------------------------------------------ expressions
+
+    private Expr expr(ParseTree ctx) {
+        return (Expr) visit(ctx);
+    }
+
+    private Expr exprList(ExprListContext ctx) {
+        if (ctx.items.size() == 1 && ctx.trailing == null) {
+            return expr(ctx.items.get(0));
+        }
+        return new Expr.ListLiteral(pos(ctx), exprs(ctx.items));
+    }
+
+    private List<Expr> exprs(List<? extends ParseTree> items) {
+        List<Expr> out = new ArrayList<>(items.size());
+        for (ParseTree t : items) {
+            out.add(expr(t));
+        }
+        return out;
+    }
+
+    @Override
+    public Expr visitExpr(ExprContext ctx) {
+        Expr body = expr(ctx.body);
+        if (ctx.cond == null) {
+            return body;
+        }
+        return new Expr.Conditional(pos(ctx), expr(ctx.cond), body, expr(ctx.orelse));
+    }
+
+    @Override
+    public Expr visitDisjunction(DisjunctionContext ctx) {
+        return logical(ctx, false, ctx.operands);
+    }
+
+    @Override
+    public Expr visitConjunction(ConjunctionContext ctx) {
+        return logical(ctx, true, ctx.operands);
+    }
+
+    private Expr logical(ParserRuleContext ctx, boolean isAnd, List<? extends ParseTree> operands) {
+        if (operands.size() == 1) {
+            return expr(operands.get(0));
+        }
+        return new Expr.Logical(pos(ctx), isAnd, exprs(operands));
+    }
+
+    @Override
+    public Expr visitNotExpr(NotExprContext ctx) {
+        return new Expr.Not(pos(ctx), expr(ctx.operand));
+    }
+
+    @Override
+    public Expr visitPlainInversion(PlainInversionContext ctx) {
+        return expr(ctx.comparison());
+    }
+
+    @Override
+    public Expr visitComparison(ComparisonContext ctx) {
+        Expr first = expr(ctx.first);
+        if (ctx.ops.isEmpty()) {
+            return first;
+        }
+        List<String> ops = new ArrayList<>();
+        for (CompOpContext op : ctx.ops) {
+            ops.add(op.not != null ? "not in" : op.op.getText());
+        }
+        return new Expr.Compare(pos(ctx), first, ops, exprs(ctx.rest));
+    }
+
+    @Override
+    public Expr visitBinarySum(BinarySumContext ctx) {
+        return new Expr.Binary(pos(ctx.op), ctx.op.getText(), expr(ctx.left), expr(ctx.right));
+    }
+
+    @Override
+    public Expr visitPlainSum(PlainSumContext ctx) {
+        return expr(ctx.term());
+    }
+
+    @Override
+    public Expr visitBinaryTerm(BinaryTermContext ctx) {
+        return new Expr.Binary(pos(ctx.op), ctx.op.getText(), expr(ctx.left), expr(ctx.right));
+    }
+
+    @Override
+    public Expr visitPlainTerm(PlainTermContext ctx) {
+        return expr(ctx.factor());
+    }
+
+    @Override
+    public Expr visitUnaryFactor(UnaryFactorContext ctx) {
+        Expr operand = expr(ctx.operand);
+        if (ctx.op.getText().equals("-") && operand instanceof Expr.Literal) {
+            Object v = ((Expr.Literal) operand).value();
+            // fold -5 so that the most negative long can be written
+            if (v instanceof Long) {
+                return new Expr.Literal(pos(ctx), -(Long) v);
+            }
+            if (v instanceof BigInteger) {
+                return new Expr.Literal(pos(ctx), Literals.normalize(((BigInteger) v).negate()));
+            }
+            if (v instanceof Double) {
+                return new Expr.Literal(pos(ctx), -(Double) v);
+            }
+        }
+        return new Expr.Unary(pos(ctx), ctx.op.getText(), operand);
+    }
+
+    @Override
+    public Expr visitJoinFactor(JoinFactorContext ctx) {
+        return new Expr.Join(pos(ctx), expr(ctx.operand));
+    }
+
+    @Override
+    public Expr visitPowerFactor(PowerFactorContext ctx) {
+        Expr base = expr(ctx.base);
+        if (ctx.exponent == null) {
+            return base;
+        }
+        return new Expr.Binary(pos(ctx), "**", base, expr(ctx.exponent));
+    }
+
+    @Override
+    public Expr visitAttributeExpr(AttributeExprContext ctx) {
+        return new Expr.Attribute(pos(ctx.name), expr(ctx.target), ctx.name.getText());
+    }
+
+    @Override
+    public Expr visitCallExpr(CallExprContext ctx) {
+        List<Expr> args = ctx.args == null ? List.of() : exprs(ctx.args.items);
+        return new Expr.Call(pos(ctx), expr(ctx.callee), args);
+    }
+
+    @Override
+    public Expr visitIndexExpr(IndexExprContext ctx) {
+        Expr target = expr(ctx.target);
+        if (ctx.sub instanceof SliceSubscriptContext) {
+            SliceSubscriptContext s = (SliceSubscriptContext) ctx.sub;
+            return new Expr.Slice(pos(ctx), target, optional(s.lo), optional(s.hi), optional(s.step));
+        }
+        return new Expr.Index(pos(ctx), target, expr(((IndexSubscriptContext) ctx.sub).index));
+    }
+
+    private Expr optional(ParseTree t) {
+        return t == null ? null : expr(t);
+    }
+
+    @Override
+    public Expr visitAtomExpr(AtomExprContext ctx) {
+        return expr(ctx.atom());
+    }
+
+    @Override
+    public Expr visitIntAtom(IntAtomContext ctx) {
+        return new Expr.Literal(pos(ctx), Literals.parseInt(ctx.value.getText()));
+    }
+
+    @Override
+    public Expr visitFloatAtom(FloatAtomContext ctx) {
+        return new Expr.Literal(pos(ctx), Double.parseDouble(ctx.value.getText().replace("_", "")));
+    }
+
+    @Override
+    public Expr visitStringAtom(StringAtomContext ctx) {
+        try {
+            return new Expr.Literal(pos(ctx), Literals.unquote(ctx.value.getText()));
+        } catch (IllegalArgumentException e) {
+            throw error(ctx.value, e.getMessage());
+        }
+    }
+
+    @Override
+    public Expr visitTrueAtom(TrueAtomContext ctx) {
+        return new Expr.Literal(pos(ctx), Boolean.TRUE);
+    }
+
+    @Override
+    public Expr visitFalseAtom(FalseAtomContext ctx) {
+        return new Expr.Literal(pos(ctx), Boolean.FALSE);
+    }
+
+    @Override
+    public Expr visitNilAtom(NilAtomContext ctx) {
+        return new Expr.NilLiteral(pos(ctx));
+    }
+
+    @Override
+    public Expr visitNameAtom(NameAtomContext ctx) {
+        return new Expr.Name(pos(ctx), ctx.name.getText());
+    }
+
+    @Override
+    public Expr visitParenAtom(ParenAtomContext ctx) {
+        return exprList(ctx.inner);
+    }
+
+    @Override
+    public Expr visitListCompAtom(ListCompAtomContext ctx) {
+        List<Expr.CompClause> clauses = new ArrayList<>();
+        for (CompForContext c : ctx.clauses) {
+            clauses.add(new Expr.CompClause(pos(c), targets(c.target), expr(c.iter), exprs(c.conds)));
+        }
+        return new Expr.ListComp(pos(ctx), expr(ctx.element), clauses);
+    }
+
+    @Override
+    public Expr visitListAtom(ListAtomContext ctx) {
+        return new Expr.ListLiteral(pos(ctx), exprs(ctx.items));
+    }
+
+    @Override
+    public Expr visitMapAtom(MapAtomContext ctx) {
+        List<Expr> keys = new ArrayList<>();
+        List<Expr> values = new ArrayList<>();
+        for (MapEntryContext e : ctx.entries) {
+            keys.add(expr(e.key));
+            values.add(expr(e.value));
+        }
+        return new Expr.MapLiteral(pos(ctx), keys, values);
+    }
+
+    @Override
+    public Expr visitSpawnAtom(SpawnAtomContext ctx) {
+        Expr call = expr(ctx.call);
+        if (!(call instanceof Expr.Call)) {
+            throw error(ctx.call.start, "spawn needs a function call, like spawn f(x)");
+        }
+        return new Expr.Spawn(pos(ctx), (Expr.Call) call, optional(ctx.alias));
+    }
+
+    // ------------------------------------------------------------ positions
+
+    private static Pos pos(ParserRuleContext ctx) {
+        return pos(ctx.start);
+    }
+
+    private static Pos pos(Token t) {
+        return new Pos(t.getLine(), t.getCharPositionInLine() + 1);
+    }
+
+    private SyntaxError error(Token t, String message) {
+        return new SyntaxError(file, pos(t), message);
+    }
+}

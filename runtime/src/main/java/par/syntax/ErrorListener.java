@@ -1,0 +1,181 @@
+package par.syntax;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+import par.grammar.ParLexer;
+import par.grammar.ParParser;
+
+/**
+ * Turns ANTLR's first complaint into a {@link SyntaxError} in plain words: what was expected
+ * and what was found instead, or which bracket or block was never closed. ANTLR's own wording
+ * ("mismatched input", "extraneous input") never reaches a user.
+ */
+final class ErrorListener extends BaseErrorListener {
+    private static final int LBRACE = typeOf("'{'");
+
+    private final String file;
+
+    ErrorListener(String file) {
+        this.file = file;
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int col,
+                            String antlrMessage, RecognitionException e) {
+        Parser parser = (Parser) recognizer;
+        Token found = (Token) offendingSymbol;
+        Pos pos = new Pos(line, col + 1);
+        if (found.getType() == ParLexer.UNTERMINATED_STRING) {
+            boolean triple = found.getText().startsWith("\"\"\"") || found.getText().startsWith("'''");
+            throw new SyntaxError(file, pos, "unterminated string", triple);
+        }
+        if (found.getType() == ParLexer.BAD_CHAR) {
+            throw new SyntaxError(file, pos, "unexpected character " + quote(found.getText()));
+        }
+        if (found.getType() == Token.EOF) {
+            pos = endOfLastLine(parser.getInputStream(), pos);
+            Token opener = innermostUnclosed(parser.getInputStream());
+            if (opener != null) {
+                throw new SyntaxError(file, pos, closingMessage(parser, opener), true);
+            }
+        }
+        IntervalSet expected = expectedTokens(parser, e);
+        throw new SyntaxError(file, pos, message(expected, found), found.getType() == Token.EOF);
+    }
+
+    private static IntervalSet expectedTokens(Parser parser, RecognitionException e) {
+        if (e != null && e.getExpectedTokens() != null) {
+            return e.getExpectedTokens();
+        }
+        return parser.getExpectedTokens();
+    }
+
+    private static String message(IntervalSet expected, Token found) {
+        String what = describeExpected(expected);
+        String foundText = describe(found);
+        return what == null ? "unexpected " + foundText : "expected " + what + ", found " + foundText;
+    }
+
+    /** A few words for the set of tokens that would have been fine, or null if it is too wide. */
+    private static String describeExpected(IntervalSet expected) {
+        if (expected.contains(ParLexer.INT)) {
+            return "an expression";
+        }
+        if (expected.contains(LBRACE) && expected.size() > 4) {
+            return "'{' to start a block";
+        }
+        if (expected.contains(ParLexer.NL) || expected.contains(Token.EOF)) {
+            return "end of line";
+        }
+        List<String> names = new ArrayList<>();
+        for (int type : expected.toArray()) {
+            names.add(tokenName(type));
+        }
+        if (names.isEmpty() || names.size() > 4) {
+            return null;
+        }
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
+    private static int typeOf(String literal) {
+        for (int type = 1; type <= ParLexer.VOCABULARY.getMaxTokenType(); type++) {
+            if (literal.equals(ParLexer.VOCABULARY.getLiteralName(type))) {
+                return type;
+            }
+        }
+        throw new IllegalStateException("no token " + literal);
+    }
+
+    private static String tokenName(int type) {
+        switch (type) {
+            case Token.EOF: return "end of file";
+            case ParLexer.NL: return "end of line";
+            case ParLexer.NAME: return "a name";
+            case ParLexer.INT: case ParLexer.FLOAT: return "a number";
+            case ParLexer.STRING: return "a string";
+            default:
+                String literal = ParLexer.VOCABULARY.getLiteralName(type);
+                return literal != null ? literal : ParLexer.VOCABULARY.getSymbolicName(type);
+        }
+    }
+
+    static String describe(Token token) {
+        switch (token.getType()) {
+            case Token.EOF: return "end of file";
+            case ParLexer.NL: return "end of line";
+            case ParLexer.NAME: return "name '" + token.getText() + "'";
+            case ParLexer.INT: case ParLexer.FLOAT: return "number " + token.getText();
+            case ParLexer.STRING: return "string " + token.getText();
+            default: return quote(token.getText());
+        }
+    }
+
+    private static String quote(String text) {
+        return "'" + text + "'";
+    }
+
+    /** Just after the last visible token, so an error at the end of input points at real text. */
+    private static Pos endOfLastLine(TokenStream tokens, Pos fallback) {
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            Token t = tokens.get(i);
+            if (t.getType() != Token.EOF && t.getType() != ParLexer.NL) {
+                String[] lines = t.getText().split("\\R", -1);
+                int line = t.getLine() + lines.length - 1;
+                int col = lines.length == 1 ? t.getCharPositionInLine() + t.getText().length() : lines[lines.length - 1].length();
+                return new Pos(line, col + 1);
+            }
+        }
+        return fallback;
+    }
+
+    /** The last (, [ or { that no later token closes, by scanning the whole token stream. */
+    private static Token innermostUnclosed(TokenStream tokens) {
+        Deque<Token> open = new ArrayDeque<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            switch (t.getText()) {
+                case "(": case "[": case "{": open.push(t); break;
+                case ")": case "]": case "}": if (!open.isEmpty()) open.pop(); break;
+                default: break;
+            }
+            if (t.getType() == Token.EOF) {
+                break;
+            }
+        }
+        return open.peek();
+    }
+
+    private static String closingMessage(Parser parser, Token opener) {
+        String text = opener.getText();
+        String closer = text.equals("(") ? ")" : text.equals("[") ? "]" : "}";
+        String what = "the '" + text + "'";
+        if (text.equals("{")) {
+            what = isBlockOpener(parser.getContext(), opener) ? "the block" : "the map";
+        }
+        return "expected '" + closer + "' to close " + what + " opened at line " + opener.getLine();
+    }
+
+    private static boolean isBlockOpener(ParserRuleContext ctx, Token opener) {
+        for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+            if (c instanceof ParParser.BlockContext && ((ParParser.BlockContext) c).open == opener) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
