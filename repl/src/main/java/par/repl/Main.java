@@ -14,6 +14,7 @@ import par.interp.Interpreter;
 import par.interp.ParList;
 import par.interp.ScriptRunner;
 import par.interp.StreamOutput;
+import par.proc.RootProcesses;
 
 /**
  * The {@code par} command: reads its arguments, picks the source (a file, {@code -c} text, or
@@ -31,6 +32,7 @@ public final class Main {
             "",
             "options:",
             "  -c CODE          run CODE instead of a file",
+            "  --max-procs N    allow at most N live processes (default 256)",
             "  --version        print the version and exit",
             "  -h, --help       print this help and exit",
             "",
@@ -48,6 +50,7 @@ public final class Main {
         List<String> args = new ArrayList<>(List.of(argv));
         String code = null;
         String file = null;
+        int maxProcs = 256;
         while (!args.isEmpty() && args.get(0).startsWith("-") && !args.get(0).equals("-")) {
             String opt = args.remove(0);
             switch (opt) {
@@ -64,6 +67,17 @@ public final class Main {
                         return 2;
                     }
                     code = args.remove(0);
+                    break;
+                case "--max-procs":
+                    try {
+                        maxProcs = Integer.parseInt(args.isEmpty() ? "" : args.remove(0));
+                    } catch (NumberFormatException e) {
+                        maxProcs = 0;
+                    }
+                    if (maxProcs < 1) {
+                        err.println("par: error: --max-procs needs a positive number");
+                        return 2;
+                    }
                     break;
                 case "--":
                     if (args.isEmpty()) {
@@ -111,6 +125,7 @@ public final class Main {
             }
         }
         Interpreter interp = new Interpreter(in, new StreamOutput(out, interactive), err);
+        RootProcesses.install(interp, maxProcs);
         ParList argList = new ParList();
         args.forEach(argList::add);
         interp.globals.set("args", argList);

@@ -136,6 +136,9 @@ public final class Builtins {
         define("cpu_count", 0, 0, (in, a) -> (long) Runtime.getRuntime().availableProcessors());
         define("pid", 0, 0, (in, a) -> ProcessHandle.current().pid());
         define("input", 0, 1, (in, a) -> in.readLine(a.length > 0 ? Repr.str(a[0]) : ""));
+        define("lock", 0, 0, (in, a) -> in.processes().create("lock", a));
+        define("queue", 0, 1, (in, a) -> in.processes().create("queue", a));
+        define("shared", 1, 1, (in, a) -> in.processes().create("shared", a));
         define("exit", 0, 1, (in, a) -> {
             throw new ExitRequest(a.length == 0 ? 0 : (int) Values.toLong(a[0], "exit() status"));
         });

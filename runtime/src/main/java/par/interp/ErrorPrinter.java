@@ -39,10 +39,14 @@ public final class ErrorPrinter {
 
     /** processNote: e.g. " (in process p1, pid 4242)" for a child's error, or "". */
     public static void print(ParError e, String processNote, PrintStream err) {
-        ParError.TraceEntry origin = e.origin();
-        String where = origin == null ? "par" : origin.file() + ":" + origin.line();
-        err.println(where + ": error: " + e.getMessage() + processNote);
-        printTrace(e.trace(), err);
+        print(e.getMessage(), e.trace(), processNote, err);
+    }
+
+    /** The same for an error that arrived from a child as its message and stack. */
+    public static void print(String message, List<ParError.TraceEntry> trace, String processNote, PrintStream err) {
+        String where = trace.isEmpty() ? "par" : trace.get(0).file() + ":" + trace.get(0).line();
+        err.println(where + ": error: " + message + processNote);
+        printTrace(trace, err);
         err.flush();
     }
 

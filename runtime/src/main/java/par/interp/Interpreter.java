@@ -38,6 +38,9 @@ public final class Interpreter {
     public void run(String source, String file) {
         Program program = SourceParser.parse(source, file);          // syntax errors, located
         TopLevel code = Resolver.resolve(program, globals, false);    // names to slots, static errors
+        if (code.spawns()) {
+            processes.prewarm();                                      // child JVMs start meanwhile
+        }
         execute(code);                                                // runtime errors carry a Par stack
     }
 

@@ -13,8 +13,15 @@ public interface Processes {
     /** {@code lock()}, {@code queue(n)}, {@code pool(n)}, {@code shared(v)} and friends, by kind. */
     Object create(String kind, Object[] args);
 
-    /** Called once when the program ends, normally or not: stops children, closes pools. */
-    default void shutdown() {
+    /**
+     * Called once when the program ends: after a normal end (normalEnd) children are waited
+     * for, after an error they are stopped. Either way none outlives the program.
+     */
+    default void shutdown(boolean normalEnd) {
+    }
+
+    /** A hint that the program is about to spawn: start warming up child JVMs. */
+    default void prewarm() {
     }
 
     /** Until the process machinery is connected, every use says so plainly. */

@@ -23,6 +23,7 @@ public final class Resolver {
     private final boolean echo;
     private final NameAnalysis analysis = new NameAnalysis();
     private Scope scope;
+    private boolean spawns;
 
     private Resolver(Globals globals, String file, boolean echo) {
         this.globals = globals;
@@ -35,7 +36,7 @@ public final class Resolver {
         Resolver r = new Resolver(globals, program.file(), echo);
         r.scope = new Scope(null, false);
         StmtNode body = r.block(0, program.body());
-        return new TopLevel(program.file(), body, r.scope.size);
+        return new TopLevel(program.file(), body, r.scope.size, r.spawns);
     }
 
     /**
@@ -355,6 +356,7 @@ public final class Resolver {
             return listComp((Expr.ListComp) e);
         }
         if (e instanceof Expr.Spawn) {
+            spawns = true;
             Expr.Spawn s = (Expr.Spawn) e;
             return new ExprNodes.Spawn(line, expr(s.call().callee()), exprs(s.call().args()), optional(s.alias()));
         }
@@ -398,6 +400,9 @@ public final class Resolver {
 
     private ExprNode call(Expr.Call c) {
         int line = c.pos().line();
+        if (c.callee() instanceof Expr.Name && ((Expr.Name) c.callee()).name().equals("pool")) {
+            spawns = true;
+        }
         if (c.callee() instanceof Expr.Attribute) {
             Expr.Attribute a = (Expr.Attribute) c.callee();
             return new ExprNodes.MethodCall(line, expr(a.target()), a.name(), exprs(c.args()));

@@ -21,8 +21,10 @@ public final class ScriptRunner {
 
     public static int run(Interpreter interp, String source, String file) {
         return onLargeStack(() -> {
+            boolean normalEnd = false;
             try {
                 interp.run(source, file);
+                normalEnd = true;
                 return OK;
             } catch (SyntaxError e) {
                 interp.out().flush();
@@ -33,9 +35,10 @@ public final class ScriptRunner {
                 ErrorPrinter.print(e, "", interp.err());
                 return RUNTIME_ERROR;
             } catch (ExitRequest e) {
+                normalEnd = e.status == 0;
                 return e.status;
             } finally {
-                interp.processes().shutdown();
+                interp.processes().shutdown(normalEnd);
                 interp.out().flush();
             }
         });

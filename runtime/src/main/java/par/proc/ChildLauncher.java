@@ -1,0 +1,142 @@
+package par.proc;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Starts child JVMs (same java, same classes, small heap, quick-start flags) and keeps a few
+ * warm spares ready, so a spawn usually finds a JVM that has already loaded and run the job
+ * path once. Knows every child it started, so none outlives the root.
+ */
+final class ChildLauncher {
+    /** Spares kept ready once a program has shown it spawns: one per core, at least two. */
+    private static final int SPARES = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private final Hub hub;
+    private final ArrayDeque<ChildConn> spares = new ArrayDeque<>();
+    private final Set<ChildConn> all = ConcurrentHashMap.newKeySet();
+    private List<String> command;
+    private boolean stopped;
+
+    ChildLauncher(Hub hub) {
+        this.hub = hub;
+    }
+
+    /** A JVM to run a job: a warm spare if there is one, a fresh start otherwise. */
+    synchronized ChildConn take() throws IOException {
+        ChildConn c = spares.poll();
+        if (c == null) {
+            c = start();
+        }
+        refillLater();
+        return c;
+    }
+
+    synchronized void prewarm() {
+        refillLater();
+    }
+
+    private void refillLater() {
+        if (stopped || spares.size() >= SPARES) {
+            return;
+        }
+        Thread t = new Thread(this::refill, "par-spares");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void refill() {
+        synchronized (this) {
+            while (!stopped && spares.size() < SPARES) {
+                try {
+                    spares.add(start());
+                } catch (IOException e) {
+                    return; // the next spawn will try again and report the failure
+                }
+            }
+        }
+    }
+
+    private ChildConn start() throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command());
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        ChildConn c = new ChildConn(hub, pb.start());
+        all.add(c);
+        c.startReader();
+        return c;
+    }
+
+    void gone(ChildConn c) {
+        all.remove(c);
+        synchronized (this) {
+            spares.remove(c);
+        }
+    }
+
+    /** Spares are told to leave (their stdin closes); anything still running after a second is killed. */
+    void stopAll() {
+        synchronized (this) {
+            stopped = true;
+            for (ChildConn c : spares) {
+                c.close();
+            }
+            spares.clear();
+        }
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        for (ChildConn c : new ArrayList<>(all)) {
+            c.close();
+            try {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !c.process.waitFor(left, java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                    c.process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                c.process.destroyForcibly();
+            }
+        }
+    }
+
+    /** Last resort at JVM exit (Ctrl-C, SIGTERM): no child may outlive the root. */
+    void killAll() {
+        for (ChildConn c : all) {
+            c.process.destroyForcibly();
+        }
+    }
+
+    private synchronized List<String> command() {
+        if (command == null) {
+            command = buildCommand();
+        }
+        return command;
+    }
+
+    private static List<String> buildCommand() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-XX:-UsePerfData");
+        cmd.add("-Xshare:auto");
+        cmd.add("-Xms16m");
+        cmd.add("-Xmx1g");
+        cmd.add("-Xlog:all=warning:stderr");
+        String archive = System.getProperty("par.childArchive");
+        if (archive != null) {
+            cmd.add(Files.exists(Path.of(archive)) ? "-XX:SharedArchiveFile=" + archive
+                    : "-XX:ArchiveClassesAtExit=" + archive);
+            cmd.add("-Xlog:cds=off");
+            cmd.add("-Xlog:cds+dynamic=off");
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("par.childClassPath", System.getProperty("java.class.path")));
+        cmd.add(ChildMain.class.getName());
+        return cmd;
+    }
+
+}

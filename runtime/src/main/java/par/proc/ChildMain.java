@@ -1,0 +1,204 @@
+package par.proc;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import par.interp.Cell;
+import par.interp.ExitRequest;
+import par.interp.Function;
+import par.interp.Globals;
+import par.interp.Interpreter;
+import par.interp.Output;
+import par.interp.ParError;
+import par.interp.ParList;
+import par.interp.Resolver;
+import par.interp.ScriptRunner;
+import par.syntax.Expr;
+import par.syntax.Pos;
+import par.syntax.Stmt;
+
+/**
+ * The main class of a child JVM. It warms up by running the job path once, says it is ready,
+ * waits for its one job (an image and a call), runs it, reports the result or the error to the
+ * hub, and exits. Its stdin and stdout are the channel to the hub; if the hub goes away the
+ * child halts at once, so a dead parent leaves no orphans. Needs no parser: functions arrive
+ * as AST.
+ */
+public final class ChildMain {
+    /** For replies from the hub, which hold only plain values and encoded payloads. */
+    static final Codec.Receiver PLAIN = new Codec.Receiver() {
+        @Override
+        public Function function(Stmt.Def def, List<String> freeVars, Cell[] captured) {
+            throw new WireException("malformed reply: a function where a plain value belongs");
+        }
+
+        @Override
+        public Object handle(byte kind, long id, long meta) {
+            throw new WireException("malformed reply: a handle where a plain value belongs");
+        }
+    };
+
+    private ChildMain() {
+    }
+
+    public static void main(String[] args) {
+        FileOutputStream raw = new FileOutputStream(FileDescriptor.out);
+        System.setOut(System.err); // stray prints must never corrupt the channel
+        ChildChannel channel = new ChildChannel(raw);
+        BlockingQueue<Wire.Frame> jobs = new LinkedBlockingQueue<>();
+        BlockingQueue<Wire.Frame> replies = new LinkedBlockingQueue<>();
+        startReader(new FileInputStream(FileDescriptor.in), jobs, replies);
+        warmUp();
+        channel.send(Wire.READY, new byte[0]);
+        channel.flush();
+        Wire.Frame job;
+        try {
+            job = jobs.take();
+        } catch (InterruptedException e) {
+            return;
+        }
+        int status = runJob(job.payload(), channel, replies);
+        channel.flush();
+        System.exit(status);
+    }
+
+    /** The hub's end of the pipe is gone: nobody is left to report to. */
+    static void hubGone() {
+        Runtime.getRuntime().halt(1);
+    }
+
+    private static void startReader(InputStream stdin, BlockingQueue<Wire.Frame> jobs,
+                                    BlockingQueue<Wire.Frame> replies) {
+        Thread t = new Thread(() -> {
+            DataInputStream in = Wire.input(stdin);
+            try {
+                Wire.Frame f;
+                while ((f = Wire.read(in)) != null) {
+                    if (f.kind() == Wire.JOB) {
+                        jobs.add(f);
+                    } else if (f.kind() == Wire.REPLY || f.kind() == Wire.FAILURE) {
+                        replies.add(f);
+                    } else {
+                        throw new WireException("malformed frame: unknown kind " + f.kind());
+                    }
+                }
+            } catch (IOException | WireException e) {
+                System.err.println("par: child " + ProcessHandle.current().pid() + ": " + e.getMessage());
+            }
+            hubGone();
+        }, "par-child-reader");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static int runJob(byte[] job, ChildChannel channel, BlockingQueue<Wire.Frame> replies) {
+        Object[] head = Codec.decodeAll(job, 3, PLAIN);
+        long procId = (Long) head[0];
+        String name = (String) head[1];
+        Interpreter interp = new Interpreter(InputStream.nullInputStream(), new ChildOutput(channel), System.err);
+        PipeBroker broker = new PipeBroker(channel, replies, procId);
+        ProcessSupport support = new ProcessSupport(interp, () -> broker);
+        interp.setProcesses(support);
+        interp.setUndefinedMessage(n -> "name '" + n + "' did not exist when process " + name
+                + " was spawned (pass it to the function as an argument)");
+        return ScriptRunner.onLargeStack(() -> {
+            try {
+                Image.Call call = Image.install((byte[]) head[2], interp.globals, support);
+                Object result = interp.call(call.function(), call.args());
+                channel.send(Wire.RESULT, encodeResult(result));
+                return ScriptRunner.OK;
+            } catch (ParError e) {
+                channel.send(Wire.ERROR, Codec.encodeAll(e.getMessage(), trace(e)));
+                return ScriptRunner.RUNTIME_ERROR;
+            } catch (ExitRequest e) {
+                channel.send(Wire.EXIT, Codec.encodeAll((long) e.status));
+                return e.status;
+            }
+        });
+    }
+
+    private static byte[] encodeResult(Object result) {
+        try {
+            return Codec.encode(result);
+        } catch (ParError e) {
+            throw new ParError("cannot return the result to the parent: " + e.getMessage());
+        }
+    }
+
+    private static ParList trace(ParError e) {
+        ParList out = new ParList();
+        for (ParError.TraceEntry t : e.trace()) {
+            out.add(ParList.of(t.function(), t.file(), (long) t.line()));
+        }
+        return out;
+    }
+
+    /**
+     * Runs the job path once on a made-up job (encode an image, decode it, resolve, call,
+     * encode the result, frame it), so the classes are loaded and the first real spawn does
+     * not pay for it.
+     */
+    private static void warmUp() {
+        Pos p = new Pos(1, 1);
+        Expr x = new Expr.Name(p, "x");
+        Stmt.Def def = new Stmt.Def(p, "<warm-up>", "warm", List.of("x"), List.of(new Stmt.Return(p,
+                new Expr.ListLiteral(p, List.of(new Expr.Binary(p, "*", x, new Expr.Literal(p, 2L)),
+                        new Expr.Call(p, new Expr.Name(p, "str"), List.of(x)))))));
+        Interpreter interp = new Interpreter(InputStream.nullInputStream(), DISCARD, System.err);
+        ProcessSupport support = new ProcessSupport(interp, () -> null);
+        Globals globals = interp.globals;
+        Function warm = new Function(Resolver.resolveFunction(def, List.of(), globals), new Cell[0]);
+        globals.set("warm", warm);
+        byte[] image = Image.build(globals, warm, new Object[] {21L});
+        ScriptRunner.onLargeStack(() -> {
+            Image.Call call = Image.install(image, globals, support);
+            byte[] result = Codec.encode(interp.call(call.function(), call.args()));
+            try {
+                ByteArrayOutputStream sink = new ByteArrayOutputStream();
+                Wire.write(sink, Wire.RESULT, result);
+                Wire.read(new DataInputStream(new java.io.ByteArrayInputStream(sink.toByteArray())));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return 0;
+        });
+    }
+
+    private static final Output DISCARD = new Output() {
+        @Override
+        public void line(String text) {
+        }
+
+        @Override
+        public void flush() {
+        }
+    };
+
+    /** A child's printed lines, each one frame to the hub. */
+    private static final class ChildOutput implements Output {
+        private final ChildChannel channel;
+
+        ChildOutput(ChildChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void line(String text) {
+            channel.send(Wire.OUTPUT, text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void flush() {
+            channel.flush();
+        }
+    }
+}

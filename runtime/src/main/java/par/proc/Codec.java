@@ -1,0 +1,484 @@
+package par.proc;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import par.interp.Builtin;
+import par.interp.Builtins;
+import par.interp.Cell;
+import par.interp.Function;
+import par.interp.Nil;
+import par.interp.ParError;
+import par.interp.ParList;
+import par.interp.ParMap;
+import par.interp.Range;
+import par.interp.Values;
+import par.syntax.Expr;
+import par.syntax.Pos;
+import par.syntax.Stmt;
+
+/**
+ * Par's own binary form for values that cross between processes: nil, bools, ints, big ints,
+ * floats, strings, lists, maps, ranges, functions (their AST and captured values), builtins
+ * by name, and hub handles by kind and id. Every length is checked against what remains, so
+ * a malformed message fails with a {@link WireException}, never an out-of-memory error.
+ * Java serialization is never used.
+ */
+public final class Codec {
+    private static final byte NIL = 0, TRUE = 1, FALSE = 2, INT = 3, BIG = 4, FLOAT = 5, STR = 6, LIST = 7,
+            MAP = 8, FUNCTION = 9, BUILTIN = 10, HANDLE = 11, RANGE = 12, BYTES = 13, UNBOUND = 14;
+    // tree tags, for the AST inside a function
+    private static final byte T_NULL = 20, T_STR = 21, T_I32 = 22, T_LONG = 23, T_BIG = 24, T_DOUBLE = 25,
+            T_BOOL = 26, T_LIST = 27, T_RECORD = 28;
+    private static final int MAX_DEPTH = 1000;
+
+    /** Every AST record type, by the index that stands for it on the wire. */
+    private static final List<Class<?>> TREE_TYPES = List.of(Pos.class, Expr.Literal.class,
+            Expr.NilLiteral.class, Expr.Name.class, Expr.Unary.class, Expr.Binary.class, Expr.Compare.class,
+            Expr.Logical.class, Expr.Not.class, Expr.Conditional.class, Expr.Call.class, Expr.Attribute.class,
+            Expr.Index.class, Expr.Slice.class, Expr.ListLiteral.class, Expr.MapLiteral.class,
+            Expr.ListComp.class, Expr.CompClause.class, Expr.Spawn.class, Expr.Join.class,
+            Stmt.ExprStmt.class, Stmt.Assign.class, Stmt.AugAssign.class, Stmt.If.class, Stmt.While.class,
+            Stmt.For.class, Stmt.Def.class, Stmt.Return.class, Stmt.Break.class, Stmt.Continue.class,
+            Stmt.Pass.class, Stmt.Global.class, Stmt.Try.class, Stmt.Raise.class, Stmt.With.class);
+    private static final Map<Class<?>, Integer> TREE_INDEX = new HashMap<>();
+
+    static {
+        for (int i = 0; i < TREE_TYPES.size(); i++) {
+            TREE_INDEX.put(TREE_TYPES.get(i), i);
+        }
+    }
+
+    /** How a receiving process turns functions and handles back into live values. */
+    public interface Receiver {
+        Function function(Stmt.Def def, List<String> freeVars, Cell[] captured);
+
+        Object handle(byte kind, long id, long meta);
+    }
+
+    private Codec() {
+    }
+
+    // ================================================================= writing
+
+    public static byte[] encode(Object value) {
+        Writer w = new Writer();
+        w.value(value, 0);
+        return w.toBytes();
+    }
+
+    /** Encodes several values one after another (a request's arguments, an image). */
+    public static byte[] encodeAll(Object... values) {
+        Writer w = new Writer();
+        for (Object v : values) {
+            w.value(v, 0);
+        }
+        return w.toBytes();
+    }
+
+    static final class Writer {
+        private byte[] buf = new byte[64];
+        private int len;
+
+        byte[] toBytes() {
+            return java.util.Arrays.copyOf(buf, len);
+        }
+
+        private void room(int n) {
+            if (len + n > buf.length) {
+                long want = Math.max((long) buf.length * 2, (long) len + n);
+                if (want > Wire.MAX_FRAME) {
+                    throw new ParError("value is too large to send to another process (over "
+                            + (Wire.MAX_FRAME >> 20) + " MiB)");
+                }
+                buf = java.util.Arrays.copyOf(buf, (int) want);
+            }
+        }
+
+        void b(int v) {
+            room(1);
+            buf[len++] = (byte) v;
+        }
+
+        void i32(int v) {
+            room(4);
+            buf[len++] = (byte) (v >>> 24);
+            buf[len++] = (byte) (v >>> 16);
+            buf[len++] = (byte) (v >>> 8);
+            buf[len++] = (byte) v;
+        }
+
+        void i64(long v) {
+            i32((int) (v >>> 32));
+            i32((int) v);
+        }
+
+        void bytes(byte[] data) {
+            i32(data.length);
+            room(data.length);
+            System.arraycopy(data, 0, buf, len, data.length);
+            len += data.length;
+        }
+
+        void str(String s) {
+            bytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void value(Object v, int depth) {
+            if (depth > MAX_DEPTH) {
+                throw new ParError("value is nested too deeply (or contains itself) to send to another process");
+            }
+            if (v instanceof Long) {
+                b(INT);
+                i64((Long) v);
+            } else if (v instanceof String) {
+                b(STR);
+                str((String) v);
+            } else if (v == Nil.NIL) {
+                b(NIL);
+            } else if (v instanceof Boolean) {
+                b((Boolean) v ? TRUE : FALSE);
+            } else if (v instanceof Double) {
+                b(FLOAT);
+                i64(Double.doubleToRawLongBits((Double) v));
+            } else if (v instanceof BigInteger) {
+                b(BIG);
+                bytes(((BigInteger) v).toByteArray());
+            } else if (v instanceof ParList) {
+                List<Object> items = ((ParList) v).items;
+                b(LIST);
+                i32(items.size());
+                for (Object item : items) {
+                    value(item, depth + 1);
+                }
+            } else if (v instanceof ParMap) {
+                Map<Object, Object> entries = ((ParMap) v).entries;
+                b(MAP);
+                i32(entries.size());
+                for (Map.Entry<Object, Object> e : entries.entrySet()) {
+                    value(e.getKey(), depth + 1);
+                    value(e.getValue(), depth + 1);
+                }
+            } else if (v instanceof Range) {
+                Range r = (Range) v;
+                b(RANGE);
+                i64(r.start);
+                i64(r.stop);
+                i64(r.step);
+            } else if (v instanceof byte[]) {
+                b(BYTES);
+                bytes((byte[]) v);
+            } else if (v instanceof Handle) {
+                b(HANDLE);
+                b(((Handle) v).kind());
+                i64(((Handle) v).id());
+                i64(((Handle) v).meta());
+            } else if (v instanceof Function) {
+                function((Function) v, depth);
+            } else if (v instanceof Builtin) {
+                b(BUILTIN);
+                str(((Builtin) v).name());
+            } else if (v == null) {
+                b(UNBOUND);
+            } else {
+                throw new ParError(Values.aType(v) + " cannot be sent to another process");
+            }
+        }
+
+        private void function(Function f, int depth) {
+            b(FUNCTION);
+            tree(f.code.def, 0);
+            i32(f.captured.length);
+            for (int i = 0; i < f.captured.length; i++) {
+                str(f.code.freeVars.get(i));
+                value(f.captured[i].value, depth + 1);
+            }
+        }
+
+        void tree(Object node, int depth) {
+            if (depth > MAX_DEPTH * 4) {
+                throw new ParError("function is nested too deeply to send to another process");
+            }
+            if (node == null) {
+                b(T_NULL);
+            } else if (node instanceof String) {
+                b(T_STR);
+                str((String) node);
+            } else if (node instanceof Integer) {
+                b(T_I32);
+                i32((Integer) node);
+            } else if (node instanceof Long) {
+                b(T_LONG);
+                i64((Long) node);
+            } else if (node instanceof BigInteger) {
+                b(T_BIG);
+                bytes(((BigInteger) node).toByteArray());
+            } else if (node instanceof Double) {
+                b(T_DOUBLE);
+                i64(Double.doubleToRawLongBits((Double) node));
+            } else if (node instanceof Boolean) {
+                b(T_BOOL);
+                b((Boolean) node ? 1 : 0);
+            } else if (node instanceof List) {
+                List<?> items = (List<?>) node;
+                b(T_LIST);
+                i32(items.size());
+                for (Object item : items) {
+                    tree(item, depth + 1);
+                }
+            } else if (node instanceof Record) {
+                Integer index = TREE_INDEX.get(node.getClass());
+                if (index == null) {
+                    throw new IllegalStateException("no wire form for " + node.getClass());
+                }
+                b(T_RECORD);
+                b(index);
+                for (RecordComponent c : node.getClass().getRecordComponents()) {
+                    tree(read(c, node), depth + 1);
+                }
+            } else {
+                throw new IllegalStateException("no wire form for " + node.getClass());
+            }
+        }
+
+        private static Object read(RecordComponent c, Object node) {
+            try {
+                return c.getAccessor().invoke(node);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    // ================================================================= reading
+
+    public static Object decode(byte[] data, Receiver receiver) {
+        Reader r = new Reader(data, receiver);
+        Object v = r.value(0);
+        r.end();
+        return v;
+    }
+
+    /** Decodes the given number of values written by {@link #encodeAll}. */
+    public static Object[] decodeAll(byte[] data, int count, Receiver receiver) {
+        Reader r = new Reader(data, receiver);
+        Object[] out = new Object[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = r.value(0);
+        }
+        r.end();
+        return out;
+    }
+
+    static final class Reader {
+        private final byte[] buf;
+        private int pos;
+        private final Receiver receiver;
+
+        Reader(byte[] buf, Receiver receiver) {
+            this.buf = buf;
+            this.receiver = receiver;
+        }
+
+        void end() {
+            if (pos != buf.length) {
+                throw new WireException("malformed value: " + (buf.length - pos) + " bytes left over");
+            }
+        }
+
+        private void need(long n) {
+            if (n < 0 || pos + n > buf.length) {
+                throw new WireException("malformed value: it ends early");
+            }
+        }
+
+        int b() {
+            need(1);
+            return buf[pos++];
+        }
+
+        int i32() {
+            need(4);
+            int v = ((buf[pos] & 0xff) << 24) | ((buf[pos + 1] & 0xff) << 16) | ((buf[pos + 2] & 0xff) << 8)
+                    | (buf[pos + 3] & 0xff);
+            pos += 4;
+            return v;
+        }
+
+        long i64() {
+            return ((long) i32() << 32) | (i32() & 0xffffffffL);
+        }
+
+        /** A count of items, each at least one byte: more than remain is a lie. */
+        int count() {
+            int n = i32();
+            need(n);
+            return n;
+        }
+
+        byte[] bytes() {
+            int n = i32();
+            need(n);
+            byte[] out = java.util.Arrays.copyOfRange(buf, pos, pos + n);
+            pos += n;
+            return out;
+        }
+
+        String str() {
+            int n = i32();
+            need(n);
+            String s = new String(buf, pos, n, StandardCharsets.UTF_8);
+            pos += n;
+            return s;
+        }
+
+        Object value(int depth) {
+            if (depth > MAX_DEPTH) {
+                throw new WireException("malformed value: nested too deeply");
+            }
+            int tag = b();
+            switch (tag) {
+                case NIL: return Nil.NIL;
+                case TRUE: return Boolean.TRUE;
+                case FALSE: return Boolean.FALSE;
+                case INT: return i64();
+                case BIG: return new BigInteger(nonEmpty(bytes()));
+                case FLOAT: return Double.longBitsToDouble(i64());
+                case STR: return str();
+                case LIST: {
+                    int n = count();
+                    ParList list = new ParList(n);
+                    for (int i = 0; i < n; i++) {
+                        list.add(value(depth + 1));
+                    }
+                    return list;
+                }
+                case MAP: {
+                    int n = count();
+                    ParMap map = new ParMap();
+                    for (int i = 0; i < n; i++) {
+                        Object k = value(depth + 1);
+                        map.put(k, value(depth + 1));
+                    }
+                    return map;
+                }
+                case RANGE: return new Range(i64(), i64(), i64());
+                case BYTES: return bytes();
+                case HANDLE: {
+                    byte kind = (byte) b();
+                    long id = i64();
+                    return receiver.handle(kind, id, i64());
+                }
+                case FUNCTION: return function(depth);
+                case BUILTIN: {
+                    String name = str();
+                    Builtin b = Builtins.get(name);
+                    if (b == null) {
+                        throw new WireException("malformed value: no builtin " + name);
+                    }
+                    return b;
+                }
+                case UNBOUND: return null;
+                default: throw new WireException("malformed value: unknown tag " + tag);
+            }
+        }
+
+        private static byte[] nonEmpty(byte[] b) {
+            if (b.length == 0) {
+                throw new WireException("malformed value: empty big int");
+            }
+            return b;
+        }
+
+        private Object function(int depth) {
+            Object def = tree(0);
+            if (!(def instanceof Stmt.Def)) {
+                throw new WireException("malformed value: a function without a definition");
+            }
+            int n = count();
+            List<String> names = new ArrayList<>(n);
+            Cell[] cells = new Cell[n];
+            for (int i = 0; i < n; i++) {
+                String name = str();
+                names.add(name);
+                cells[i] = new Cell(name, value(depth + 1));
+            }
+            return receiver.function((Stmt.Def) def, names, cells);
+        }
+
+        Object tree(int depth) {
+            if (depth > MAX_DEPTH * 4) {
+                throw new WireException("malformed function: nested too deeply");
+            }
+            int tag = b();
+            switch (tag) {
+                case T_NULL: return null;
+                case T_STR: return str();
+                case T_I32: return i32();
+                case T_LONG: return i64();
+                case T_BIG: return new BigInteger(nonEmpty(bytes()));
+                case T_DOUBLE: return Double.longBitsToDouble(i64());
+                case T_BOOL: return b() != 0;
+                case T_LIST: {
+                    int n = count();
+                    List<Object> items = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        items.add(tree(depth + 1));
+                    }
+                    return List.copyOf(nonNull(items));
+                }
+                case T_RECORD: return record(depth);
+                default: throw new WireException("malformed function: unknown tag " + tag);
+            }
+        }
+
+        private static List<Object> nonNull(List<Object> items) {
+            for (Object o : items) {
+                if (o == null) {
+                    throw new WireException("malformed function: a missing list item");
+                }
+            }
+            return items;
+        }
+
+        private Object record(int depth) {
+            int index = b();
+            if (index < 0 || index >= TREE_TYPES.size()) {
+                throw new WireException("malformed function: unknown node " + index);
+            }
+            Class<?> type = TREE_TYPES.get(index);
+            RecordComponent[] components = type.getRecordComponents();
+            Object[] args = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                args[i] = tree(depth + 1);
+                types[i] = components[i].getType();
+                if (args[i] != null && !box(types[i]).isInstance(args[i])) {
+                    throw new WireException("malformed function: bad field in " + type.getSimpleName());
+                }
+            }
+            try {
+                Constructor<?> ctor = type.getDeclaredConstructor(types);
+                return ctor.newInstance(args);
+            } catch (ReflectiveOperationException | IllegalArgumentException e) {
+                throw new WireException("malformed function: cannot rebuild " + type.getSimpleName());
+            }
+        }
+
+        private static Class<?> box(Class<?> t) {
+            if (t == int.class) {
+                return Integer.class;
+            }
+            if (t == boolean.class) {
+                return Boolean.class;
+            }
+            return t;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package par.proc;
+
+/** A value naming an object the hub owns (process, lock, queue, shared value, pool...): it travels as kind + id. */
+public interface Handle {
+    byte KIND_PROCESS = 1;
+    byte KIND_LOCK = 2;
+    byte KIND_QUEUE = 3;
+    byte KIND_SHARED = 4;
+    byte KIND_POOL = 5;
+    byte KIND_TASK = 6;
+
+    byte kind();
+
+    long id();
+
+    /** One more number a receiver needs to rebuild the handle: a process's pid, a queue's capacity. */
+    default long meta() {
+        return 0;
+    }
+}

@@ -1,0 +1,505 @@
+package par.proc;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import par.interp.ErrorPrinter;
+import par.interp.Nil;
+import par.interp.Output;
+import par.interp.ParError;
+import par.interp.ParList;
+import par.interp.Repr;
+import par.interp.Values;
+
+/**
+ * The hub: lives in the root process and owns everything processes share — the table of
+ * processes, and every lock, queue and shared value, by id. Every operation on them is a
+ * request answered here, a blocking one only when it can proceed, so the hub always knows who
+ * holds what and who waits for what. It alone talks to children (through {@link ChildConn}).
+ * All state is guarded by the hub's monitor.
+ */
+public final class Hub {
+    private final Output out;
+    private final PrintStream err;
+    private final int maxProcs;
+    private final ChildLauncher launcher;
+    private final Map<Long, HubProcess> procs = new HashMap<>();
+    private final Map<Long, HubLock> locks = new HashMap<>();
+    private final Map<Long, HubQueue> queues = new HashMap<>();
+    private final Map<Long, HubShared> shared = new HashMap<>();
+    private final ScheduledExecutorService timers;
+    final HubProcess root;
+    private long nextId = 1;
+    private int unnamed;
+
+    public Hub(Output out, PrintStream err, int maxProcs) {
+        this.out = out;
+        this.err = err;
+        this.maxProcs = maxProcs;
+        this.root = new HubProcess(0, "main", ProcessHandle.current().pid(), null);
+        this.launcher = new ChildLauncher(this);
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "par-hub-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::killAll, "par-hub-cleanup"));
+    }
+
+    /** The root program's own way in: requests answered by direct calls. */
+    public Broker rootBroker() {
+        return new Broker() {
+            @Override
+            public Object call(Op op, Object... args) {
+                Pending p = new Pending();
+                handle(root, op, args, p);
+                return p.await();
+            }
+
+            @Override
+            public void send(Op op, Object... args) {
+                call(op, args);
+            }
+
+            @Override
+            public long self() {
+                return 0;
+            }
+        };
+    }
+
+    /** Starts warm spare JVMs now, for a program that is going to spawn. */
+    public void prewarm() {
+        launcher.prewarm();
+    }
+
+    // ================================================================= requests
+
+    /** One request from a process; reply may be null for a request that wants no answer. */
+    synchronized void handle(HubProcess from, Op op, Object[] a, Reply reply) {
+        Reply r = reply != null ? reply : NO_REPLY;
+        try {
+            switch (op) {
+                case SPAWN: spawn(from, (byte[]) a[0], a[1], r); break;
+                case JOIN: join(from, process(a[0]), a[1], r); break;
+                case INFO: {
+                    HubProcess p = process(a[0]);
+                    r.ok(ParList.of(p.alive(), p.exitcode == null ? Nil.NIL : (Object) (long) p.exitcode, p.name));
+                    break;
+                }
+                case TERMINATE: {
+                    HubProcess p = process(a[0]);
+                    if (p.conn != null && p.alive()) {
+                        p.conn.process.destroy();
+                    }
+                    r.ok(Nil.NIL);
+                    break;
+                }
+                case LOCK_NEW: r.ok(newLock("lock").id); break;
+                case ACQUIRE: acquire(from, lock(a[0]), a[1], r); break;
+                case RELEASE: release(from, lock(a[0]), r); break;
+                case QUEUE_NEW: {
+                    HubQueue q = new HubQueue(nextId++, (int) (long) (Long) a[0]);
+                    queues.put(q.id, q);
+                    r.ok(q.id);
+                    break;
+                }
+                case PUT: put(from, queue(a[0]), (byte[]) a[1], r); break;
+                case GET: get(from, queue(a[0]), a[1], r); break;
+                case QUEUE_SIZE: r.ok((long) queue(a[0]).items.size()); break;
+                case SHARED_NEW: {
+                    long id = nextId++;
+                    HubShared s = new HubShared(id, (byte[]) a[0], newLock("shared#" + id));
+                    shared.put(id, s);
+                    r.ok(id);
+                    break;
+                }
+                case SHARED_GET: r.ok(sharedValue(a[0]).value); break;
+                case SHARED_SET: {
+                    sharedValue(a[0]).value = (byte[]) a[1];
+                    r.ok(Nil.NIL);
+                    break;
+                }
+                default: throw new WireException("unknown request " + op);
+            }
+        } catch (ClassCastException | ArrayIndexOutOfBoundsException | NullPointerException e) {
+            throw new WireException("malformed request " + op);
+        }
+    }
+
+    private static final Reply NO_REPLY = new Reply() {
+        @Override
+        public void ok(Object value) {
+        }
+
+        @Override
+        public void fail(String message) {
+        }
+    };
+
+    private HubProcess process(Object id) {
+        HubProcess p = procs.get((Long) id);
+        if (p == null) {
+            throw new WireException("no process " + id);
+        }
+        return p;
+    }
+
+    /** A lock by id; a shared value's id names its guard lock (for {@code with s { }}). */
+    private HubLock lock(Object id) {
+        HubShared s = shared.get((Long) id);
+        HubLock l = s != null ? s.guard : locks.get((Long) id);
+        if (l == null) {
+            throw new WireException("no lock " + id);
+        }
+        return l;
+    }
+
+    private HubQueue queue(Object id) {
+        HubQueue q = queues.get((Long) id);
+        if (q == null) {
+            throw new WireException("no queue " + id);
+        }
+        return q;
+    }
+
+    private HubShared sharedValue(Object id) {
+        HubShared s = shared.get((Long) id);
+        if (s == null) {
+            throw new WireException("no shared value " + id);
+        }
+        return s;
+    }
+
+    private HubLock newLock(String kind) {
+        long id = nextId++;
+        HubLock l = new HubLock(id, kind.equals("lock") ? "lock#" + id : kind);
+        locks.put(id, l);
+        return l;
+    }
+
+    // ------------------------------------------------------------ processes
+
+    private void spawn(HubProcess from, byte[] image, Object name, Reply r) {
+        long live = procs.values().stream().filter(HubProcess::alive).count();
+        if (live >= maxProcs) {
+            r.fail("too many processes: " + live + " are running, the limit is " + maxProcs
+                    + " (see par --max-procs)");
+            return;
+        }
+        ChildConn conn;
+        try {
+            conn = launcher.take();
+        } catch (java.io.IOException e) {
+            r.fail("cannot start a process: " + e.getMessage());
+            return;
+        }
+        String procName = name == Nil.NIL ? "p" + (++unnamed) : Repr.str(name);
+        HubProcess p = new HubProcess(nextId++, procName, conn.pid(), conn);
+        procs.put(p.id, p);
+        conn.proc = p;
+        conn.send(Wire.JOB, Codec.encodeAll(p.id, p.name, image));
+        r.ok(ParList.of(p.id, p.pid, p.name));
+    }
+
+    private void join(HubProcess from, HubProcess p, Object timeout, Reply r) {
+        if (p == from) {
+            r.fail("a process cannot join itself (" + p.describe() + ")");
+            return;
+        }
+        if (p.finished) {
+            deliver(p, r);
+            return;
+        }
+        Waiter w = new Waiter(from, r, null);
+        p.joiners.add(w);
+        onTimeout(w, timeout, () -> {
+            p.joiners.remove(w);
+            w.fail("join timed out: " + p.name + " is still running after " + seconds(timeout));
+        });
+    }
+
+    private static void deliver(HubProcess p, Reply r) {
+        if (p.failure != null) {
+            r.fail(p.failure);
+        } else {
+            r.ok(p.result);
+        }
+    }
+
+    // ------------------------------------------------------------ locks
+
+    private void acquire(HubProcess from, HubLock l, Object timeout, Reply r) {
+        if (l.holder == from) {
+            r.fail(l.label + " is already held by this process (a lock cannot be acquired twice)");
+            return;
+        }
+        if (l.tryTake(from, this)) {
+            r.ok(Boolean.TRUE);
+            return;
+        }
+        if (timeout != Nil.NIL && Values.toDouble(timeout, "timeout") <= 0) {
+            r.ok(Boolean.FALSE);
+            return;
+        }
+        Waiter w = new Waiter(from, r, null);
+        l.waiters.add(w);
+        onTimeout(w, timeout, () -> {
+            l.waiters.remove(w);
+            w.ok(Boolean.FALSE);
+        });
+    }
+
+    private void release(HubProcess from, HubLock l, Reply r) {
+        if (l.holder != from) {
+            String state = l.holder == null ? "it is not held" : "it is held by " + l.holder.describe();
+            r.fail("cannot release " + l.label + ": " + state);
+            return;
+        }
+        l.release(this);
+        r.ok(Nil.NIL);
+    }
+
+    // ------------------------------------------------------------ queues
+
+    private void put(HubProcess from, HubQueue q, byte[] item, Reply r) {
+        if (!q.full()) {
+            q.add(item);
+            r.ok(Nil.NIL);
+            return;
+        }
+        q.putters.add(new Waiter(from, r, item));
+    }
+
+    private void get(HubProcess from, HubQueue q, Object timeout, Reply r) {
+        if (!q.items.isEmpty()) {
+            r.ok(q.take());
+            return;
+        }
+        Waiter w = new Waiter(from, r, null);
+        q.getters.add(w);
+        onTimeout(w, timeout, () -> {
+            q.getters.remove(w);
+            w.fail("queue get timed out after " + seconds(timeout) + " (the queue stayed empty)");
+        });
+    }
+
+    // ------------------------------------------------------------ time-outs
+
+    private void onTimeout(Waiter w, Object timeout, Runnable expire) {
+        if (timeout == null || timeout == Nil.NIL) {
+            return;
+        }
+        double s = Values.toDouble(timeout, "timeout");
+        long nanos = (long) (Math.max(0, s) * 1e9);
+        w.timer = timers.schedule(() -> {
+            synchronized (this) {
+                if (!w.done) {
+                    expire.run();
+                }
+            }
+        }, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static String seconds(Object timeout) {
+        return Repr.str(timeout) + " s";
+    }
+
+    // ================================================================= child events
+
+    void childFrame(ChildConn c, Wire.Frame f) {
+        HubProcess p = c.proc;
+        switch (f.kind()) {
+            case Wire.READY:
+                return;
+            case Wire.OUTPUT:
+                out.line(new String(f.payload(), java.nio.charset.StandardCharsets.UTF_8));
+                return;
+            case Wire.REQUEST:
+                request(c, p, f.payload());
+                return;
+            case Wire.RESULT:
+                synchronized (this) {
+                    finish(p, f.payload(), null, 0);
+                }
+                return;
+            case Wire.ERROR:
+                childError(p, f.payload());
+                return;
+            case Wire.EXIT: {
+                Object[] v = Codec.decodeAll(f.payload(), 1, NO_VALUES);
+                synchronized (this) {
+                    finish(p, Codec.encode(Nil.NIL), null, (int) (long) (Long) v[0]);
+                }
+                return;
+            }
+            default:
+                throw new WireException("malformed frame: unknown kind " + f.kind());
+        }
+    }
+
+    private void request(ChildConn c, HubProcess p, byte[] payload) {
+        if (p == null) {
+            throw new WireException("a request from a process with no job");
+        }
+        Object[] head = Codec.decodeAll(payload, 3, NO_VALUES);
+        Op op = Op.of((int) (long) (Long) head[0]);
+        long reqId = (Long) head[1];
+        Object[] args = ((ParList) head[2]).items.toArray();
+        Reply reply = reqId < 0 ? null : new Reply() {
+            @Override
+            public void ok(Object value) {
+                c.send(Wire.REPLY, Codec.encodeAll(reqId, value));
+            }
+
+            @Override
+            public void fail(String message) {
+                c.send(Wire.FAILURE, Codec.encodeAll(reqId, message));
+            }
+        };
+        handle(p, op, args, reply);
+    }
+
+    /** The child's uncaught error: shown at once on stderr, kept for whoever joins it. */
+    private void childError(HubProcess p, byte[] payload) {
+        Object[] v = Codec.decodeAll(payload, 2, NO_VALUES);
+        String message = (String) v[0];
+        List<ParError.TraceEntry> trace = new ArrayList<>();
+        for (Object e : ((ParList) v[1]).items) {
+            List<Object> t = ((ParList) e).items;
+            trace.add(new ParError.TraceEntry((String) t.get(0), (String) t.get(1), (int) (long) (Long) t.get(2)));
+        }
+        synchronized (this) {
+            out.flush();
+            ErrorPrinter.print(message, trace, " (in process " + p.name + ", pid " + p.pid + ")", err);
+            finish(p, null, "process " + p.name + " (pid " + p.pid + ") failed: " + message, 1);
+        }
+    }
+
+    /** A process is done (well or badly): its joiners wake, its locks are freed. */
+    private void finish(HubProcess p, byte[] result, String failure, int exitcode) {
+        if (p.finished) {
+            return;
+        }
+        p.finished = true;
+        p.result = result;
+        p.failure = failure;
+        p.exitcode = exitcode;
+        for (Waiter w : p.joiners) {
+            if (!w.done) {
+                if (failure != null) {
+                    w.fail(failure);
+                } else {
+                    w.ok(result);
+                }
+            }
+        }
+        p.joiners.clear();
+        for (HubLock l : new ArrayList<>(p.held)) {
+            l.holderDied(this);
+        }
+        notifyAll();
+    }
+
+    void malformed(ChildConn c, String problem) {
+        synchronized (this) {
+            HubProcess p = c.proc;
+            out.flush();
+            err.println("par: error: " + (p == null ? "a spare process" : p.describe())
+                    + " sent a malformed message (" + problem + "); it has been stopped");
+            err.flush();
+        }
+        c.process.destroyForcibly();
+    }
+
+    /** The child's pipe closed: it exited or died. */
+    void childGone(ChildConn c) {
+        int status;
+        try {
+            status = c.process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = -1;
+        }
+        launcher.gone(c);
+        synchronized (this) {
+            HubProcess p = c.proc;
+            if (p == null) {
+                return;
+            }
+            p.exited = true;
+            if (!p.finished) {
+                String how;
+                int code;
+                if (status > 128) {
+                    code = -(status - 128);
+                    how = "was killed by signal " + (status - 128) + signalName(status - 128);
+                } else {
+                    code = status;
+                    how = "exited with status " + status + " before finishing";
+                }
+                finish(p, null, "process " + p.name + " (pid " + p.pid + ") " + how, code);
+            }
+            notifyAll();
+        }
+    }
+
+    private static String signalName(int signal) {
+        switch (signal) {
+            case 9: return " (SIGKILL)";
+            case 15: return " (SIGTERM)";
+            case 2: return " (SIGINT)";
+            default: return "";
+        }
+    }
+
+    void warn(String message) {
+        out.flush();
+        err.println("warning: " + message);
+        err.flush();
+    }
+
+    // ================================================================= the end
+
+    /**
+     * The root program ended. After a normal end the children are waited for, as Python
+     * does; after an error they are stopped. Either way no child outlives the root.
+     */
+    public void shutdown(boolean waitForChildren) {
+        synchronized (this) {
+            if (waitForChildren) {
+                while (procs.values().stream().anyMatch(p -> !p.finished)) {
+                    try {
+                        wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+        }
+        launcher.stopAll();
+        timers.shutdownNow();
+        out.flush();
+    }
+
+    /** Decoding in the hub sees only plain values: functions and handles stay opaque bytes. */
+    private static final Codec.Receiver NO_VALUES = new Codec.Receiver() {
+        @Override
+        public par.interp.Function function(par.syntax.Stmt.Def def, List<String> freeVars,
+                                             par.interp.Cell[] captured) {
+            throw new WireException("malformed request: a function where a plain value belongs");
+        }
+
+        @Override
+        public Object handle(byte kind, long id, long meta) {
+            throw new WireException("malformed request: a handle where a plain value belongs");
+        }
+    };
+}

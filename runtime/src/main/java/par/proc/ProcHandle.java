@@ -1,0 +1,88 @@
+package par.proc;
+
+import par.interp.Interpreter;
+import par.interp.Nil;
+import par.interp.ParError;
+import par.interp.ParList;
+import par.interp.ParObject;
+
+/** What {@code spawn} returns: a process by id, with its pid and name; state is asked of the hub. */
+final class ProcHandle implements ParObject, Handle {
+    private final ProcessSupport support;
+    private final long id;
+    private final long pid;
+    private String name;
+
+    ProcHandle(ProcessSupport support, long id, long pid, String name) {
+        this.support = support;
+        this.id = id;
+        this.pid = pid;
+        this.name = name;
+    }
+
+    @Override
+    public byte kind() {
+        return KIND_PROCESS;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public long meta() {
+        return pid;
+    }
+
+    @Override
+    public String typeName() {
+        return "process";
+    }
+
+    private ParList info() {
+        return (ParList) support.broker().call(Op.INFO, id);
+    }
+
+    String name() {
+        if (name == null) {
+            name = (String) info().get(2);
+        }
+        return name;
+    }
+
+    Object join(Object timeout) {
+        return support.decode(support.broker().call(Op.JOIN, id, timeout));
+    }
+
+    @Override
+    public Object getAttribute(String attr) {
+        switch (attr) {
+            case "pid": return pid;
+            case "name": return name();
+            case "alive": return info().get(0);
+            case "exitcode": return info().get(1);
+            default: return ParObject.super.getAttribute(attr);
+        }
+    }
+
+    @Override
+    public Object callMethod(Interpreter interp, String method, Object[] args) {
+        switch (method) {
+            case "join":
+                par.interp.Builtin.checkArity("join", args, 0, 1);
+                return join(args.length == 0 ? Nil.NIL : args[0]);
+            case "terminate":
+                par.interp.Builtin.checkArity("terminate", args, 0, 0);
+                support.broker().call(Op.TERMINATE, id);
+                return Nil.NIL;
+            default:
+                throw new ParError("a process has no method '" + method + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<process " + name() + " pid " + pid + ">";
+    }
+}

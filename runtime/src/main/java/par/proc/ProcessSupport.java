@@ -1,0 +1,100 @@
+package par.proc;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import par.interp.Callable;
+import par.interp.Cell;
+import par.interp.Function;
+import par.interp.Interpreter;
+import par.interp.Nil;
+import par.interp.ParError;
+import par.interp.ParList;
+import par.interp.Processes;
+import par.interp.Resolver;
+import par.interp.Values;
+import par.syntax.Stmt;
+
+/**
+ * The interpreter's view of processes, the same in the root and in a child: spawn builds the
+ * image and asks the hub; lock(), queue(), shared() ask the hub for a new object and wrap its
+ * id in a handle. Values arriving from other processes are rebuilt here, functions resolved
+ * against this process's globals.
+ */
+public class ProcessSupport implements Processes, Codec.Receiver {
+    final Interpreter interp;
+    private final Supplier<Broker> brokerSource;
+    private Broker broker;
+
+    public ProcessSupport(Interpreter interp, Supplier<Broker> brokerSource) {
+        this.interp = interp;
+        this.brokerSource = brokerSource;
+    }
+
+    synchronized Broker broker() {
+        if (broker == null) {
+            broker = brokerSource.get();
+        }
+        return broker;
+    }
+
+    @Override
+    public Object spawn(Object function, Object[] args, Object name, int line) {
+        if (!(function instanceof Callable)) {
+            throw new ParError("spawn needs a function to call, not " + Values.aType(function));
+        }
+        if (name != Nil.NIL && !(name instanceof String)) {
+            throw new ParError("a process name must be a string, not " + Values.aType(name));
+        }
+        byte[] image = Image.build(interp.globals, function, args);
+        ParList info = (ParList) broker().call(Op.SPAWN, image, name);
+        return new ProcHandle(this, (Long) info.get(0), (Long) info.get(1), (String) info.get(2));
+    }
+
+    @Override
+    public Object join(Object handle, int line) {
+        if (handle instanceof ProcHandle) {
+            return ((ProcHandle) handle).join(Nil.NIL);
+        }
+        throw new ParError("join needs a process, not " + Values.aType(handle));
+    }
+
+    @Override
+    public Object create(String kind, Object[] args) {
+        switch (kind) {
+            case "lock":
+                return new LockHandle(this, (Long) broker().call(Op.LOCK_NEW));
+            case "queue": {
+                long capacity = args.length == 0 || args[0] == Nil.NIL ? 0 : Values.toLong(args[0], "queue size");
+                if (capacity < 0 || capacity > Integer.MAX_VALUE) {
+                    throw new ParError("queue size must be positive, or 0 for no limit");
+                }
+                return new QueueHandle(this, (Long) broker().call(Op.QUEUE_NEW, capacity), capacity);
+            }
+            case "shared":
+                return new SharedHandle(this, (Long) broker().call(Op.SHARED_NEW, Codec.encode(args[0])));
+            default:
+                throw new ParError(kind + "() is not available");
+        }
+    }
+
+    Object decode(Object bytes) {
+        return Codec.decode((byte[]) bytes, this);
+    }
+
+    @Override
+    public Function function(Stmt.Def def, List<String> freeVars, Cell[] captured) {
+        return new Function(Resolver.resolveFunction(def, freeVars, interp.globals), captured);
+    }
+
+    @Override
+    public Object handle(byte kind, long id, long meta) {
+        switch (kind) {
+            case Handle.KIND_PROCESS: return new ProcHandle(this, id, meta, null);
+            case Handle.KIND_LOCK: return new LockHandle(this, id);
+            case Handle.KIND_QUEUE: return new QueueHandle(this, id, meta);
+            case Handle.KIND_SHARED: return new SharedHandle(this, id);
+            default: throw new WireException("malformed value: unknown handle kind " + kind);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package par.proc;
+
+import par.interp.Builtin;
+import par.interp.Interpreter;
+import par.interp.Nil;
+import par.interp.ParError;
+import par.interp.ParObject;
+
+/**
+ * What {@code queue()} returns: a FIFO queue the hub owns. A put into an unbounded queue is
+ * sent without waiting for an answer (it cannot block), which is what makes queues fast; a
+ * put into a bounded queue waits for room.
+ */
+final class QueueHandle implements ParObject, Handle {
+    private final ProcessSupport support;
+    private final long id;
+    private final long capacity;
+
+    QueueHandle(ProcessSupport support, long id, long capacity) {
+        this.support = support;
+        this.id = id;
+        this.capacity = capacity;
+    }
+
+    @Override
+    public byte kind() {
+        return KIND_QUEUE;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public long meta() {
+        return capacity;
+    }
+
+    @Override
+    public String typeName() {
+        return "queue";
+    }
+
+    @Override
+    public Object callMethod(Interpreter interp, String method, Object[] args) {
+        switch (method) {
+            case "put": {
+                Builtin.checkArity("put", args, 1, 1);
+                byte[] item = Codec.encode(args[0]);
+                if (capacity == 0) {
+                    support.broker().send(Op.PUT, id, item);
+                } else {
+                    interp.out().flush();
+                    support.broker().call(Op.PUT, id, item);
+                }
+                return Nil.NIL;
+            }
+            case "get":
+                Builtin.checkArity("get", args, 0, 1);
+                interp.out().flush();
+                return support.decode(support.broker().call(Op.GET, id, args.length == 0 ? Nil.NIL : args[0]));
+            case "size":
+                Builtin.checkArity("size", args, 0, 0);
+                return support.broker().call(Op.QUEUE_SIZE, id);
+            case "empty":
+                Builtin.checkArity("empty", args, 0, 0);
+                return (Long) support.broker().call(Op.QUEUE_SIZE, id) == 0;
+            default:
+                throw new ParError("a queue has no method '" + method + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<queue#" + id + ">";
+    }
+}

@@ -1,0 +1,36 @@
+package par.proc;
+
+import java.util.concurrent.ScheduledFuture;
+
+/** A process blocked in the hub (on a lock, a queue, a join) and how to wake it. Guarded by the hub. */
+final class Waiter {
+    final HubProcess proc;
+    final Reply reply;
+    /** What a blocked put will add once there is room. */
+    final byte[] payload;
+    boolean done;
+    ScheduledFuture<?> timer;
+
+    Waiter(HubProcess proc, Reply reply, byte[] payload) {
+        this.proc = proc;
+        this.reply = reply;
+        this.payload = payload;
+    }
+
+    void ok(Object value) {
+        finish();
+        reply.ok(value);
+    }
+
+    void fail(String message) {
+        finish();
+        reply.fail(message);
+    }
+
+    private void finish() {
+        done = true;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package par;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import par.interp.Interpreter;
+import par.interp.ParList;
+import par.interp.ScriptRunner;
+import par.interp.StreamOutput;
+
+/**
+ * The golden corpus: every scripts/FEATURE/BEHAVIOUR.par runs in-process and must print
+ * exactly BEHAVIOUR.out. Beside it, optionally: BEHAVIOUR.err (lines stderr must contain, in
+ * order; without it stderr must be empty), BEHAVIOUR.exit (the exit status, else 0),
+ * BEHAVIOUR.in (standard input) and BEHAVIOUR.args (script arguments, one per line).
+ */
+class GoldenScriptsTest {
+    static Path scriptsDir() {
+        String configured = System.getProperty("par.scripts");
+        Path dir = configured != null ? Path.of(configured) : Path.of("..", "scripts");
+        return dir.toAbsolutePath().normalize();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> goldenScripts() throws IOException {
+        Path root = scriptsDir();
+        List<Path> scripts;
+        try (Stream<Path> walk = Files.walk(root)) {
+            scripts = walk.filter(p -> p.toString().endsWith(".par")).sorted().collect(Collectors.toList());
+        }
+        assertTrue(scripts.size() > 0, "no scripts found under " + root);
+        return scripts.stream().map(script -> {
+            String name = root.relativize(script).toString().replaceAll("\\.par$", "");
+            return DynamicTest.dynamicTest(name, () -> check(root, script));
+        });
+    }
+
+    private static void check(Path root, Path script) throws IOException {
+        Path repo = root.getParent();
+        String file = repo.relativize(script).toString();
+        Result r = run(script, file);
+        Path base = script.resolveSibling(script.getFileName().toString().replaceAll("\\.par$", ""));
+        String expectedOut = read(base, ".out", "");
+        int expectedExit = Integer.parseInt(read(base, ".exit", "0").strip());
+        String errSpec = read(base, ".err", null);
+        assertEquals(expectedOut, r.out, "stdout of " + file + "\n--- stderr was:\n" + r.err);
+        if (errSpec == null) {
+            assertEquals("", r.err, "stderr of " + file);
+        } else {
+            int from = 0;
+            for (String line : errSpec.split("\n")) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                int at = r.err.indexOf(line, from);
+                assertTrue(at >= 0, "stderr of " + file + " lacks (in order) the line:\n" + line
+                        + "\n--- stderr was:\n" + r.err);
+                from = at + line.length();
+            }
+        }
+        assertEquals(expectedExit, r.status, "exit status of " + file + "\n--- stderr was:\n" + r.err);
+    }
+
+    record Result(String out, String err, int status) {
+    }
+
+    static Result run(Path script, String file) throws IOException {
+        Path base = script.resolveSibling(script.getFileName().toString().replaceAll("\\.par$", ""));
+        String source = Files.readString(script, StandardCharsets.UTF_8);
+        byte[] input = read(base, ".in", "").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Interpreter interp = new Interpreter(new ByteArrayInputStream(input), new StreamOutput(out, false), errStream);
+        ParList args = new ParList();
+        String argSpec = read(base, ".args", null);
+        if (argSpec != null) {
+            argSpec.lines().forEach(args::add);
+        }
+        interp.globals.set("args", args);
+        int status = ScriptRunner.run(interp, source, file);
+        return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
+    }
+
+    private static String read(Path base, String ext, String missing) throws IOException {
+        Path p = base.resolveSibling(base.getFileName() + ext);
+        return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : missing;
+    }
+}
