@@ -52,6 +52,7 @@ final class ProcHandle implements ParObject, Handle {
     }
 
     Object join(Object timeout) {
+        support.interp.out().flush();
         return support.decode(support.broker().call(Op.JOIN, id, timeout));
     }
 

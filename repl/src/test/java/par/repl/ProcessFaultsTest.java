@@ -1,0 +1,170 @@
+package par.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real child JVMs killed with real signals: a killed child never hangs its parent, a lock it
+ * held is handed on with a warning, and a killed root leaves no child behind.
+ */
+@Timeout(60)
+class ProcessFaultsTest {
+    @TempDir
+    Path dir;
+
+    /** Lines printed by a script running in-process, as they appear. */
+    private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+
+    @AfterEach
+    void noChildLeftBehind() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        List<ProcessHandle> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+        left.forEach(ProcessHandle::destroyForcibly); // so one failure does not spill into the next test
+        assertEquals(List.of(), left.stream().map(p -> p.pid() + " " + p.info().command().orElse("")).toList(),
+                "processes left behind");
+    }
+
+    private Thread runInProcess(String source) throws IOException {
+        Path script = dir.resolve("t.par");
+        Files.writeString(script, source);
+        OutputStream out = new LineCollector(lines);
+        PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+        Thread t = new Thread(() -> Main.run(new String[] {script.toString()}, System.in,
+                new PrintStream(out, true, StandardCharsets.UTF_8), err, true));
+        t.start();
+        return t;
+    }
+
+    private String nextLine() throws InterruptedException {
+        String line = lines.poll(30, TimeUnit.SECONDS);
+        assertTrue(line != null, "no output within 30 s; stderr: " + errBytes);
+        return line;
+    }
+
+    @Test
+    void childKilledDuringJoinWakesTheParent() throws Exception {
+        Thread root = runInProcess(String.join("\n",
+                "def slow() { sleep(60) }",
+                "p = spawn slow()",
+                "print(p.pid)",
+                "try { join p } catch e { print(e) }",
+                "print(p.exitcode, p.alive)"));
+        long pid = Long.parseLong(nextLine());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        assertEquals("process p1 (pid " + pid + ") was killed by signal 9 (SIGKILL)", nextLine());
+        assertEquals("-9 false", nextLine());
+        root.join(10_000);
+        assertFalse(root.isAlive());
+    }
+
+    @Test
+    void lockOfAKilledHolderPassesOnWithAWarning() throws Exception {
+        Thread root = runInProcess(String.join("\n",
+                "def hold(l, q) {",
+                "    l.acquire()",
+                "    q.put(\"holding\")",
+                "    sleep(60)",
+                "}",
+                "l = lock()",
+                "q = queue()",
+                "p = spawn hold(l, q)",
+                "print(p.pid)",
+                "print(q.get())",
+                "print(l.acquire(30))",
+                "l.release()"));
+        long pid = Long.parseLong(nextLine());
+        assertEquals("holding", nextLine());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        assertEquals("true", nextLine());
+        root.join(10_000);
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("warning: lock#1 was released because process p1 (pid "
+                + pid + ") died holding it; the main process"), errBytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void killedRootTakesItsChildrenWithIt() throws Exception {
+        assertRootDeathKillsChildren(true);
+    }
+
+    @Test
+    void terminatedRootTakesItsChildrenWithIt() throws Exception {
+        assertRootDeathKillsChildren(false);
+    }
+
+    private void assertRootDeathKillsChildren(boolean sigkill) throws Exception {
+        Path script = dir.resolve("root.par");
+        Files.writeString(script, String.join("\n",
+                "def slow() { sleep(60) }",
+                "ps = [spawn slow() for i in range(3)]",
+                "for p in ps { print(p.pid) }",
+                "for p in ps { join p }"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process root = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<Long> children = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(root.getInputStream(), StandardCharsets.UTF_8))) {
+            for (int i = 0; i < 3; i++) {
+                children.add(Long.parseLong(r.readLine()));
+            }
+            if (sigkill) {
+                root.destroyForcibly();
+            } else {
+                root.destroy();
+            }
+            root.waitFor(10, TimeUnit.SECONDS);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (long child : children) {
+            while (ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false),
+                    "child " + child + " outlived its root by more than 2 s");
+        }
+    }
+
+    /** Splits what a script prints into lines as they are written. */
+    private static final class LineCollector extends OutputStream {
+        private final LinkedBlockingQueue<String> lines;
+        private final ByteArrayOutputStream current = new ByteArrayOutputStream();
+
+        LineCollector(LinkedBlockingQueue<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                lines.add(current.toString(StandardCharsets.UTF_8));
+                current.reset();
+            } else {
+                current.write(b);
+            }
+        }
+    }
+}
