@@ -15,9 +15,11 @@ public interface Processes {
 
     /**
      * Called once when the program ends: after a normal end (normalEnd) children are waited
-     * for, after an error they are stopped. Either way none outlives the program.
+     * for, after an error they are stopped. Either way none outlives the program. Returns
+     * false if the children could not finish (they were stuck waiting on each other).
      */
-    default void shutdown(boolean normalEnd) {
+    default boolean shutdown(boolean normalEnd) {
+        return true;
     }
 
     /** A hint that the program is about to spawn: start warming up child JVMs. */

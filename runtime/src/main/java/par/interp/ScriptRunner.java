@@ -21,27 +21,28 @@ public final class ScriptRunner {
 
     public static int run(Interpreter interp, String source, String file) {
         return onLargeStack(() -> {
-            boolean normalEnd = false;
-            try {
-                interp.run(source, file);
-                normalEnd = true;
-                return OK;
-            } catch (SyntaxError e) {
-                interp.out().flush();
-                ErrorPrinter.print(e, source, interp.err());
-                return SYNTAX_ERROR;
-            } catch (ParError e) {
-                interp.out().flush();
-                ErrorPrinter.print(e, "", interp.err());
-                return RUNTIME_ERROR;
-            } catch (ExitRequest e) {
-                normalEnd = e.status == 0;
-                return e.status;
-            } finally {
-                interp.processes().shutdown(normalEnd);
-                interp.out().flush();
-            }
+            int status = runToEnd(interp, source, file);
+            boolean clean = interp.processes().shutdown(status == OK);
+            interp.out().flush();
+            return clean || status != OK ? status : RUNTIME_ERROR;
         });
+    }
+
+    private static int runToEnd(Interpreter interp, String source, String file) {
+        try {
+            interp.run(source, file);
+            return OK;
+        } catch (SyntaxError e) {
+            interp.out().flush();
+            ErrorPrinter.print(e, source, interp.err());
+            return SYNTAX_ERROR;
+        } catch (ParError e) {
+            interp.out().flush();
+            ErrorPrinter.print(e, "", interp.err());
+            return RUNTIME_ERROR;
+        } catch (ExitRequest e) {
+            return e.status;
+        }
     }
 
     /** Runs body on a fresh thread with a large stack and waits for it. */

@@ -218,6 +218,7 @@ public final class Hub {
             return;
         }
         Waiter w = new Waiter(from, r, null);
+        w.what = "waits to join " + p.name;
         p.joiners.add(w);
         onTimeout(w, timeout, () -> {
             p.joiners.remove(w);
@@ -249,6 +250,7 @@ public final class Hub {
             return;
         }
         Waiter w = new Waiter(from, r, null);
+        w.what = "waits for " + l.label + (l.holder == null ? "" : " (held by " + l.holder.name + ")");
         l.waiters.add(w);
         onTimeout(w, timeout, () -> {
             l.waiters.remove(w);
@@ -274,7 +276,10 @@ public final class Hub {
             r.ok(Nil.NIL);
             return;
         }
-        q.putters.add(new Waiter(from, r, item));
+        Waiter w = new Waiter(from, r, item);
+        w.what = "waits to put into the full queue#" + q.id;
+        w.proc.blockedOn = w;
+        q.putters.add(w);
     }
 
     private void get(HubProcess from, HubQueue q, Object timeout, Reply r) {
@@ -283,6 +288,7 @@ public final class Hub {
             return;
         }
         Waiter w = new Waiter(from, r, null);
+        w.what = "waits to get from the empty queue#" + q.id;
         q.getters.add(w);
         onTimeout(w, timeout, () -> {
             q.getters.remove(w);
@@ -294,6 +300,7 @@ public final class Hub {
 
     private void onTimeout(Waiter w, Object timeout, Runnable expire) {
         if (timeout == null || timeout == Nil.NIL) {
+            w.proc.blockedOn = w;
             return;
         }
         double s = Values.toDouble(timeout, "timeout");
@@ -475,6 +482,10 @@ public final class Hub {
         synchronized (this) {
             if (waitForChildren) {
                 while (procs.values().stream().anyMatch(p -> !p.finished)) {
+                    if (allStuck()) {
+                        reportStuck();
+                        break;
+                    }
                     try {
                         wait(100);
                     } catch (InterruptedException e) {
@@ -488,6 +499,32 @@ public final class Hub {
         timers.shutdownNow();
         out.flush();
     }
+
+    /** The main program has ended and every child left waits, with no time-out, on another: none can go on. */
+    private boolean allStuck() {
+        return procs.values().stream().filter(p -> !p.finished).allMatch(p -> p.blockedOn != null);
+    }
+
+    private void reportStuck() {
+        out.flush();
+        err.println("error: deadlock: the main program has ended, and every process still running waits for"
+                + " something only another of them could give:");
+        for (HubProcess p : procs.values()) {
+            if (!p.finished) {
+                err.println("  " + p.name + " (pid " + p.pid + ") " + p.blockedOn.what);
+            }
+        }
+        err.println("they have been stopped");
+        err.flush();
+        stuck = true;
+    }
+
+    /** The program ended in a deadlock among its children: the exit status says so. */
+    public synchronized boolean endedStuck() {
+        return stuck;
+    }
+
+    private boolean stuck;
 
     /** Decoding in the hub sees only plain values: functions and handles stay opaque bytes. */
     private static final Codec.Receiver NO_VALUES = new Codec.Receiver() {

@@ -24,6 +24,8 @@ final class HubProcess {
     Integer exitcode;
     /** The JVM has really exited (not only finished its function). */
     boolean exited;
+    /** The wait this process is in with no time-out, if any: nothing but another process can end it. */
+    Waiter blockedOn;
 
     HubProcess(long id, String name, long pid, ChildConn conn) {
         this.id = id;

@@ -38,9 +38,11 @@ public final class RootProcesses extends ProcessSupport {
     }
 
     @Override
-    public void shutdown(boolean normalEnd) {
-        if (made[0] != null) {
-            made[0].shutdown(normalEnd);
+    public boolean shutdown(boolean normalEnd) {
+        if (made[0] == null) {
+            return true;
         }
+        made[0].shutdown(normalEnd);
+        return !made[0].endedStuck();
     }
 }

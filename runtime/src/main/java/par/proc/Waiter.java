@@ -9,6 +9,8 @@ final class Waiter {
     /** What a blocked put will add once there is room. */
     final byte[] payload;
     boolean done;
+    /** What the process waits for, in words, for a deadlock report. */
+    String what;
     ScheduledFuture<?> timer;
 
     Waiter(HubProcess proc, Reply reply, byte[] payload) {
@@ -29,6 +31,9 @@ final class Waiter {
 
     private void finish() {
         done = true;
+        if (proc.blockedOn == this) {
+            proc.blockedOn = null;
+        }
         if (timer != null) {
             timer.cancel(false);
         }
