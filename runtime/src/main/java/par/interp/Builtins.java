@@ -138,6 +138,7 @@ public final class Builtins {
         define("input", 0, 1, (in, a) -> in.readLine(a.length > 0 ? Repr.str(a[0]) : ""));
         define("lock", 0, 0, (in, a) -> in.processes().create("lock", a));
         define("queue", 0, 1, (in, a) -> in.processes().create("queue", a));
+        define("pool", 0, 1, (in, a) -> in.processes().create("pool", a));
         define("shared", 1, 1, (in, a) -> in.processes().create("shared", a));
         define("exit", 0, 1, (in, a) -> {
             throw new ExitRequest(a.length == 0 ? 0 : (int) Values.toLong(a[0], "exit() status"));

@@ -56,7 +56,8 @@ public final class ChildMain {
         ChildChannel channel = new ChildChannel(raw);
         BlockingQueue<Wire.Frame> jobs = new LinkedBlockingQueue<>();
         BlockingQueue<Wire.Frame> replies = new LinkedBlockingQueue<>();
-        startReader(new FileInputStream(FileDescriptor.in), jobs, replies);
+        BlockingQueue<Wire.Frame> tasks = new LinkedBlockingQueue<>();
+        startReader(new FileInputStream(FileDescriptor.in), jobs, replies, tasks);
         warmUp();
         channel.send(Wire.READY, new byte[0]);
         channel.flush();
@@ -66,7 +67,8 @@ public final class ChildMain {
         } catch (InterruptedException e) {
             return;
         }
-        int status = runJob(job.payload(), channel, replies);
+        int status = job.kind() == Wire.WORKER ? runWorker(job.payload(), channel, replies, tasks)
+                : runJob(job.payload(), channel, replies);
         channel.flush();
         System.exit(status);
     }
@@ -77,14 +79,16 @@ public final class ChildMain {
     }
 
     private static void startReader(InputStream stdin, BlockingQueue<Wire.Frame> jobs,
-                                    BlockingQueue<Wire.Frame> replies) {
+                                    BlockingQueue<Wire.Frame> replies, BlockingQueue<Wire.Frame> tasks) {
         Thread t = new Thread(() -> {
             DataInputStream in = Wire.input(stdin);
             try {
                 Wire.Frame f;
                 while ((f = Wire.read(in)) != null) {
-                    if (f.kind() == Wire.JOB) {
+                    if (f.kind() == Wire.JOB || f.kind() == Wire.WORKER) {
                         jobs.add(f);
+                    } else if (f.kind() == Wire.TASK) {
+                        tasks.add(f);
                     } else if (f.kind() == Wire.REPLY || f.kind() == Wire.FAILURE) {
                         replies.add(f);
                     } else {
@@ -100,16 +104,23 @@ public final class ChildMain {
         t.start();
     }
 
-    private static int runJob(byte[] job, ChildChannel channel, BlockingQueue<Wire.Frame> replies) {
-        Object[] head = Codec.decodeAll(job, 3, PLAIN);
-        long procId = (Long) head[0];
-        String name = (String) head[1];
+    /** An interpreter for this child, its output and requests going to the hub. */
+    private static ProcessSupport connect(long procId, ChildChannel channel, BlockingQueue<Wire.Frame> replies,
+                                          java.util.function.Function<String, String> undefined) {
         Interpreter interp = new Interpreter(InputStream.nullInputStream(), new ChildOutput(channel), System.err);
         PipeBroker broker = new PipeBroker(channel, replies, procId);
         ProcessSupport support = new ProcessSupport(interp, () -> broker);
         interp.setProcesses(support);
-        interp.setUndefinedMessage(n -> "name '" + n + "' did not exist when process " + name
-                + " was spawned (pass it to the function as an argument)");
+        interp.setUndefinedMessage(undefined);
+        return support;
+    }
+
+    private static int runJob(byte[] job, ChildChannel channel, BlockingQueue<Wire.Frame> replies) {
+        Object[] head = Codec.decodeAll(job, 3, PLAIN);
+        String name = (String) head[1];
+        ProcessSupport support = connect((Long) head[0], channel, replies, n -> "name '" + n
+                + "' did not exist when process " + name + " was spawned (pass it to the function as an argument)");
+        Interpreter interp = support.interp;
         return ScriptRunner.onLargeStack(() -> {
             try {
                 Image.Call call = Image.install((byte[]) head[2], interp.globals, support);
@@ -124,6 +135,54 @@ public final class ChildMain {
                 return e.status;
             }
         });
+    }
+
+    /**
+     * A pool worker: installs the pool's image once, then runs task after task, each a function
+     * (or the name of one in the image) applied to every item of a chunk.
+     */
+    private static int runWorker(byte[] job, ChildChannel channel, BlockingQueue<Wire.Frame> replies,
+                                 BlockingQueue<Wire.Frame> tasks) {
+        Object[] head = Codec.decodeAll(job, 3, PLAIN);
+        ProcessSupport support = connect((Long) head[0], channel, replies, n -> "name '" + n
+                + "' did not exist when the pool was made (pass it to the function as an argument)");
+        Interpreter interp = support.interp;
+        return ScriptRunner.onLargeStack(() -> {
+            Image.install((byte[]) head[2], interp.globals, support);
+            while (true) {
+                Wire.Frame task;
+                try {
+                    task = tasks.take();
+                } catch (InterruptedException e) {
+                    return ScriptRunner.OK;
+                }
+                runTask(task.payload(), interp, support, channel);
+                channel.flush();
+            }
+        });
+    }
+
+    private static void runTask(byte[] payload, Interpreter interp, ProcessSupport support, ChildChannel channel) {
+        Object[] head = Codec.decodeAll(payload, 2, PLAIN);
+        long taskId = (Long) head[0];
+        Object[] work = Codec.decodeAll((byte[]) head[1], 3, support);
+        Object fn = work[0] instanceof String ? interp.globals.get((String) work[0]) : work[0];
+        boolean spread = (Boolean) work[1];
+        ParList items = (ParList) work[2];
+        ParList results = new ParList(items.size());
+        int index = 0;
+        try {
+            for (; index < items.size(); index++) {
+                Object item = items.get(index);
+                Object[] args = spread ? ((ParList) item).items.toArray() : new Object[] {item};
+                results.add(interp.call(fn, args));
+            }
+            channel.send(Wire.TASK_DONE, encodeResult(results));
+        } catch (ParError e) {
+            channel.send(Wire.TASK_ERROR, Codec.encodeAll((long) index, e.getMessage(), trace(e)));
+        } catch (ExitRequest e) {
+            channel.send(Wire.TASK_ERROR, Codec.encodeAll((long) index, "exit() was called in a pool task", new ParList()));
+        }
     }
 
     private static byte[] encodeResult(Object result) {

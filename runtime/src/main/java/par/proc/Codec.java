@@ -174,6 +174,8 @@ public final class Codec {
             } else if (v instanceof byte[]) {
                 b(BYTES);
                 bytes((byte[]) v);
+            } else if (v instanceof PoolHandle || v instanceof TaskHandle) {
+                throw new ParError(Values.aType(v) + " cannot be sent to another process (use it where it was made)");
             } else if (v instanceof Handle) {
                 b(HANDLE);
                 b(((Handle) v).kind());

@@ -33,6 +33,9 @@ public final class Hub {
     private final Map<Long, HubLock> locks = new HashMap<>();
     private final Map<Long, HubQueue> queues = new HashMap<>();
     private final Map<Long, HubShared> shared = new HashMap<>();
+    private final Map<Long, HubPool> pools = new HashMap<>();
+    private final Map<Long, HubTask> tasks = new HashMap<>();
+    private int workerCount;
     private final ScheduledExecutorService timers;
     final HubProcess root;
     private long nextId = 1;
@@ -126,6 +129,12 @@ public final class Hub {
                     r.ok(Nil.NIL);
                     break;
                 }
+                case POOL_NEW: poolNew((Long) a[0], (byte[]) a[1], r); break;
+                case POOL_SUBMIT: submit(pool(a[0]), (byte[]) a[1], r); break;
+                case POOL_WAIT: awaitTask(from, List.of(a[0]), false, r); break;
+                case POOL_ANY: awaitTask(from, ((ParList) a[0]).items, true, r); break;
+                case POOL_DONE: r.ok(task(a[0]).done); break;
+                case POOL_CLOSE: closePool(from, pool(a[0]), r); break;
                 default: throw new WireException("unknown request " + op);
             }
         } catch (ClassCastException | ArrayIndexOutOfBoundsException | NullPointerException e) {
@@ -175,6 +184,22 @@ public final class Hub {
             throw new WireException("no shared value " + id);
         }
         return s;
+    }
+
+    private HubPool pool(Object id) {
+        HubPool p = pools.get((Long) id);
+        if (p == null) {
+            throw new WireException("no pool " + id);
+        }
+        return p;
+    }
+
+    private HubTask task(Object id) {
+        HubTask t = tasks.get((Long) id);
+        if (t == null) {
+            throw new WireException("no task " + id);
+        }
+        return t;
     }
 
     private HubLock newLock(String kind) {
@@ -296,10 +321,155 @@ public final class Hub {
         });
     }
 
+    // ------------------------------------------------------------ pools
+
+    private void poolNew(long size, byte[] image, Reply r) {
+        long live = procs.values().stream().filter(HubProcess::alive).count();
+        if (live + size > maxProcs) {
+            r.fail("too many processes: a pool of " + size + " would make " + (live + size)
+                    + ", the limit is " + maxProcs + " (see par --max-procs)");
+            return;
+        }
+        HubPool pool = new HubPool(nextId++, image);
+        pools.put(pool.id, pool);
+        try {
+            for (long i = 0; i < size; i++) {
+                addWorker(pool);
+            }
+        } catch (java.io.IOException e) {
+            r.fail("cannot start a pool worker: " + e.getMessage());
+            return;
+        }
+        r.ok(pool.id);
+    }
+
+    private void addWorker(HubPool pool) throws java.io.IOException {
+        ChildConn conn = launcher.take();
+        HubProcess w = new HubProcess(nextId++, "w" + (++workerCount), conn.pid(), conn);
+        w.pool = pool;
+        procs.put(w.id, w);
+        conn.proc = w;
+        conn.send(Wire.WORKER, Codec.encodeAll(w.id, w.name, pool.image));
+        pool.workers.add(w);
+        pool.idle.add(w);
+        pool.dispatch();
+    }
+
+    private void submit(HubPool pool, byte[] work, Reply r) {
+        if (pool.closed) {
+            r.fail("the pool is closed");
+            return;
+        }
+        HubTask t = new HubTask(nextId++, pool, work);
+        tasks.put(t.id, t);
+        pool.queued.add(t);
+        pool.unfinished.add(t);
+        pool.dispatch();
+        r.ok(t.id);
+    }
+
+    /** Answers with the first of the tasks to end (in the order given, if several have). */
+    private void awaitTask(HubProcess from, List<Object> ids, boolean any, Reply r) {
+        List<HubTask> list = new ArrayList<>();
+        for (Object id : ids) {
+            HubTask t = task(id);
+            if (t.done) {
+                r.ok(any ? ParList.of(t.id, t.outcome) : t.outcome);
+                return;
+            }
+            list.add(t);
+        }
+        Waiter w = new Waiter(from, r, null);
+        w.any = any;
+        w.what = "waits for a pool task";
+        for (HubTask t : list) {
+            t.waiters.add(w);
+        }
+        onTimeout(w, Nil.NIL, null);
+    }
+
+    private void taskFinished(HubProcess worker, ParList outcome) {
+        HubTask t = worker.task;
+        if (t == null) {
+            throw new WireException("a task result from " + worker.name + ", which has no task");
+        }
+        worker.task = null;
+        completeTask(t, outcome);
+        HubPool pool = worker.pool;
+        pool.idle.add(worker);
+        pool.dispatch();
+        retireIfDone(pool);
+    }
+
+    private static void completeTask(HubTask t, ParList outcome) {
+        t.done = true;
+        t.outcome = outcome;
+        t.pool.unfinished.remove(t);
+        for (Waiter w : t.waiters) {
+            if (!w.done) {
+                w.ok(w.any ? ParList.of(t.id, outcome) : outcome);
+            }
+        }
+        t.waiters.clear();
+    }
+
+    private void closePool(HubProcess from, HubPool pool, Reply r) {
+        pool.closed = true;
+        if (pool.unfinished.isEmpty()) {
+            retireIfDone(pool);
+            r.ok(Nil.NIL);
+            return;
+        }
+        Waiter w = new Waiter(from, r, null);
+        w.what = "waits for a pool to finish its tasks";
+        pool.closers.add(w);
+        onTimeout(w, Nil.NIL, null);
+    }
+
+    /** A closed pool with no work left lets its workers go. */
+    private void retireIfDone(HubPool pool) {
+        if (!pool.closed || !pool.unfinished.isEmpty()) {
+            return;
+        }
+        for (HubProcess w : pool.workers) {
+            if (!w.retiring) {
+                w.retiring = true;
+                w.conn.close();
+            }
+        }
+        for (Waiter c : pool.closers) {
+            if (!c.done) {
+                c.ok(Nil.NIL);
+            }
+        }
+        pool.closers.clear();
+    }
+
+    /** A worker died: its task fails (naming it), and unless the pool is closed a new worker takes its place. */
+    private void workerDied(HubProcess w, String how) {
+        HubPool pool = w.pool;
+        pool.workers.remove(w);
+        pool.idle.remove(w);
+        if (w.task != null) {
+            HubTask t = w.task;
+            w.task = null;
+            completeTask(t, ParList.of("error", -1L, "worker " + w.name + " (pid " + w.pid + ") " + how
+                    + " while running the task", new ParList(), w.name, w.pid));
+        }
+        if (!pool.closed) {
+            try {
+                addWorker(pool);
+            } catch (java.io.IOException e) {
+                warn("could not replace worker " + w.name + ": " + e.getMessage());
+            }
+        }
+        retireIfDone(pool);
+    }
+
     // ------------------------------------------------------------ time-outs
 
     private void onTimeout(Waiter w, Object timeout, Runnable expire) {
-        if (timeout == null || timeout == Nil.NIL) {
+        if (timeout == null || timeout == Nil.NIL || expire == null) {
             w.proc.blockedOn = w;
             return;
         }
@@ -339,6 +509,18 @@ public final class Hub {
             case Wire.ERROR:
                 childError(p, f.payload());
                 return;
+            case Wire.TASK_DONE:
+                synchronized (this) {
+                    taskFinished(p, ParList.of("ok", f.payload()));
+                }
+                return;
+            case Wire.TASK_ERROR: {
+                Object[] v = Codec.decodeAll(f.payload(), 3, NO_VALUES);
+                synchronized (this) {
+                    taskFinished(p, ParList.of("error", v[0], v[1], v[2], p.name, p.pid));
+                }
+                return;
+            }
             case Wire.EXIT: {
                 Object[] v = Codec.decodeAll(f.payload(), 1, NO_VALUES);
                 synchronized (this) {
@@ -441,6 +623,14 @@ public final class Hub {
                 return;
             }
             p.exited = true;
+            if (p.pool != null && !p.finished) {
+                p.finished = true;
+                p.exitcode = status;
+                if (!p.retiring) {
+                    workerDied(p, status > 128 ? "was killed by signal " + (status - 128) + signalName(status - 128)
+                            : "exited with status " + status);
+                }
+            }
             if (!p.finished) {
                 String how;
                 int code;
@@ -480,6 +670,13 @@ public final class Hub {
      */
     public void shutdown(boolean waitForChildren) {
         synchronized (this) {
+            for (HubPool pool : pools.values()) {
+                pool.closed = true;
+                if (!waitForChildren) {
+                    pool.unfinished.clear();
+                }
+                retireIfDone(pool);
+            }
             if (waitForChildren) {
                 while (procs.values().stream().anyMatch(p -> !p.finished)) {
                     if (allStuck()) {

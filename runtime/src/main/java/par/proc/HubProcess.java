@@ -26,6 +26,11 @@ final class HubProcess {
     boolean exited;
     /** The wait this process is in with no time-out, if any: nothing but another process can end it. */
     Waiter blockedOn;
+    /** For a pool worker: its pool, and the task it is running. */
+    HubPool pool;
+    HubTask task;
+    /** A worker told to leave (its pool closed): its exit is no death to report. */
+    boolean retiring;
 
     HubProcess(long id, String name, long pid, ChildConn conn) {
         this.id = id;

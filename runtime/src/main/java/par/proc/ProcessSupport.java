@@ -56,7 +56,10 @@ public class ProcessSupport implements Processes, Codec.Receiver {
         if (handle instanceof ProcHandle) {
             return ((ProcHandle) handle).join(Nil.NIL);
         }
-        throw new ParError("join needs a process, not " + Values.aType(handle));
+        if (handle instanceof TaskHandle) {
+            return ((TaskHandle) handle).join();
+        }
+        throw new ParError("join needs a process or a pool task, not " + Values.aType(handle));
     }
 
     @Override
@@ -70,6 +73,22 @@ public class ProcessSupport implements Processes, Codec.Receiver {
                     throw new ParError("queue size must be positive, or 0 for no limit");
                 }
                 return new QueueHandle(this, (Long) broker().call(Op.QUEUE_NEW, capacity), capacity);
+            }
+            case "pool": {
+                long size = args.length == 0 || args[0] == Nil.NIL ? Runtime.getRuntime().availableProcessors()
+                        : Values.toLong(args[0], "pool size");
+                if (size < 1) {
+                    throw new ParError("a pool needs at least one worker");
+                }
+                java.util.Map<String, Object> known = new java.util.HashMap<>();
+                interp.globals.snapshot().forEach((name, value) -> {
+                    if (value instanceof Function) {
+                        known.put(name, value);
+                    }
+                });
+                byte[] image = Image.build(interp.globals, Nil.NIL, new Object[0]);
+                long id = (Long) broker().call(Op.POOL_NEW, size, image);
+                return new PoolHandle(this, id, (int) size, known);
             }
             case "shared":
                 return new SharedHandle(this, (Long) broker().call(Op.SHARED_NEW, Codec.encode(args[0])));

@@ -11,6 +11,8 @@ final class Waiter {
     boolean done;
     /** What the process waits for, in words, for a deadlock report. */
     String what;
+    /** Waiting for whichever of several pool tasks ends first: the answer names the task. */
+    boolean any;
     ScheduledFuture<?> timer;
 
     Waiter(HubProcess proc, Reply reply, byte[] payload) {

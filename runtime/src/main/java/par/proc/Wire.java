@@ -22,10 +22,15 @@ public final class Wire {
     public static final byte RESULT = 4;
     public static final byte ERROR = 5;
     public static final byte EXIT = 6;
+    public static final byte TASK_DONE = 7;
+    public static final byte TASK_ERROR = 8;
     // hub to child
     public static final byte JOB = 10;
     public static final byte REPLY = 11;
     public static final byte FAILURE = 12;
+    /** Makes a child a pool worker: the image it keeps for all its tasks. */
+    public static final byte WORKER = 13;
+    public static final byte TASK = 14;
 
     private Wire() {
     }

@@ -1,0 +1,37 @@
+package par.proc;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pool as the hub keeps it: its worker processes (started once, each given the image once),
+ * the tasks waiting for a worker, and the idle workers. A worker that dies is replaced from the
+ * same image. Guarded by the hub.
+ */
+final class HubPool {
+    final long id;
+    final byte[] image;
+    final List<HubProcess> workers = new ArrayList<>();
+    final ArrayDeque<HubProcess> idle = new ArrayDeque<>();
+    final ArrayDeque<HubTask> queued = new ArrayDeque<>();
+    final List<HubTask> unfinished = new ArrayList<>();
+    final List<Waiter> closers = new ArrayList<>();
+    boolean closed;
+
+    HubPool(long id, byte[] image) {
+        this.id = id;
+        this.image = image;
+    }
+
+    /** Hands queued tasks to idle workers. */
+    void dispatch() {
+        while (!idle.isEmpty() && !queued.isEmpty()) {
+            HubProcess w = idle.poll();
+            HubTask t = queued.poll();
+            t.worker = w;
+            w.task = t;
+            w.conn.send(Wire.TASK, Codec.encodeAll(t.id, t.work));
+        }
+    }
+}

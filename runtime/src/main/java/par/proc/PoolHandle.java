@@ -1,0 +1,250 @@
+package par.proc;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import par.interp.Builtin;
+import par.interp.Callable;
+import par.interp.ContextManager;
+import par.interp.Function;
+import par.interp.Interpreter;
+import par.interp.Nil;
+import par.interp.ParError;
+import par.interp.ParIterable;
+import par.interp.ParList;
+import par.interp.ParObject;
+import par.interp.Repr;
+import par.interp.Sequences;
+import par.interp.Values;
+
+/**
+ * What {@code pool(n)} returns: n worker JVMs the hub started once, each holding the image of
+ * this moment. map and starmap cut their items into chunks (about four per worker, as Python
+ * does) so tiny tasks are not drowned in messages; a task ships only the function's name (or,
+ * for a function the workers have not seen, the function itself) and its items.
+ */
+final class PoolHandle implements ParObject, Handle, ContextManager {
+    private final ProcessSupport support;
+    private final long id;
+    private final int size;
+    /** Globals that were functions when the pool was made: the workers know them by name. */
+    private final Map<String, Object> known;
+
+    PoolHandle(ProcessSupport support, long id, int size, Map<String, Object> known) {
+        this.support = support;
+        this.id = id;
+        this.size = size;
+        this.known = known;
+    }
+
+    @Override
+    public byte kind() {
+        return KIND_POOL;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public long meta() {
+        return size;
+    }
+
+    @Override
+    public String typeName() {
+        return "pool";
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+        if (name.equals("size")) {
+            return (long) size;
+        }
+        return ParObject.super.getAttribute(name);
+    }
+
+    @Override
+    public Object callMethod(Interpreter interp, String method, Object[] a) {
+        switch (method) {
+            case "map":
+                Builtin.checkArity("map", a, 2, 2);
+                return run(interp, a[0], items(a[1]), false);
+            case "starmap":
+                Builtin.checkArity("starmap", a, 2, 2);
+                return run(interp, a[0], argLists(a[1]), true);
+            case "submit": {
+                Builtin.checkArity("submit", a, 1, -1);
+                List<Object> args = new ArrayList<>(List.of(a).subList(1, a.length));
+                ParList chunk = ParList.of(new ParList(args));
+                return new TaskHandle(support, submit(a[0], chunk, true), chunk);
+            }
+            case "imap_unordered":
+                Builtin.checkArity("imap_unordered", a, 2, 2);
+                return unordered(a[0], items(a[1]));
+            case "close":
+                Builtin.checkArity("close", a, 0, 0);
+                close(interp);
+                return Nil.NIL;
+            default:
+                throw new ParError("a pool has no method '" + method + "'");
+        }
+    }
+
+    private static List<Object> items(Object iterable) {
+        return Sequences.toList(iterable);
+    }
+
+    private static List<Object> argLists(Object iterable) {
+        List<Object> out = new ArrayList<>();
+        for (Object args : Sequences.iterate(iterable)) {
+            out.add(new ParList(Sequences.toList(args)));
+        }
+        return out;
+    }
+
+    /** Python's chunk size for map: the items spread over about four chunks per worker. */
+    private int chunkSize(int items) {
+        int chunk = items / (size * 4);
+        return items % (size * 4) == 0 ? Math.max(chunk, 1) : chunk + 1;
+    }
+
+    private ParList run(Interpreter interp, Object fn, List<Object> items, boolean spread) {
+        checkCallable(fn);
+        int chunk = chunkSize(items.size());
+        List<Long> ids = new ArrayList<>();
+        List<ParList> chunks = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += chunk) {
+            ParList part = new ParList(items.subList(from, Math.min(items.size(), from + chunk)));
+            chunks.add(part);
+            ids.add(submit(fn, part, spread));
+        }
+        interp.out().flush();
+        ParList results = new ParList(items.size());
+        for (int i = 0; i < ids.size(); i++) {
+            results.items.addAll(outcome(support.broker().call(Op.POOL_WAIT, ids.get(i)), chunks.get(i)).items);
+        }
+        return results;
+    }
+
+    private static void checkCallable(Object fn) {
+        if (!(fn instanceof Callable)) {
+            throw new ParError("a pool needs a function to call, not " + Values.aType(fn));
+        }
+    }
+
+    long submit(Object fn, ParList chunk, boolean spread) {
+        checkCallable(fn);
+        Object ref = fn;
+        if (fn instanceof Function) {
+            String name = ((Function) fn).name();
+            if (known.get(name) == fn && support.interp.globals.get(name) == fn) {
+                ref = name; // the workers have it already
+            }
+        }
+        byte[] work = Codec.encodeAll(ref, spread, chunk);
+        return (Long) support.broker().call(Op.POOL_SUBMIT, id, work);
+    }
+
+    /** The results of a finished task, or its error raised here, naming the item and the worker. */
+    ParList outcome(Object reply, ParList chunk) {
+        return outcome(support, reply, chunk);
+    }
+
+    static ParList outcome(ProcessSupport support, Object reply, ParList chunk) {
+        ParList o = (ParList) reply;
+        if (o.get(0).equals("ok")) {
+            return (ParList) support.decode(o.get(1));
+        }
+        int index = (int) (long) (Long) o.get(1);
+        String message = (String) o.get(2);
+        String item = index >= 0 && index < chunk.size() ? "task on item " + Repr.repr(chunk.get(index)) + " failed in "
+                : "task failed in ";
+        ParError e = new ParError(item + "worker " + o.get(4) + " (pid " + o.get(5) + "): " + message);
+        for (Object entry : ((ParList) o.get(3)).items) {
+            List<Object> t = ((ParList) entry).items;
+            e.trace().add(new ParError.TraceEntry((String) t.get(0), (String) t.get(1), (int) (long) (Long) t.get(2)));
+        }
+        throw e;
+    }
+
+    private ParIterable unordered(Object fn, List<Object> items) {
+        List<Long> pending = new ArrayList<>();
+        java.util.Map<Long, ParList> chunks = new java.util.HashMap<>();
+        for (Object item : items) {
+            ParList chunk = ParList.of(item);
+            long task = submit(fn, chunk, false);
+            pending.add(task);
+            chunks.put(task, chunk);
+        }
+        return new Results(pending, chunks);
+    }
+
+    /** The results of imap_unordered, as a for loop takes them: each as soon as its task ends. */
+    private final class Results implements ParIterable {
+        private final List<Long> pending;
+        private final Map<Long, ParList> chunks;
+
+        Results(List<Long> pending, Map<Long, ParList> chunks) {
+            this.pending = pending;
+            this.chunks = chunks;
+        }
+
+        @Override
+        public String typeName() {
+            return "results";
+        }
+
+        @Override
+        public Iterable<Object> iterable() {
+            return () -> new Iterator<>() {
+                private final ArrayList<Object> ready = new ArrayList<>();
+
+                @Override
+                public boolean hasNext() {
+                    return !ready.isEmpty() || !pending.isEmpty();
+                }
+
+                @Override
+                public Object next() {
+                    if (ready.isEmpty()) {
+                        if (pending.isEmpty()) {
+                            throw new NoSuchElementException();
+                        }
+                        support.interp.out().flush();
+                        ParList answer = (ParList) support.broker().call(Op.POOL_ANY, new ParList(pending));
+                        long task = (Long) answer.get(0);
+                        pending.remove(task);
+                        ready.addAll(outcome(answer.get(1), chunks.remove(task)).items);
+                    }
+                    return ready.remove(0);
+                }
+            };
+        }
+    }
+
+    private void close(Interpreter interp) {
+        interp.out().flush();
+        support.broker().call(Op.POOL_CLOSE, id);
+    }
+
+    @Override
+    public Object enter(Interpreter interp, int line) {
+        return this;
+    }
+
+    @Override
+    public void exit(Interpreter interp, boolean failed) {
+        close(interp);
+    }
+
+    @Override
+    public String toString() {
+        return "<pool of " + size + ">";
+    }
+
+}
