@@ -107,6 +107,40 @@ class ProcessFaultsTest {
     }
 
     @Test
+    void killedPoolWorkerIsReplacedAndItsTaskFails() throws Exception {
+        Thread root = runInProcess(String.join("\n",
+                "def slow(q) {",
+                "    q.put(pid())",
+                "    sleep(60)",
+                "}",
+                "def whose(x) { return pid() }",
+                "def distinct(xs) {",
+                "    seen = {}",
+                "    for x in xs { seen[x] = true }",
+                "    return len(seen)",
+                "}",
+                "q = queue()",
+                "w = pool(2)",
+                "t = w.submit(slow, q)",
+                "print(q.get())",
+                "try { join t } catch e { print(e) }",
+                "print(distinct([distinct(w.map(whose, range(200))) for i in range(20)]) <= 2)",
+                "all = []",
+                "for i in range(20) { all.extend(w.map(whose, range(200))) }",
+                "print(distinct(all))",
+                "w.close()"));
+        long pid = Long.parseLong(nextLine());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        String failure = nextLine();
+        assertTrue(failure.matches("task failed in worker w\\d \\(pid " + pid + "\\): worker w\\d \\(pid " + pid
+                + "\\) was killed by signal 9 \\(SIGKILL\\) while running the task"), failure);
+        assertEquals("true", nextLine());
+        assertEquals("2", nextLine());
+        root.join(20_000);
+        assertFalse(root.isAlive());
+    }
+
+    @Test
     void killedRootTakesItsChildrenWithIt() throws Exception {
         assertRootDeathKillsChildren(true);
     }
