@@ -158,7 +158,7 @@ final class ExprNodes {
         }
     }
 
-    /** The rarer operators ({@code / // % **}) share one node that names its operator. */
+    /** Power, the rarest operator, names its operator. */
     static final class Arithmetic extends ExprNode {
         private final String op;
         private final ExprNode left;
@@ -227,7 +227,147 @@ final class ExprNodes {
 
         @Override
         boolean test(Frame f) {
-            return op.test(left.eval(f), right.eval(f));
+            return Comparison.test(op, left.eval(f), right.eval(f));
+        }
+    }
+
+    /** {@code x OP 5}: a comparison with an int constant, the commonest condition in loops. */
+    static final class CompareConst extends ExprNode {
+        private final Comparison op;
+        private final ExprNode left;
+        private final long constant;
+        private final Object boxed;
+
+        CompareConst(int line, Comparison op, ExprNode left, long constant) {
+            super(line);
+            this.op = op;
+            this.left = left;
+            this.constant = constant;
+            this.boxed = constant;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return test(f);
+        }
+
+        @Override
+        boolean test(Frame f) {
+            Object a = left.eval(f);
+            if (a instanceof Long) {
+                long x = (Long) a;
+                switch (op) {
+                    case LT: return x < constant;
+                    case LE: return x <= constant;
+                    case GT: return x > constant;
+                    case GE: return x >= constant;
+                    case EQ: return x == constant;
+                    case NE: return x != constant;
+                    default: break;
+                }
+            }
+            return op.test(a, boxed);
+        }
+    }
+
+    /** {@code x + 1}, {@code n - 2}: adding (or subtracting) an int constant, without a constant node. */
+    static final class AddConst extends ExprNode {
+        private final ExprNode left;
+        private final long constant;
+        private final boolean subtract;
+        private final Object written;
+
+        /** constant: what is added (already negated for a subtraction); written: the literal as written. */
+        AddConst(int line, ExprNode left, long constant, boolean subtract) {
+            super(line);
+            this.left = left;
+            this.constant = constant;
+            this.subtract = subtract;
+            this.written = subtract ? -constant : constant;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object a = left.eval(f);
+            if (a instanceof Long) {
+                long x = (Long) a;
+                long r = x + constant;
+                if (((x ^ r) & (constant ^ r)) >= 0) {
+                    return r;
+                }
+            }
+            return subtract ? Ops.subtract(a, written) : Ops.add(a, written);
+        }
+    }
+
+    /** {@code x % 7}: modulo by a positive int constant. */
+    static final class ModConst extends ExprNode {
+        private final ExprNode left;
+        private final long constant;
+        private final Object boxed;
+
+        ModConst(int line, ExprNode left, long constant) {
+            super(line);
+            this.left = left;
+            this.constant = constant;
+            this.boxed = constant;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object a = left.eval(f);
+            if (a instanceof Long) {
+                return Math.floorMod((Long) a, constant);
+            }
+            return Ops.modulo(a, boxed);
+        }
+    }
+
+    static final class Modulo extends ExprNode {
+        private final ExprNode left;
+        private final ExprNode right;
+
+        Modulo(int line, ExprNode left, ExprNode right) {
+            super(line);
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return Ops.modulo(left.eval(f), right.eval(f));
+        }
+    }
+
+    static final class FloorDivide extends ExprNode {
+        private final ExprNode left;
+        private final ExprNode right;
+
+        FloorDivide(int line, ExprNode left, ExprNode right) {
+            super(line);
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return Ops.floorDivide(left.eval(f), right.eval(f));
+        }
+    }
+
+    static final class TrueDivide extends ExprNode {
+        private final ExprNode left;
+        private final ExprNode right;
+
+        TrueDivide(int line, ExprNode left, ExprNode right) {
+            super(line);
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return Ops.trueDivide(left.eval(f), right.eval(f));
         }
     }
 

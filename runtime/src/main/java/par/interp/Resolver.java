@@ -373,13 +373,34 @@ public final class Resolver {
     private ExprNode binary(Expr.Binary b) {
         int line = b.pos().line();
         ExprNode left = expr(b.left());
+        Long constant = smallIntConstant(b.right());
+        if (constant != null) {
+            switch (b.op()) {
+                case "+": return new ExprNodes.AddConst(line, left, constant, false);
+                case "-": return new ExprNodes.AddConst(line, left, -constant, true);
+                case "%": if (constant > 0) return new ExprNodes.ModConst(line, left, constant); break;
+                default: break;
+            }
+        }
         ExprNode right = expr(b.right());
         switch (b.op()) {
             case "+": return new ExprNodes.Add(line, left, right);
             case "-": return new ExprNodes.Subtract(line, left, right);
             case "*": return new ExprNodes.Multiply(line, left, right);
+            case "%": return new ExprNodes.Modulo(line, left, right);
+            case "//": return new ExprNodes.FloorDivide(line, left, right);
+            case "/": return new ExprNodes.TrueDivide(line, left, right);
             default: return new ExprNodes.Arithmetic(line, b.op(), left, right);
         }
+    }
+
+    /** An int literal small enough that negating it cannot overflow, or null. */
+    private static Long smallIntConstant(Expr e) {
+        if (e instanceof Expr.Literal && ((Expr.Literal) e).value() instanceof Long) {
+            long v = (Long) ((Expr.Literal) e).value();
+            return v > Long.MIN_VALUE ? v : null;
+        }
+        return null;
     }
 
     private ExprNode compare(Expr.Compare c) {
@@ -390,6 +411,12 @@ public final class Resolver {
         Comparison[] ops = new Comparison[c.ops().size()];
         for (int i = 0; i < ops.length; i++) {
             ops[i] = Comparison.of(c.ops().get(i));
+        }
+        if (ops.length == 1 && ops[0] != Comparison.IN && ops[0] != Comparison.NOT_IN) {
+            Long constant = smallIntConstant(c.rest().get(0));
+            if (constant != null) {
+                return new ExprNodes.CompareConst(line, ops[0], expr(c.first()), constant);
+            }
         }
         ExprNode[] nodes = exprs(operands);
         if (ops.length == 1) {

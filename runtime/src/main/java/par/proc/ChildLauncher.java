@@ -1,7 +1,6 @@
 package par.proc;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ final class ChildLauncher {
     private static final int SPARES = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final Hub hub;
+    private final ChildArchive archive = ChildArchive.forThisRuntime();
     private final ArrayDeque<ChildConn> spares = new ArrayDeque<>();
     private final Set<ChildConn> all = ConcurrentHashMap.newKeySet();
     private List<String> command;
@@ -64,15 +64,29 @@ final class ChildLauncher {
     }
 
     private ChildConn start() throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command());
+        List<String> cmd = new ArrayList<>(command());
+        Path dumping = null;
+        if (!archive.ready() && !archive.dumping) {
+            // the first child of a run without an archive writes one for the runs after it
+            dumping = archive.dumpPath();
+            cmd.add(1, "-XX:ArchiveClassesAtExit=" + dumping);
+            archive.dumping = true;
+        } else if (archive.ready()) {
+            cmd.add(1, "-XX:SharedArchiveFile=" + archive.path);
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         ChildConn c = new ChildConn(hub, pb.start());
+        c.dumping = dumping;
         all.add(c);
         c.startReader();
         return c;
     }
 
     void gone(ChildConn c) {
+        if (c.dumping != null) {
+            archive.install(c.dumping);
+        }
         all.remove(c);
         synchronized (this) {
             spares.remove(c);
@@ -120,19 +134,13 @@ final class ChildLauncher {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-XX:-UsePerfData");
         cmd.add("-Xshare:auto");
         cmd.add("-Xms16m");
         cmd.add("-Xmx1g");
-        cmd.add("-Xlog:all=warning:stderr");
-        String archive = System.getProperty("par.childArchive");
-        if (archive != null) {
-            cmd.add(Files.exists(Path.of(archive)) ? "-XX:SharedArchiveFile=" + archive
-                    : "-XX:ArchiveClassesAtExit=" + archive);
-            cmd.add("-Xlog:cds=off");
-            cmd.add("-Xlog:cds+dynamic=off");
-        }
+        // JVM logging defaults to stdout, which is the channel: keep only errors, on stderr
+        cmd.add("-Xlog:disable");
+        cmd.add("-Xlog:all=error:stderr");
         cmd.add("-cp");
         cmd.add(System.getProperty("par.childClassPath", System.getProperty("java.class.path")));
         cmd.add(ChildMain.class.getName());

@@ -1,0 +1,67 @@
+package par.proc;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The class-data archive (AppCDS) that lets child JVMs start faster: made by the first child
+ * of a run that finds none, used by every child after. It is keyed on the java and the class
+ * path (each entry's size and time), so a rebuild or another JDK makes a new one; it lives in
+ * a private directory under the temporary directory.
+ */
+final class ChildArchive {
+    final Path path;
+    boolean dumping;
+
+    private ChildArchive(Path path) {
+        this.path = path;
+    }
+
+    static ChildArchive forThisRuntime() {
+        StringBuilder key = new StringBuilder(System.getProperty("java.home"));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            File f = new File(entry);
+            key.append('|').append(f.getAbsolutePath()).append(':').append(f.length()).append(':')
+                    .append(f.lastModified());
+        }
+        String dir = "par-" + System.getProperty("user.name", "user");
+        Path path = Path.of(System.getProperty("java.io.tmpdir"), dir,
+                "child-" + Integer.toHexString(key.toString().hashCode()) + ".jsa");
+        return new ChildArchive(path);
+    }
+
+    boolean ready() {
+        return Files.isRegularFile(path);
+    }
+
+    /** A private name to dump to; moved into place only once complete. */
+    Path dumpPath() {
+        try {
+            Files.createDirectories(path.getParent());
+            path.getParent().toFile().setReadable(false, false);
+            path.getParent().toFile().setReadable(true, true);
+        } catch (IOException e) {
+            // no archive then; children start a little slower
+        }
+        return path.resolveSibling(path.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    }
+
+    void install(Path dumped) {
+        try {
+            if (Files.isRegularFile(dumped) && Files.size(dumped) > 0) {
+                Files.move(dumped, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // another run may have installed one meanwhile; either is fine
+        } finally {
+            try {
+                Files.deleteIfExists(dumped);
+            } catch (IOException e) {
+                // nothing to clean
+            }
+        }
+    }
+}
