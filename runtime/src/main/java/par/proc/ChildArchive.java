@@ -14,23 +14,28 @@ import java.nio.file.StandardCopyOption;
  */
 final class ChildArchive {
     final Path path;
+    /** Only a class path of jars can be keyed reliably; a directory's date says little of its files. */
+    final boolean usable;
     boolean dumping;
 
-    private ChildArchive(Path path) {
+    private ChildArchive(Path path, boolean usable) {
         this.path = path;
+        this.usable = usable;
     }
 
     static ChildArchive forThisRuntime() {
         StringBuilder key = new StringBuilder(System.getProperty("java.home"));
+        boolean jarsOnly = true;
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             File f = new File(entry);
+            jarsOnly &= f.isFile() && entry.endsWith(".jar");
             key.append('|').append(f.getAbsolutePath()).append(':').append(f.length()).append(':')
                     .append(f.lastModified());
         }
         String dir = "par-" + System.getProperty("user.name", "user");
         Path path = Path.of(System.getProperty("java.io.tmpdir"), dir,
                 "child-" + Integer.toHexString(key.toString().hashCode()) + ".jsa");
-        return new ChildArchive(path);
+        return new ChildArchive(path, jarsOnly);
     }
 
     boolean ready() {

@@ -18,6 +18,11 @@ final class ChildChannel {
 
     ChildChannel(OutputStream raw) {
         this.out = new BufferedOutputStream(raw, 1 << 16);
+        try {
+            out.write(Wire.MAGIC);
+        } catch (IOException e) {
+            ChildMain.hubGone();
+        }
         Thread flusher = new Thread(this::flushLoop, "par-child-flusher");
         flusher.setDaemon(true);
         flusher.start();

@@ -37,6 +37,10 @@ final class ChildConn {
     private void readLoop() {
         DataInputStream in = Wire.input(process.getInputStream());
         try {
+            if (!Wire.skipToMagic(in, hub::jvmSaid)) {
+                hub.childGone(this);
+                return;
+            }
             Wire.Frame f;
             while ((f = Wire.read(in)) != null) {
                 hub.childFrame(this, f);

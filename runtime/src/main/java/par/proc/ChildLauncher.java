@@ -66,7 +66,9 @@ final class ChildLauncher {
     private ChildConn start() throws IOException {
         List<String> cmd = new ArrayList<>(command());
         Path dumping = null;
-        if (!archive.ready() && !archive.dumping) {
+        if (!archive.usable) {
+            // no archive: class directories change without their dates showing it
+        } else if (!archive.ready() && !archive.dumping) {
             // the first child of a run without an archive writes one for the runs after it
             dumping = archive.dumpPath();
             cmd.add(1, "-XX:ArchiveClassesAtExit=" + dumping);

@@ -656,6 +656,14 @@ public final class Hub {
         }
     }
 
+    /** What a child JVM printed on its own before Par's channel opened: passed on to stderr. */
+    void jvmSaid(String text) {
+        synchronized (this) {
+            err.println(text);
+            err.flush();
+        }
+    }
+
     void warn(String message) {
         out.flush();
         err.println("warning: " + message);

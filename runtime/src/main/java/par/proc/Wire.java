@@ -32,7 +32,49 @@ public final class Wire {
     public static final byte WORKER = 13;
     public static final byte TASK = 14;
 
+    /** What a child writes before its first frame; anything before it is the JVM talking. */
+    static final byte[] MAGIC = {'P', 'A', 'R', 0};
+    private static final int MAX_PREAMBLE = 1 << 16;
+
     private Wire() {
+    }
+
+    /**
+     * Reads up to the child's magic. A JVM may print to stdout before main runs (a warning about
+     * a class-data archive, say); those words are handed to chatter, not taken for a frame.
+     * Returns false if the stream ended first.
+     */
+    static boolean skipToMagic(DataInputStream in, java.util.function.Consumer<String> chatter) throws IOException {
+        java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < MAGIC.length) {
+            int b = in.read();
+            if (b < 0) {
+                report(seen, chatter);
+                return false;
+            }
+            if (b == MAGIC[matched]) {
+                matched++;
+                continue;
+            }
+            seen.write(MAGIC, 0, matched);
+            matched = b == MAGIC[0] ? 1 : 0;
+            if (matched == 0) {
+                seen.write(b);
+            }
+            if (seen.size() > MAX_PREAMBLE) {
+                throw new WireException("malformed channel: no greeting in the first " + MAX_PREAMBLE + " bytes");
+            }
+        }
+        report(seen, chatter);
+        return true;
+    }
+
+    private static void report(java.io.ByteArrayOutputStream seen, java.util.function.Consumer<String> chatter) {
+        String text = seen.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (!text.isEmpty()) {
+            chatter.accept(text);
+        }
     }
 
     /** One frame as read: its kind and payload. */
