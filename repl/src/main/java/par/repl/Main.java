@@ -125,7 +125,10 @@ public final class Main {
             }
         }
         Interpreter interp = new Interpreter(in, new StreamOutput(out, interactive), err);
-        RootProcesses.install(interp, maxProcs);
+        RootProcesses processes = RootProcesses.install(interp, maxProcs);
+        if (source.contains("spawn") || source.contains("pool(")) {
+            processes.prewarm(); // child JVMs boot while the parser works
+        }
         ParList argList = new ParList();
         args.forEach(argList::add);
         interp.globals.set("args", argList);

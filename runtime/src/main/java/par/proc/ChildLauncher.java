@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts child JVMs (same java, same classes, small heap, quick-start flags) and keeps a few
@@ -23,14 +24,18 @@ final class ChildLauncher {
     private final Set<ChildConn> all = ConcurrentHashMap.newKeySet();
     private List<String> command;
     private boolean stopped;
+    private int starting;
 
     ChildLauncher(Hub hub) {
         this.hub = hub;
     }
 
     /** A JVM to run a job: a warm spare if there is one, a fresh start otherwise. */
-    synchronized ChildConn take() throws IOException {
-        ChildConn c = spares.poll();
+    ChildConn take() throws IOException {
+        ChildConn c;
+        synchronized (this) {
+            c = spares.poll();
+        }
         if (c == null) {
             c = start();
         }
@@ -38,12 +43,12 @@ final class ChildLauncher {
         return c;
     }
 
-    synchronized void prewarm() {
+    void prewarm() {
         refillLater();
     }
 
-    private void refillLater() {
-        if (stopped || spares.size() >= SPARES) {
+    private synchronized void refillLater() {
+        if (stopped || spares.size() + starting >= SPARES) {
             return;
         }
         Thread t = new Thread(this::refill, "par-spares");
@@ -51,14 +56,31 @@ final class ChildLauncher {
         t.start();
     }
 
+    /** Starts spares until there are enough; the monitor is never held while a JVM starts. */
     private void refill() {
-        synchronized (this) {
-            while (!stopped && spares.size() < SPARES) {
-                try {
-                    spares.add(start());
-                } catch (IOException e) {
-                    return; // the next spawn will try again and report the failure
+        while (true) {
+            synchronized (this) {
+                if (stopped || spares.size() + starting >= SPARES) {
+                    return;
                 }
+                starting++;
+            }
+            ChildConn c = null;
+            try {
+                c = start();
+            } catch (IOException e) {
+                // the next spawn will try again and report the failure
+            }
+            synchronized (this) {
+                starting--;
+                if (c == null) {
+                    return;
+                }
+                if (stopped) {
+                    c.process.destroyForcibly();
+                    return;
+                }
+                spares.add(c);
             }
         }
     }
@@ -66,15 +88,17 @@ final class ChildLauncher {
     private ChildConn start() throws IOException {
         List<String> cmd = new ArrayList<>(command());
         Path dumping = null;
-        if (!archive.usable) {
-            // no archive: class directories change without their dates showing it
-        } else if (!archive.ready() && !archive.dumping) {
-            // the first child of a run without an archive writes one for the runs after it
-            dumping = archive.dumpPath();
-            cmd.add(1, "-XX:ArchiveClassesAtExit=" + dumping);
-            archive.dumping = true;
-        } else if (archive.ready()) {
-            cmd.add(1, "-XX:SharedArchiveFile=" + archive.path);
+        synchronized (this) {
+            if (!archive.usable) {
+                // no archive: class directories change without their dates showing it
+            } else if (!archive.ready() && !archive.dumping) {
+                // the first child of a run without an archive writes one for the runs after it
+                dumping = archive.dumpPath();
+                cmd.add(cmd.indexOf("-cp"), "-XX:ArchiveClassesAtExit=" + dumping);
+                archive.dumping = true;
+            } else if (archive.ready()) {
+                cmd.add(cmd.indexOf("-cp"), "-XX:SharedArchiveFile=" + archive.path);
+            }
         }
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -95,26 +119,27 @@ final class ChildLauncher {
         }
     }
 
-    /** Spares are told to leave (their stdin closes); anything still running after a second is killed. */
+    /**
+     * The program is over. Spares hold nothing and are killed at once; a child still writing
+     * the class-data archive gets up to a second; every other child has delivered its result or
+     * been stopped, so it is killed if it has not yet exited by itself.
+     */
     void stopAll() {
         synchronized (this) {
             stopped = true;
-            for (ChildConn c : spares) {
-                c.close();
-            }
             spares.clear();
         }
         long deadline = System.nanoTime() + 1_000_000_000L;
         for (ChildConn c : new ArrayList<>(all)) {
             c.close();
-            try {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !c.process.waitFor(left, java.util.concurrent.TimeUnit.NANOSECONDS)) {
-                    c.process.destroyForcibly();
+            if (c.dumping != null && c.proc != null) {
+                try {
+                    c.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            } catch (InterruptedException e) {
-                c.process.destroyForcibly();
             }
+            c.process.destroyForcibly();
         }
     }
 
