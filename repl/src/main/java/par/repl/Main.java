@@ -105,9 +105,7 @@ public final class Main {
             }
             if (file == null || file.equals("-")) {
                 if (interactive && file == null) {
-                    out.println("par " + VERSION + ": the interactive prompt is not built yet; run a file instead.");
-                    out.println(USAGE);
-                    return 2;
+                    return interactive();
                 }
                 source = readAll(in);
                 name = "<stdin>";
@@ -133,6 +131,16 @@ public final class Main {
         args.forEach(argList::add);
         interp.globals.set("args", argList);
         return ScriptRunner.run(interp, source, name);
+    }
+
+    /** The interactive prompt, on the real terminal. */
+    private static int interactive() {
+        try (org.jline.terminal.Terminal terminal = org.jline.terminal.TerminalBuilder.builder().system(true).build()) {
+            return new Repl(terminal, Path.of(System.getProperty("user.home"), ".par_history")).run();
+        } catch (IOException e) {
+            System.err.println("par: error: cannot open the terminal: " + e.getMessage());
+            return 2;
+        }
     }
 
     private static String readAll(InputStream in) {

@@ -27,6 +27,8 @@ public final class Interpreter {
     private Processes processes = Processes.NONE;
     private BufferedReader reader;
     int depth;
+    /** Set by the REPL's Ctrl-C: loops notice it and stop with an error. */
+    private volatile boolean interruptRequested;
 
     public Interpreter(InputStream in, Output out, PrintStream err) {
         this.in = in;
@@ -51,6 +53,22 @@ public final class Interpreter {
         } catch (ParError e) {
             e.leaveFunction(TOP_LEVEL, code.file());
             throw e;
+        }
+    }
+
+    /** Asks the running code to stop at its next loop step or wait (the REPL's Ctrl-C). */
+    public void interrupt() {
+        interruptRequested = true;
+    }
+
+    public void clearInterrupt() {
+        interruptRequested = false;
+    }
+
+    void checkInterrupt() {
+        if (interruptRequested) {
+            interruptRequested = false;
+            throw new ParError("interrupted");
         }
     }
 

@@ -219,7 +219,9 @@ final class StmtNodes {
 
         @Override
         Object exec(Frame f) {
+            Interpreter interp = f.interp;
             while (cond.test(f)) {
+                interp.checkInterrupt();
                 Object signal = body.exec(f);
                 if (signal != null) {
                     if (signal == BREAK) {
@@ -256,6 +258,7 @@ final class StmtNodes {
                 return overList(f, (ParList) source);
             }
             for (Object item : Sequences.iterate(source)) {
+                f.interp.checkInterrupt();
                 target.assign(f, item);
                 Object signal = body.exec(f);
                 if (signal != null && signal != CONTINUE) {
@@ -267,7 +270,9 @@ final class StmtNodes {
 
         private Object overRange(Frame f, Range r) {
             long n = r.length();
+            Interpreter interp = f.interp;
             for (long i = 0; i < n; i++) {
+                interp.checkInterrupt();
                 target.assign(f, r.at(i));
                 Object signal = body.exec(f);
                 if (signal != null && signal != CONTINUE) {
@@ -280,7 +285,9 @@ final class StmtNodes {
         /** By index, so a list that grows while it is walked is walked to its new end, as in Python. */
         private Object overList(Frame f, ParList list) {
             ArrayList<Object> items = list.items;
+            Interpreter interp = f.interp;
             for (int i = 0; i < items.size(); i++) {
+                interp.checkInterrupt();
                 target.assign(f, items.get(i));
                 Object signal = body.exec(f);
                 if (signal != null && signal != CONTINUE) {

@@ -656,6 +656,40 @@ public final class Hub {
         }
     }
 
+    /** One line per live process, for the REPL's :ps: name, pid, state, what it holds and waits for. */
+    public synchronized List<String> processTable() {
+        List<String> rows = new ArrayList<>();
+        for (HubProcess p : procs.values()) {
+            if (p.finished) {
+                continue;
+            }
+            StringBuilder row = new StringBuilder(String.format("%-8s pid %-7d %-8s", p.name, p.pid,
+                    p.blockedOn != null ? "waiting" : p.pool != null ? (p.task != null ? "working" : "idle") : "running"));
+            if (!p.held.isEmpty()) {
+                row.append(" holds ");
+                row.append(String.join(", ", p.held.stream().map(l -> l.label).toList()));
+            }
+            if (p.blockedOn != null) {
+                row.append(" ").append(p.blockedOn.what);
+            }
+            if (p.pool != null) {
+                row.append(" (pool worker)");
+            }
+            rows.add(row.toString().stripTrailing());
+        }
+        return rows;
+    }
+
+    /** Stops every live child now (the REPL's quit); returns how many there were. */
+    public int stopChildren() {
+        int live;
+        synchronized (this) {
+            live = (int) procs.values().stream().filter(p -> !p.finished && p.pool == null).count();
+        }
+        shutdown(false);
+        return live;
+    }
+
     /** What a child JVM printed on its own before Par's channel opened: passed on to stderr. */
     void jvmSaid(String text) {
         synchronized (this) {

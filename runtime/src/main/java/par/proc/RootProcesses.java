@@ -31,6 +31,16 @@ public final class RootProcesses extends ProcessSupport {
         return p;
     }
 
+    /** The REPL's :ps rows; empty before the first process. */
+    public java.util.List<String> processTable() {
+        return made[0] == null ? java.util.List.of() : made[0].processTable();
+    }
+
+    /** The REPL's quit: stops the children still running and says how many there were. */
+    public int stopChildren() {
+        return made[0] == null ? 0 : made[0].stopChildren();
+    }
+
     @Override
     public void prewarm() {
         broker();

@@ -1,0 +1,253 @@
+package par.repl;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
+import par.interp.ErrorPrinter;
+import par.interp.ExitRequest;
+import par.interp.Interpreter;
+import par.interp.Output;
+import par.interp.ParError;
+import par.interp.ParList;
+import par.interp.Resolver;
+import par.interp.TopLevel;
+import par.proc.RootProcesses;
+import par.syntax.Program;
+import par.syntax.SourceParser;
+import par.syntax.SyntaxError;
+
+/**
+ * The interactive prompt: reads inputs with JLine (history, multi-line input decided by Par's
+ * parser, completion, highlighting), runs each in one long-lived interpreter so definitions and
+ * globals persist, echoes the value of an expression, and survives every error. Ctrl-C stops
+ * the line being typed or the statement running; Ctrl-D or :quit leaves, stopping children.
+ */
+final class Repl {
+    static final String PROMPT = "par> ";
+    static final String CONTINUATION = "...> ";
+    private static final long STACK_BYTES = 1L << 30;
+
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final Interpreter interp;
+    private final RootProcesses processes;
+    private final PrintStream err;
+    private volatile Thread running;
+
+    Repl(Terminal terminal, Path history) {
+        this.terminal = terminal;
+        LineOutput output = new LineOutput();
+        this.err = new PrintStream(new LineSplitter(output), true, StandardCharsets.UTF_8);
+        this.interp = new Interpreter(terminal.input(), output, err);
+        this.processes = RootProcesses.install(interp, 256);
+        interp.globals.set("args", new ParList());
+        LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("par")
+                .parser(new ReplParser()).highlighter(new ReplHighlighter())
+                .completer(new ReplCompleter(interp.globals))
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        if (history != null) {
+            builder.variable(LineReader.HISTORY_FILE, history);
+        }
+        this.reader = builder.build();
+        output.reader = reader;
+        terminal.handle(Terminal.Signal.INT, signal -> interruptRunning());
+    }
+
+    /** Runs the session until :quit or Ctrl-D; returns the exit status. */
+    int run() {
+        terminal.writer().println("Par " + Main.VERSION + " - processes you can play with. Type :help for help.");
+        terminal.flush();
+        while (true) {
+            String input;
+            try {
+                input = reader.readLine(PROMPT);
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C drops the line being typed
+            } catch (EndOfFileException e) {
+                return quit();
+            }
+            String trimmed = input.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (trimmed.startsWith(":")) {
+                Integer status = command(trimmed);
+                if (status != null) {
+                    return status;
+                }
+                continue;
+            }
+            Integer exit = evaluate(input, "<repl>", true);
+            if (exit != null) {
+                quit();
+                return exit;
+            }
+        }
+    }
+
+    /** The :commands; a status to leave with, or null to go on. */
+    private Integer command(String line) {
+        String[] parts = line.split("\\s+", 2);
+        switch (parts[0]) {
+            case ":help":
+                say(String.join("\n",
+                        "Type Par statements; an expression's value is shown. Blocks and brackets may span lines.",
+                        "  :ps          the processes still running: name, pid, state, what they hold or wait for",
+                        "  :load FILE   run a .par file in this session",
+                        "  :reset       forget every global",
+                        "  :quit        leave (Ctrl-D too); running processes are stopped",
+                        "Keys: Tab completes, Up/Down walk the history, Ctrl-R searches it,",
+                        "Ctrl-C drops the line being typed or stops the statement running."));
+                return null;
+            case ":ps": {
+                List<String> rows = processes.processTable();
+                say(rows.isEmpty() ? "no processes running" : String.join("\n", rows));
+                return null;
+            }
+            case ":load":
+                if (parts.length < 2) {
+                    say(":load needs a file name");
+                    return null;
+                }
+                return load(parts[1].strip());
+            case ":reset":
+                interp.globals.clear();
+                interp.globals.set("args", new ParList());
+                say("all globals forgotten");
+                return null;
+            case ":quit":
+            case ":q":
+                return quit();
+            default:
+                say("unknown command " + parts[0] + " (try :help)");
+                return null;
+        }
+    }
+
+    private Integer load(String file) {
+        try {
+            return evaluate(Files.readString(Path.of(file), StandardCharsets.UTF_8), file, false);
+        } catch (NoSuchFileException e) {
+            say("cannot open " + file + ": no such file");
+        } catch (IOException e) {
+            say("cannot read " + file + ": " + e.getMessage());
+        }
+        return null;
+    }
+
+    /** Parses, resolves and runs one input; errors are shown and the session goes on. */
+    private Integer evaluate(String source, String file, boolean echo) {
+        TopLevel code;
+        try {
+            Program program = SourceParser.parse(source, file);
+            code = Resolver.resolve(program, interp.globals, echo);
+        } catch (SyntaxError e) {
+            ErrorPrinter.print(e, source, err);
+            return null;
+        }
+        Integer[] exit = {null};
+        Thread t = new Thread(null, () -> {
+            try {
+                interp.execute(code);
+            } catch (ParError e) {
+                interp.out().flush();
+                ErrorPrinter.print(e, "", err);
+            } catch (ExitRequest e) {
+                exit[0] = e.status;
+            }
+        }, "par-repl-eval", STACK_BYTES);
+        interp.clearInterrupt();
+        running = t;
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            running = null;
+        }
+        interp.out().flush();
+        return exit[0];
+    }
+
+    private void interruptRunning() {
+        Thread t = running;
+        if (t != null) {
+            interp.interrupt();
+            t.interrupt();
+        }
+    }
+
+    private int quit() {
+        int stopped = processes.stopChildren();
+        if (stopped > 0) {
+            say("stopped " + stopped + (stopped == 1 ? " running process" : " running processes"));
+        }
+        try {
+            reader.getHistory().save();
+        } catch (IOException e) {
+            // history is a convenience
+        }
+        return 0;
+    }
+
+    private void say(String text) {
+        terminal.writer().println(text);
+        terminal.flush();
+    }
+
+    /** Printed lines; while the prompt is showing they go above it, so typing is never garbled. */
+    private final class LineOutput implements Output {
+        volatile LineReader reader;
+
+        @Override
+        public synchronized void line(String text) {
+            LineReader r = reader;
+            if (r != null && r.isReading()) {
+                r.printAbove(text);
+            } else {
+                terminal.writer().println(text);
+                terminal.flush();
+            }
+        }
+
+        @Override
+        public void flush() {
+            terminal.flush();
+        }
+    }
+
+    /** Bytes written to the REPL's stderr, handed on line by line. */
+    private static final class LineSplitter extends OutputStream {
+        private final Output output;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        LineSplitter(Output output) {
+            this.output = output;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                output.line(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
+    }
+}

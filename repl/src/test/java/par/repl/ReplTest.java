@@ -1,0 +1,94 @@
+package par.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The REPL driven through a JLine dumb terminal with scripted input, and the real one in tmux. */
+@Timeout(120)
+class ReplTest {
+    /** Runs a whole session and gives back what the terminal showed, without prompts. */
+    private static String session(String input) throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (Terminal terminal = new DumbTerminal("test", "dumb",
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
+            assertEquals(0, new Repl(terminal, null).run());
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : screen.toString(StandardCharsets.UTF_8).split("\r?\n")) {
+            String shown = line.replace(Repl.PROMPT, "").replace(Repl.CONTINUATION, "").stripTrailing();
+            if (!shown.isEmpty()) {
+                lines.add(shown);
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    /** Each expected line appears in what was shown, in this order. */
+    private static void assertShows(String shown, String... expected) {
+        int from = 0;
+        for (String line : expected) {
+            int at = shown.indexOf(line, from);
+            assertTrue(at >= 0, "the session did not show (in order):\n" + line + "\n--- it showed:\n" + shown);
+            from = at + line.length();
+        }
+    }
+
+    @Test
+    void multiLineDefinitionThenEcho() throws Exception {
+        String shown = session("def sq(x) {\n    return x * x\n}\nsq(12)\n[sq(2), 'a', nil]\nprint(nil)\nnil\n");
+        assertTrue(shown.endsWith("\n144\n[4, 'a', nil]\nnil"), "print(nil) prints nil, nil itself is not echoed: " + shown);
+    }
+
+    @Test
+    void errorsAreShownAndTheSessionGoesOn() throws Exception {
+        String shown = session("print(1 +)\nx = 1 / 0\nx = 5\nx\n");
+        assertShows(shown, "<repl>:1:10: error: expected an expression, found ')'\n    print(1 +)\n             ^",
+                "<repl>:1: error: division by zero\n  in <main> at <repl>:1\n5");
+    }
+
+    @Test
+    void globalsPersistAndResetForgetsThem() throws Exception {
+        String shown = session("total = 10\ntotal += 5\ntotal\n:reset\ntotal\n");
+        assertShows(shown, "\n15\nall globals forgotten\n<repl>:1: error: name 'total' is not defined");
+    }
+
+    @Test
+    void aFunctionTypedAtThePromptRunsInAChild() throws Exception {
+        String shown = session("def cube(x) { return x * x * x }\np = spawn cube(3)\njoin p\np.pid != pid()\n");
+        assertTrue(shown.endsWith("\n27\ntrue"), shown);
+    }
+
+    @Test
+    void psListsRunningProcessesAndQuitStopsThem() throws Exception {
+        String shown = session("def slow() { sleep(60) }\nk = spawn slow() as \"sleeper\"\nsleep(0.5)\n:ps\n:quit\n");
+        assertTrue(shown.matches("(?s).*\nsleeper +pid \\d+ +running\nstopped 1 running process"), shown);
+    }
+
+    @Test
+    void realTerminalInTmux() throws Exception {
+        assumeTrue(new File("/usr/bin/tmux").canExecute(), "tmux is not installed (.ci/run installs it)");
+        Path script = Path.of(System.getProperty("par.root", ".."), ".ci", "repl-in-tmux").toAbsolutePath();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder("bash", script.toString(), java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertEquals("repl-in-tmux: ok\n", out);
+    }
+}
