@@ -37,7 +37,7 @@ stmt
     | 'pass'                                                                   # PassStmt
     | 'global' names+=NAME (',' names+=NAME)*                                  # GlobalStmt
     | 'raise' value=expr                                                       # RaiseStmt
-    | target=targets '=' value=exprList                                        # AssignStmt
+    | (chain+=targets '=')+ value=exprList                                     # AssignStmt
     | target=postfix op=('+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '**=') value=expr  # AugAssignStmt
     | value=exprList                                                           # ExprStmt
     ;

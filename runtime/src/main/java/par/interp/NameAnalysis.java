@@ -23,7 +23,7 @@ final class NameAnalysis {
         Set<String> out = new LinkedHashSet<>();
         walkShallow(body, node -> {
             if (node instanceof Stmt.Assign) {
-                targetNames(((Stmt.Assign) node).target(), out);
+                ((Stmt.Assign) node).targets().forEach(t -> targetNames(t, out));
             } else if (node instanceof Stmt.AugAssign) {
                 targetNames(((Stmt.AugAssign) node).target(), out);
             } else if (node instanceof Stmt.For) {
@@ -130,7 +130,7 @@ final class NameAnalysis {
             return List.of(((Stmt.ExprStmt) n).expr());
         } else if (n instanceof Stmt.Assign) {
             Stmt.Assign a = (Stmt.Assign) n;
-            return List.of(a.target(), a.value());
+            return List.of(a.targets(), a.value());
         } else if (n instanceof Stmt.AugAssign) {
             Stmt.AugAssign a = (Stmt.AugAssign) n;
             return List.of(a.target(), a.value());

@@ -147,9 +147,17 @@ public final class Resolver {
     private StmtNode assign(Stmt.Assign a) {
         int line = a.pos().line();
         ExprNode value = expr(a.value());
-        Target target = target(a.target());
-        if (target instanceof Target.Local && a.target() instanceof Expr.Name) {
-            return new StmtNodes.LocalAssign(line, scope.locals.get(((Expr.Name) a.target()).name()), value);
+        List<Expr> targets = a.targets();
+        if (targets.size() > 1) {
+            Target[] each = new Target[targets.size()];
+            for (int i = 0; i < each.length; i++) {
+                each[i] = target(targets.get(i));
+            }
+            return new StmtNodes.Assign(line, new Target.Each(each), value);
+        }
+        Target target = target(targets.get(0));
+        if (target instanceof Target.Local && targets.get(0) instanceof Expr.Name) {
+            return new StmtNodes.LocalAssign(line, scope.locals.get(((Expr.Name) targets.get(0)).name()), value);
         }
         return new StmtNodes.Assign(line, target, value);
     }

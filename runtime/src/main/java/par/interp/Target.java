@@ -89,6 +89,22 @@ abstract class Target {
         }
     }
 
+    /** {@code a = b = value}: the one value goes to each target, left to right. */
+    static final class Each extends Target {
+        private final Target[] targets;
+
+        Each(Target[] targets) {
+            this.targets = targets;
+        }
+
+        @Override
+        void assign(Frame f, Object value) {
+            for (Target t : targets) {
+                t.assign(f, value);
+            }
+        }
+    }
+
     /** {@code a, b = value}: the value must be a list (or other sequence) of that length. */
     static final class Unpack extends Target {
         private final Target[] parts;
@@ -104,7 +120,8 @@ abstract class Target {
                 items.add(item);
             }
             if (items.size() != parts.length) {
-                throw new ParError("cannot unpack " + items.size() + " values into " + parts.length + " names");
+                throw new ParError("cannot unpack " + items.size() + (items.size() == 1 ? " value" : " values")
+                        + " into " + parts.length + " names");
             }
             for (int i = 0; i < parts.length; i++) {
                 parts[i].assign(f, items.get(i));

@@ -134,7 +134,11 @@ final class AstBuilder extends ParBaseVisitor<Object> {
 
     @Override
     public Stmt visitAssignStmt(AssignStmtContext ctx) {
-        return new Stmt.Assign(pos(ctx), targets(ctx.target), exprList(ctx.value));
+        List<Expr> targets = new ArrayList<>();
+        for (TargetsContext t : ctx.chain) {
+            targets.add(targets(t));
+        }
+        return new Stmt.Assign(pos(ctx), targets, exprList(ctx.value));
     }
 
     @Override

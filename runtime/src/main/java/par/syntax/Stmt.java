@@ -11,8 +11,11 @@ public sealed interface Stmt {
 
     record ExprStmt(Pos pos, Expr expr) implements Stmt {}
 
-    /** {@code target = value}; the target is a Name, Index, Attribute or ListLiteral (unpacking). */
-    record Assign(Pos pos, Expr target, Expr value) implements Stmt {}
+    /**
+     * {@code target = value}, or {@code a = b = value} (each target in turn gets the one value);
+     * a target is a Name, Index, Attribute or ListLiteral (unpacking).
+     */
+    record Assign(Pos pos, List<Expr> targets, Expr value) implements Stmt {}
 
     /** {@code target op= value}, e.g. {@code total += x}; op is the arithmetic operator. */
     record AugAssign(Pos pos, Expr target, String op, Expr value) implements Stmt {}
