@@ -33,6 +33,13 @@ public final class Function implements Callable {
         return invoke(interp, slots);
     }
 
+    /** An error now if argc arguments would be the wrong number for this function. */
+    public void checkArity(int argc) {
+        if (code.newSlots(argc) == null) {
+            throw code.arityError(argc);
+        }
+    }
+
     /** Runs the body in a frame whose first slots already hold the arguments. */
     Object invoke(Interpreter interp, Object[] slots) {
         int[] cellSlots = code.cellSlots;

@@ -51,6 +51,8 @@ public final class ChildMain {
     }
 
     public static void main(String[] args) {
+        // terminate() is SIGTERM: end at once with the status that says so, as Python's children do
+        sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> Runtime.getRuntime().halt(128 + 15));
         FileOutputStream raw = new FileOutputStream(FileDescriptor.out);
         System.setOut(System.err); // stray prints must never corrupt the channel
         ChildChannel channel = new ChildChannel(raw);

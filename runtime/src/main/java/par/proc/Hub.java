@@ -99,7 +99,7 @@ public final class Hub {
                 case TERMINATE: {
                     HubProcess p = process(a[0]);
                     if (p.conn != null && p.alive()) {
-                        p.conn.process.destroy();
+                        p.conn.process.toHandle().destroy(); // SIGTERM, leaving the pipes open for its last words
                     }
                     r.ok(Nil.NIL);
                     break;

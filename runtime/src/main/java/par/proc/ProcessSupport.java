@@ -43,6 +43,9 @@ public class ProcessSupport implements Processes, Codec.Receiver {
         if (!(function instanceof Callable)) {
             throw new ParError("spawn needs a function to call, not " + Values.aType(function));
         }
+        if (function instanceof Function) {
+            ((Function) function).checkArity(args.length); // here, at the spawn, not later in the child
+        }
         if (name != Nil.NIL && !(name instanceof String)) {
             throw new ParError("a process name must be a string, not " + Values.aType(name));
         }
