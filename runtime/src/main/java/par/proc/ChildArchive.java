@@ -38,6 +38,15 @@ final class ChildArchive {
         return new ChildArchive(path, jarsOnly);
     }
 
+    private void pruneOld() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(path.getParent())) {
+            files.filter(p -> p.getFileName().toString().matches("child-[0-9a-f]+\\.jsa"))
+                    .sorted(java.util.Comparator.comparingLong((Path p) -> p.toFile().lastModified()).reversed())
+                    .skip(KEEP)
+                    .forEach(p -> p.toFile().delete());
+        }
+    }
+
     boolean ready() {
         return Files.isRegularFile(path);
     }
@@ -54,10 +63,14 @@ final class ChildArchive {
         return path.resolveSibling(path.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     }
 
+    /** How many archives (one per build and JDK) are kept; older ones are removed. */
+    private static final int KEEP = 4;
+
     void install(Path dumped) {
         try {
             if (Files.isRegularFile(dumped) && Files.size(dumped) > 0) {
                 Files.move(dumped, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                pruneOld();
             }
         } catch (IOException e) {
             // another run may have installed one meanwhile; either is fine
