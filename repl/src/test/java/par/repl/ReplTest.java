@@ -80,6 +80,14 @@ class ReplTest {
     }
 
     @Test
+    void loadRunsAFileInTheSession(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lib.par");
+        java.nio.file.Files.writeString(file, "def half(x) { return x / 2 }\nprint(\"loaded\")\n");
+        String shown = session(":load " + file + "\nhalf(9)\n:load nope.par\n:frob\n");
+        assertShows(shown, "loaded\n4.5\ncannot open nope.par: no such file\nunknown command :frob (try :help)");
+    }
+
+    @Test
     void realTerminalInTmux() throws Exception {
         assumeTrue(new File("/usr/bin/tmux").canExecute(), "tmux is not installed (.ci/run installs it)");
         Path script = Path.of(System.getProperty("par.root", ".."), ".ci", "repl-in-tmux").toAbsolutePath();
