@@ -110,14 +110,21 @@ final class ExprNodes {
 
     // ------------------------------------------------------------ arithmetic
 
-    static final class Add extends ExprNode {
-        private final ExprNode left;
-        private final ExprNode right;
+    /** An operator with two operands; each subclass evaluates its own, so each call site stays simple. */
+    abstract static class BinaryNode extends ExprNode {
+        final ExprNode left;
+        final ExprNode right;
 
-        Add(int line, ExprNode left, ExprNode right) {
+        BinaryNode(int line, ExprNode left, ExprNode right) {
             super(line);
             this.left = left;
             this.right = right;
+        }
+    }
+
+    static final class Add extends BinaryNode {
+        Add(int line, ExprNode left, ExprNode right) {
+            super(line, left, right);
         }
 
         @Override
@@ -126,14 +133,9 @@ final class ExprNodes {
         }
     }
 
-    static final class Subtract extends ExprNode {
-        private final ExprNode left;
-        private final ExprNode right;
-
+    static final class Subtract extends BinaryNode {
         Subtract(int line, ExprNode left, ExprNode right) {
-            super(line);
-            this.left = left;
-            this.right = right;
+            super(line, left, right);
         }
 
         @Override
@@ -142,14 +144,9 @@ final class ExprNodes {
         }
     }
 
-    static final class Multiply extends ExprNode {
-        private final ExprNode left;
-        private final ExprNode right;
-
+    static final class Multiply extends BinaryNode {
         Multiply(int line, ExprNode left, ExprNode right) {
-            super(line);
-            this.left = left;
-            this.right = right;
+            super(line, left, right);
         }
 
         @Override
@@ -323,14 +320,9 @@ final class ExprNodes {
         }
     }
 
-    static final class Modulo extends ExprNode {
-        private final ExprNode left;
-        private final ExprNode right;
-
+    static final class Modulo extends BinaryNode {
         Modulo(int line, ExprNode left, ExprNode right) {
-            super(line);
-            this.left = left;
-            this.right = right;
+            super(line, left, right);
         }
 
         @Override
@@ -339,14 +331,9 @@ final class ExprNodes {
         }
     }
 
-    static final class FloorDivide extends ExprNode {
-        private final ExprNode left;
-        private final ExprNode right;
-
+    static final class FloorDivide extends BinaryNode {
         FloorDivide(int line, ExprNode left, ExprNode right) {
-            super(line);
-            this.left = left;
-            this.right = right;
+            super(line, left, right);
         }
 
         @Override
@@ -355,14 +342,9 @@ final class ExprNodes {
         }
     }
 
-    static final class TrueDivide extends ExprNode {
-        private final ExprNode left;
-        private final ExprNode right;
-
+    static final class TrueDivide extends BinaryNode {
         TrueDivide(int line, ExprNode left, ExprNode right) {
-            super(line);
-            this.left = left;
-            this.right = right;
+            super(line, left, right);
         }
 
         @Override
