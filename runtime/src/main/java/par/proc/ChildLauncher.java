@@ -30,8 +30,12 @@ final class ChildLauncher {
         this.hub = hub;
     }
 
-    /** A JVM to run a job: a warm spare if there is one, a fresh start otherwise. */
-    ChildConn take() throws IOException {
+    /**
+     * A JVM to run a job: a warm spare if there is one, a fresh start otherwise. refill: start a
+     * replacement spare now (right for spawns, which tend to come in runs; wrong for a pool,
+     * whose workers would have to share the cores with JVMs nobody may need).
+     */
+    ChildConn take(boolean refill) throws IOException {
         ChildConn c;
         synchronized (this) {
             c = spares.poll();
@@ -39,7 +43,9 @@ final class ChildLauncher {
         if (c == null) {
             c = start();
         }
-        refillLater();
+        if (refill) {
+            refillLater();
+        }
         return c;
     }
 

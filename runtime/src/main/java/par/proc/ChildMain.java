@@ -223,6 +223,9 @@ public final class ChildMain {
         ScriptRunner.onLargeStack(() -> {
             Image.Call call = Image.install(image, globals, support);
             byte[] result = Codec.encode(interp.call(call.function(), call.args()));
+            for (long i = 0; i < WARM_CALLS; i++) { // enough calls for the JIT to compile the common paths
+                Codec.encode(interp.call(call.function(), new Object[] {i}));
+            }
             try {
                 ByteArrayOutputStream sink = new ByteArrayOutputStream();
                 Wire.write(sink, Wire.RESULT, result);
@@ -233,6 +236,8 @@ public final class ChildMain {
             return 0;
         });
     }
+
+    private static final int WARM_CALLS = 500;
 
     private static final Output DISCARD = new Output() {
         @Override

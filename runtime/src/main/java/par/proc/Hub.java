@@ -220,7 +220,7 @@ public final class Hub {
         }
         ChildConn conn;
         try {
-            conn = launcher.take();
+            conn = launcher.take(true);
         } catch (java.io.IOException e) {
             r.fail("cannot start a process: " + e.getMessage());
             return;
@@ -344,7 +344,7 @@ public final class Hub {
     }
 
     private void addWorker(HubPool pool) throws java.io.IOException {
-        ChildConn conn = launcher.take();
+        ChildConn conn = launcher.take(false);
         HubProcess w = new HubProcess(nextId++, "w" + (++workerCount), conn.pid(), conn);
         w.pool = pool;
         procs.put(w.id, w);
