@@ -524,18 +524,24 @@ final class ExprNodes {
         private final ExprNode target;
         private final String name;
         private final ExprNode[] args;
+        private final String site;
 
-        MethodCall(int line, ExprNode target, String name, ExprNode[] args) {
+        MethodCall(int line, ExprNode target, String name, ExprNode[] args, String site) {
             super(line);
             this.target = target;
             this.name = name;
             this.args = args;
+            this.site = site;
         }
 
         @Override
         Object eval(Frame f) {
             Object self = target.eval(f);
-            return Methods.call(f.interp, self, name, evalArgs(f, args));
+            Object[] values = evalArgs(f, args);
+            if (self instanceof ParObject) {
+                f.interp.site = site; // a lock, queue or pool call may wait on another process
+            }
+            return Methods.call(f.interp, self, name, values);
         }
     }
 
@@ -718,15 +724,19 @@ final class ExprNodes {
 
     static final class Join extends ExprNode {
         private final ExprNode process;
+        private final String site;
 
-        Join(int line, ExprNode process) {
+        Join(int line, ExprNode process, String site) {
             super(line);
             this.process = process;
+            this.site = site;
         }
 
         @Override
         Object eval(Frame f) {
-            return f.interp.processes().join(process.eval(f), line);
+            Object p = process.eval(f);
+            f.interp.site = site;
+            return f.interp.processes().join(p, line);
         }
     }
 }

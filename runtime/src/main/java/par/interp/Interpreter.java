@@ -29,6 +29,15 @@ public final class Interpreter {
     int depth;
     /** Set by the REPL's Ctrl-C: loops notice it and stop with an error. */
     private volatile boolean interruptRequested;
+    /** Set when the program must end at once (a deadlock was found): the status to end with. */
+    private volatile int abortStatus = -1;
+    /** The thread running the program, so an abort can wake it from a sleep. */
+    private volatile Thread runner;
+    /**
+     * Where the program is about to wait ({@code file.par:LINE}), set just before a call that
+     * may block on another process, so the hub can say where each process is stuck.
+     */
+    public String site = "";
 
     public Interpreter(InputStream in, Output out, PrintStream err) {
         this.in = in;
@@ -47,6 +56,7 @@ public final class Interpreter {
     }
 
     public void execute(TopLevel code) {
+        runner = Thread.currentThread();
         Frame frame = new Frame(new Object[code.frameSize()], null, this);
         try {
             code.body().exec(frame);
@@ -65,7 +75,24 @@ public final class Interpreter {
         interruptRequested = false;
     }
 
+    /** Ends the program as soon as it runs again (or at once, if it is sleeping), with this status. */
+    public void abort(int status) {
+        abortStatus = status;
+        Thread t = runner;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    /** If the program is being ended, ends it now. */
+    public void checkAbort() {
+        if (abortStatus >= 0) {
+            throw new ExitRequest(abortStatus);
+        }
+    }
+
     void checkInterrupt() {
+        checkAbort();
         if (interruptRequested) {
             interruptRequested = false;
             throw new ParError("interrupted");
@@ -116,7 +143,7 @@ public final class Interpreter {
         try {
             Thread.sleep((long) (seconds * 1000), (int) ((seconds * 1e9) % 1_000_000));
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            checkInterrupt();
             throw new ParError("interrupted");
         }
     }

@@ -130,7 +130,7 @@ public final class Resolver {
             Stmt.With w = (Stmt.With) s;
             ExprNode subject = expr(w.subject());
             Target target = w.name() == null ? null : nameTarget(w.name());
-            return new StmtNodes.With(line, subject, target, block(line, w.body()));
+            return new StmtNodes.With(line, subject, target, block(line, w.body()), site(line));
         }
         throw new IllegalStateException("resolver has no case for " + s.getClass().getSimpleName());
     }
@@ -369,7 +369,7 @@ public final class Resolver {
             return new ExprNodes.Spawn(line, expr(s.call().callee()), exprs(s.call().args()), optional(s.alias()));
         }
         if (e instanceof Expr.Join) {
-            return new ExprNodes.Join(line, expr(((Expr.Join) e).process()));
+            return new ExprNodes.Join(line, expr(((Expr.Join) e).process()), site(line));
         }
         throw new IllegalStateException("resolver has no case for " + e.getClass().getSimpleName());
     }
@@ -440,7 +440,7 @@ public final class Resolver {
         }
         if (c.callee() instanceof Expr.Attribute) {
             Expr.Attribute a = (Expr.Attribute) c.callee();
-            return new ExprNodes.MethodCall(line, expr(a.target()), a.name(), exprs(c.args()));
+            return new ExprNodes.MethodCall(line, expr(a.target()), a.name(), exprs(c.args()), site(line));
         }
         return new ExprNodes.Call(line, expr(c.callee()), exprs(c.args()));
     }
@@ -479,6 +479,11 @@ public final class Resolver {
                 collectNames(item, out);
             }
         }
+    }
+
+    /** file.par:LINE, for saying where a process waits. */
+    private String site(int line) {
+        return file + ":" + line;
     }
 
     private SyntaxError error(Stmt s, String message) {

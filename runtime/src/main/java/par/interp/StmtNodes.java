@@ -423,12 +423,14 @@ final class StmtNodes {
         private final ExprNode subject;
         private final Target target;
         private final StmtNode body;
+        private final String site;
 
-        With(int line, ExprNode subject, Target target, StmtNode body) {
+        With(int line, ExprNode subject, Target target, StmtNode body, String site) {
             super(line);
             this.subject = subject;
             this.target = target;
             this.body = body;
+            this.site = site;
         }
 
         @Override
@@ -439,6 +441,7 @@ final class StmtNodes {
                         + " in a with statement (locks, shared values and pools can be)");
             }
             ContextManager manager = (ContextManager) v;
+            f.interp.site = site;
             Object entered = manager.enter(f.interp, line);
             if (target != null) {
                 target.assign(f, entered);

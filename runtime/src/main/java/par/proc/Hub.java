@@ -40,6 +40,9 @@ public final class Hub {
     final HubProcess root;
     private long nextId = 1;
     private int unnamed;
+    private final Deadlocks deadlocks = new Deadlocks(this);
+    /** What to do to the main program when a deadlock is found: end it. */
+    private Runnable onDeadlock = () -> { };
 
     public Hub(Output out, PrintStream err, int maxProcs) {
         this.out = out;
@@ -77,6 +80,10 @@ public final class Hub {
         };
     }
 
+    public void setOnDeadlock(Runnable action) {
+        this.onDeadlock = action;
+    }
+
     /** Starts warm spare JVMs now, for a program that is going to spawn. */
     public void prewarm() {
         launcher.prewarm();
@@ -90,7 +97,7 @@ public final class Hub {
         try {
             switch (op) {
                 case SPAWN: spawn(from, (byte[]) a[0], a[1], r); break;
-                case JOIN: join(from, process(a[0]), a[1], r); break;
+                case JOIN: join(from, process(a[0]), a[1], r, site(a, 2)); break;
                 case INFO: {
                     HubProcess p = process(a[0]);
                     r.ok(ParList.of(p.alive(), p.exitcode == null ? Nil.NIL : (Object) (long) p.exitcode, p.name));
@@ -105,7 +112,7 @@ public final class Hub {
                     break;
                 }
                 case LOCK_NEW: r.ok(newLock("lock").id); break;
-                case ACQUIRE: acquire(from, lock(a[0]), a[1], r); break;
+                case ACQUIRE: acquire(from, lock(a[0]), a[1], r, site(a, 2)); break;
                 case RELEASE: release(from, lock(a[0]), r); break;
                 case QUEUE_NEW: {
                     HubQueue q = new HubQueue(nextId++, (int) (long) (Long) a[0]);
@@ -113,8 +120,8 @@ public final class Hub {
                     r.ok(q.id);
                     break;
                 }
-                case PUT: put(from, queue(a[0]), (byte[]) a[1], r); break;
-                case GET: get(from, queue(a[0]), a[1], r); break;
+                case PUT: put(from, queue(a[0]), (byte[]) a[1], r, site(a, 2)); break;
+                case GET: get(from, queue(a[0]), a[1], r, site(a, 2)); break;
                 case QUEUE_SIZE: r.ok((long) queue(a[0]).items.size()); break;
                 case SHARED_NEW: {
                     long id = nextId++;
@@ -131,15 +138,19 @@ public final class Hub {
                 }
                 case POOL_NEW: poolNew((Long) a[0], (byte[]) a[1], r); break;
                 case POOL_SUBMIT: submit(pool(a[0]), (byte[]) a[1], r); break;
-                case POOL_WAIT: awaitTask(from, List.of(a[0]), false, r); break;
-                case POOL_ANY: awaitTask(from, ((ParList) a[0]).items, true, r); break;
+                case POOL_WAIT: awaitTask(from, List.of(a[0]), false, r, site(a, 1)); break;
+                case POOL_ANY: awaitTask(from, ((ParList) a[0]).items, true, r, site(a, 1)); break;
                 case POOL_DONE: r.ok(task(a[0]).done); break;
-                case POOL_CLOSE: closePool(from, pool(a[0]), r); break;
+                case POOL_CLOSE: closePool(from, pool(a[0]), r, site(a, 1)); break;
                 default: throw new WireException("unknown request " + op);
             }
         } catch (ClassCastException | ArrayIndexOutOfBoundsException | NullPointerException e) {
             throw new WireException("malformed request " + op);
         }
+    }
+
+    private static String site(Object[] a, int i) {
+        return a.length > i && a[i] instanceof String ? (String) a[i] : "";
     }
 
     private static final Reply NO_REPLY = new Reply() {
@@ -233,17 +244,15 @@ public final class Hub {
         r.ok(ParList.of(p.id, p.pid, p.name));
     }
 
-    private void join(HubProcess from, HubProcess p, Object timeout, Reply r) {
-        if (p == from) {
-            r.fail("a process cannot join itself (" + p.describe() + ")");
-            return;
-        }
+    private void join(HubProcess from, HubProcess p, Object timeout, Reply r, String site) {
         if (p.finished) {
             deliver(p, r);
             return;
         }
         Waiter w = new Waiter(from, r, null);
         w.what = "waits to join " + p.name;
+        w.site = site;
+        w.on = p;
         p.joiners.add(w);
         onTimeout(w, timeout, () -> {
             p.joiners.remove(w);
@@ -261,7 +270,7 @@ public final class Hub {
 
     // ------------------------------------------------------------ locks
 
-    private void acquire(HubProcess from, HubLock l, Object timeout, Reply r) {
+    private void acquire(HubProcess from, HubLock l, Object timeout, Reply r, String site) {
         if (l.holder == from) {
             r.fail(l.label + " is already held by this process (a lock cannot be acquired twice)");
             return;
@@ -275,7 +284,9 @@ public final class Hub {
             return;
         }
         Waiter w = new Waiter(from, r, null);
-        w.what = "waits for " + l.label + (l.holder == null ? "" : " (held by " + l.holder.name + ")");
+        w.what = "waits for " + l.label;
+        w.site = site;
+        w.on = l;
         l.waiters.add(w);
         onTimeout(w, timeout, () -> {
             l.waiters.remove(w);
@@ -295,7 +306,7 @@ public final class Hub {
 
     // ------------------------------------------------------------ queues
 
-    private void put(HubProcess from, HubQueue q, byte[] item, Reply r) {
+    private void put(HubProcess from, HubQueue q, byte[] item, Reply r, String site) {
         if (!q.full()) {
             q.add(item);
             r.ok(Nil.NIL);
@@ -303,17 +314,19 @@ public final class Hub {
         }
         Waiter w = new Waiter(from, r, item);
         w.what = "waits to put into the full queue#" + q.id;
-        w.proc.blockedOn = w;
+        w.site = site;
         q.putters.add(w);
+        onTimeout(w, Nil.NIL, null);
     }
 
-    private void get(HubProcess from, HubQueue q, Object timeout, Reply r) {
+    private void get(HubProcess from, HubQueue q, Object timeout, Reply r, String site) {
         if (!q.items.isEmpty()) {
             r.ok(q.take());
             return;
         }
         Waiter w = new Waiter(from, r, null);
         w.what = "waits to get from the empty queue#" + q.id;
+        w.site = site;
         q.getters.add(w);
         onTimeout(w, timeout, () -> {
             q.getters.remove(w);
@@ -369,7 +382,7 @@ public final class Hub {
     }
 
     /** Answers with the first of the tasks to end (in the order given, if several have). */
-    private void awaitTask(HubProcess from, List<Object> ids, boolean any, Reply r) {
+    private void awaitTask(HubProcess from, List<Object> ids, boolean any, Reply r, String site) {
         List<HubTask> list = new ArrayList<>();
         for (Object id : ids) {
             HubTask t = task(id);
@@ -382,6 +395,7 @@ public final class Hub {
         Waiter w = new Waiter(from, r, null);
         w.any = any;
         w.what = "waits for a pool task";
+        w.site = site;
         for (HubTask t : list) {
             t.waiters.add(w);
         }
@@ -399,6 +413,7 @@ public final class Hub {
         pool.idle.add(worker);
         pool.dispatch();
         retireIfDone(pool);
+        deadlocks.check();
     }
 
     private static void completeTask(HubTask t, ParList outcome) {
@@ -413,7 +428,7 @@ public final class Hub {
         t.waiters.clear();
     }
 
-    private void closePool(HubProcess from, HubPool pool, Reply r) {
+    private void closePool(HubProcess from, HubPool pool, Reply r, String site) {
         pool.closed = true;
         if (pool.unfinished.isEmpty()) {
             retireIfDone(pool);
@@ -422,6 +437,7 @@ public final class Hub {
         }
         Waiter w = new Waiter(from, r, null);
         w.what = "waits for a pool to finish its tasks";
+        w.site = site;
         pool.closers.add(w);
         onTimeout(w, Nil.NIL, null);
     }
@@ -471,6 +487,7 @@ public final class Hub {
     private void onTimeout(Waiter w, Object timeout, Runnable expire) {
         if (timeout == null || timeout == Nil.NIL || expire == null) {
             w.proc.blockedOn = w;
+            deadlocks.check();
             return;
         }
         double s = Values.toDouble(timeout, "timeout");
@@ -593,6 +610,7 @@ public final class Hub {
         for (HubLock l : new ArrayList<>(p.held)) {
             l.holderDied(this);
         }
+        deadlocks.check();
         notifyAll();
     }
 
@@ -699,6 +717,9 @@ public final class Hub {
     }
 
     void warn(String message) {
+        if (deadlocked) {
+            return; // the locks of processes stopped for a deadlock are no news
+        }
         out.flush();
         err.println("warning: " + message);
         err.flush();
@@ -719,12 +740,10 @@ public final class Hub {
                 }
                 retireIfDone(pool);
             }
+            root.finished = true;
             if (waitForChildren) {
-                while (procs.values().stream().anyMatch(p -> !p.finished)) {
-                    if (allStuck()) {
-                        reportStuck();
-                        break;
-                    }
+                deadlocks.check(); // children left waiting on each other, with no main program to help
+                while (!deadlocked && procs.values().stream().anyMatch(p -> !p.finished)) {
                     try {
                         wait(100);
                     } catch (InterruptedException e) {
@@ -739,31 +758,51 @@ public final class Hub {
         out.flush();
     }
 
-    /** The main program has ended and every child left waits, with no time-out, on another: none can go on. */
-    private boolean allStuck() {
-        return procs.values().stream().filter(p -> !p.finished).allMatch(p -> p.blockedOn != null);
-    }
-
-    private void reportStuck() {
-        out.flush();
-        err.println("error: deadlock: the main program has ended, and every process still running waits for"
-                + " something only another of them could give:");
+    /** The main program (while it runs) and every child that has not finished. */
+    List<HubProcess> liveProcesses() {
+        List<HubProcess> live = new ArrayList<>();
+        if (!root.finished) {
+            live.add(root);
+        }
         for (HubProcess p : procs.values()) {
             if (!p.finished) {
-                err.println("  " + p.name + " (pid " + p.pid + ") " + p.blockedOn.what);
+                live.add(p);
             }
         }
-        err.println("they have been stopped");
+        return live;
+    }
+
+    /**
+     * A deadlock: said on stderr, one line per process (where it waits, for what, what it
+     * holds); then the children are stopped and the main program ends with status 1.
+     */
+    void deadlock(List<HubProcess> stuck) {
+        out.flush();
+        err.println("error: deadlock");
+        for (HubProcess p : stuck) {
+            StringBuilder line = new StringBuilder("  ").append(p.name).append(" (pid ").append(p.pid).append(")");
+            if (!p.blockedOn.site.isEmpty()) {
+                line.append(" at ").append(p.blockedOn.site);
+            }
+            line.append(' ').append(p.blockedOn.what);
+            if (!p.held.isEmpty()) {
+                line.append(", holds ").append(String.join(", ", p.held.stream().map(l -> l.label).toList()));
+            }
+            err.println(line);
+        }
         err.flush();
-        stuck = true;
+        deadlocked = true;
+        launcher.killAll();
+        onDeadlock.run();
     }
 
     /** The program ended in a deadlock among its children: the exit status says so. */
     public synchronized boolean endedStuck() {
-        return stuck;
+        return deadlocked;
     }
 
-    private boolean stuck;
+    /** A deadlock was found (while the program ran, or among the children it left). */
+    private boolean deadlocked;
 
     /** Decoding in the hub sees only plain values: functions and handles stay opaque bytes. */
     private static final Codec.Receiver NO_VALUES = new Codec.Receiver() {

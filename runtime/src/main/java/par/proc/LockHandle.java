@@ -38,7 +38,7 @@ class LockHandle implements ParObject, Handle, ContextManager {
             case "acquire":
                 Builtin.checkArity("acquire", args, 0, 1);
                 interp.out().flush();
-                return support.broker().call(Op.ACQUIRE, id, args.length == 0 ? Nil.NIL : args[0]);
+                return support.broker().call(Op.ACQUIRE, id, args.length == 0 ? Nil.NIL : args[0], interp.site);
             case "release":
                 Builtin.checkArity("release", args, 0, 0);
                 interp.out().flush();
@@ -52,7 +52,7 @@ class LockHandle implements ParObject, Handle, ContextManager {
     @Override
     public Object enter(Interpreter interp, int line) {
         interp.out().flush();
-        support.broker().call(Op.ACQUIRE, id, Nil.NIL);
+        support.broker().call(Op.ACQUIRE, id, Nil.NIL, interp.site);
         return this;
     }
 

@@ -126,7 +126,7 @@ final class PoolHandle implements ParObject, Handle, ContextManager {
         interp.out().flush();
         ParList results = new ParList(items.size());
         for (int i = 0; i < ids.size(); i++) {
-            results.items.addAll(outcome(support.broker().call(Op.POOL_WAIT, ids.get(i)), chunks.get(i)).items);
+            results.items.addAll(outcome(support.broker().call(Op.POOL_WAIT, ids.get(i), interp.site), chunks.get(i)).items);
         }
         return results;
     }
@@ -216,7 +216,8 @@ final class PoolHandle implements ParObject, Handle, ContextManager {
                             throw new NoSuchElementException();
                         }
                         support.interp.out().flush();
-                        ParList answer = (ParList) support.broker().call(Op.POOL_ANY, new ParList(pending));
+                        ParList answer = (ParList) support.broker().call(Op.POOL_ANY, new ParList(pending),
+                                support.interp.site);
                         long task = (Long) answer.get(0);
                         pending.remove(task);
                         ready.addAll(outcome(answer.get(1), chunks.remove(task)).items);
@@ -229,7 +230,7 @@ final class PoolHandle implements ParObject, Handle, ContextManager {
 
     private void close(Interpreter interp) {
         interp.out().flush();
-        support.broker().call(Op.POOL_CLOSE, id);
+        support.broker().call(Op.POOL_CLOSE, id, interp.site);
     }
 
     @Override

@@ -53,7 +53,7 @@ final class ProcHandle implements ParObject, Handle {
 
     Object join(Object timeout) {
         support.interp.out().flush();
-        return support.decode(support.broker().call(Op.JOIN, id, timeout));
+        return support.decode(support.broker().call(Op.JOIN, id, timeout, support.interp.site));
     }
 
     @Override

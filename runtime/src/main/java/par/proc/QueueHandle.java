@@ -49,17 +49,18 @@ final class QueueHandle implements ParObject, Handle {
                 Builtin.checkArity("put", args, 1, 1);
                 byte[] item = Codec.encode(args[0]);
                 if (capacity == 0) {
-                    support.broker().send(Op.PUT, id, item);
+                    support.broker().send(Op.PUT, id, item, "");
                 } else {
                     interp.out().flush();
-                    support.broker().call(Op.PUT, id, item);
+                    support.broker().call(Op.PUT, id, item, interp.site);
                 }
                 return Nil.NIL;
             }
             case "get":
                 Builtin.checkArity("get", args, 0, 1);
                 interp.out().flush();
-                return support.decode(support.broker().call(Op.GET, id, args.length == 0 ? Nil.NIL : args[0]));
+                return support.decode(support.broker().call(Op.GET, id, args.length == 0 ? Nil.NIL : args[0],
+                        interp.site));
             case "size":
                 Builtin.checkArity("size", args, 0, 0);
                 return support.broker().call(Op.QUEUE_SIZE, id);

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 
 import par.interp.Interpreter;
 import par.interp.Output;
+import par.interp.ParError;
+import par.interp.ScriptRunner;
 
 /**
  * Processes for the root program: the hub is created on first use (a script that never
@@ -17,12 +19,38 @@ public final class RootProcesses extends ProcessSupport {
     private RootProcesses(Interpreter interp, Hub[] made, Output out, PrintStream err, int maxProcs) {
         super(interp, () -> {
             made[0] = new Hub(out, err, maxProcs);
-            return made[0].rootBroker();
+            made[0].setOnDeadlock(() -> interp.abort(ScriptRunner.RUNTIME_ERROR));
+            return abortable(interp, made[0].rootBroker());
         });
         this.made = made;
     }
 
     private final Hub[] made;
+
+    /** A wait cut short because the program is being ended (a deadlock) ends the program, not as an error. */
+    private static Broker abortable(Interpreter interp, Broker hub) {
+        return new Broker() {
+            @Override
+            public Object call(Op op, Object... args) {
+                try {
+                    return hub.call(op, args);
+                } catch (ParError e) {
+                    interp.checkAbort();
+                    throw e;
+                }
+            }
+
+            @Override
+            public void send(Op op, Object... args) {
+                call(op, args);
+            }
+
+            @Override
+            public long self() {
+                return hub.self();
+            }
+        };
+    }
 
     /** Connects a fresh interpreter to the process machinery. */
     public static RootProcesses install(Interpreter interp, int maxProcs) {

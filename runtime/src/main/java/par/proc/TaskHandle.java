@@ -40,7 +40,7 @@ final class TaskHandle implements ParObject, Handle {
 
     Object join() {
         support.interp.out().flush();
-        return PoolHandle.outcome(support, support.broker().call(Op.POOL_WAIT, id), chunk).get(0);
+        return PoolHandle.outcome(support, support.broker().call(Op.POOL_WAIT, id, support.interp.site), chunk).get(0);
     }
 
     @Override

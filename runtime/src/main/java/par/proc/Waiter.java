@@ -13,6 +13,9 @@ final class Waiter {
     String what;
     /** Waiting for whichever of several pool tasks ends first: the answer names the task. */
     boolean any;
+    /** Where in the program it waits (file.par:LINE), and for what: a HubLock or the HubProcess it joins. */
+    String site = "";
+    Object on;
     ScheduledFuture<?> timer;
 
     Waiter(HubProcess proc, Reply reply, byte[] payload) {
