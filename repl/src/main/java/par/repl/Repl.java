@@ -52,7 +52,7 @@ final class Repl {
         LineOutput output = new LineOutput();
         this.err = new PrintStream(new LineSplitter(output), true, StandardCharsets.UTF_8);
         this.interp = new Interpreter(terminal.input(), output, err);
-        this.processes = RootProcesses.install(interp, 256);
+        this.processes = RootProcesses.install(interp, 256, true);
         interp.globals.set("args", new ParList());
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("par")
                 .parser(new ReplParser()).highlighter(new ReplHighlighter())
@@ -185,10 +185,8 @@ final class Repl {
     }
 
     private void interruptRunning() {
-        Thread t = running;
-        if (t != null) {
-            interp.interrupt();
-            t.interrupt();
+        if (running != null) {
+            interp.interruptRunning();
         }
     }
 

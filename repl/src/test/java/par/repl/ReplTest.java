@@ -80,6 +80,14 @@ class ReplTest {
     }
 
     @Test
+    void aDeadlockStopsTheStatementNotTheSession() throws Exception {
+        String shown = session("l = lock()\nl.acquire()\ndef w(l) { with l { print(1) } }\np = spawn w(l)\n"
+                + "join p\n\"still here\"\n");
+        assertShows(shown, "error: deadlock\n  main (pid ", ") at <repl>:1 waits to join p1, holds lock#1\n  p1 (pid ",
+                ") at <repl>:1 waits for lock#1", "'still here'");
+    }
+
+    @Test
     void loadRunsAFileInTheSession(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("lib.par");
         java.nio.file.Files.writeString(file, "def half(x) { return x / 2 }\nprint(\"loaded\")\n");

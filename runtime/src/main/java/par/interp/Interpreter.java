@@ -71,6 +71,15 @@ public final class Interpreter {
         interruptRequested = true;
     }
 
+    /** Interrupts the statement running (the REPL's Ctrl-C, or a deadlock found in a session). */
+    public void interruptRunning() {
+        interrupt();
+        Thread t = runner;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
     public void clearInterrupt() {
         interruptRequested = false;
     }

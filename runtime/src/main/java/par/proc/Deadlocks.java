@@ -18,6 +18,11 @@ final class Deadlocks {
         this.hub = hub;
     }
 
+    /** The REPL goes on after a deadlock: later ones are reported too. */
+    void reset() {
+        reported = false;
+    }
+
     void check() {
         if (reported) {
             return;

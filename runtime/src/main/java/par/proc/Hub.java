@@ -80,9 +80,16 @@ public final class Hub {
         };
     }
 
-    public void setOnDeadlock(Runnable action) {
+    /**
+     * What a deadlock does to the main program. endsProgram: the program ends (a script); false
+     * for the REPL, where only the statement running is stopped and the session goes on.
+     */
+    public void setOnDeadlock(Runnable action, boolean endsProgram) {
         this.onDeadlock = action;
+        this.deadlockEndsProgram = endsProgram;
     }
+
+    private boolean deadlockEndsProgram = true;
 
     /** Starts warm spare JVMs now, for a program that is going to spawn. */
     public void prewarm() {
@@ -794,6 +801,10 @@ public final class Hub {
         deadlocked = true;
         launcher.killAll();
         onDeadlock.run();
+        if (!deadlockEndsProgram) {
+            deadlocked = false;
+            deadlocks.reset();
+        }
     }
 
     /** The program ended in a deadlock among its children: the exit status says so. */

@@ -12,14 +12,15 @@ import par.interp.ScriptRunner;
  * spawns starts no threads and no JVMs), and at the end the children are waited for or stopped.
  */
 public final class RootProcesses extends ProcessSupport {
-    public RootProcesses(Interpreter interp, Output out, PrintStream err, int maxProcs) {
-        this(interp, new Hub[1], out, err, maxProcs);
-    }
-
-    private RootProcesses(Interpreter interp, Hub[] made, Output out, PrintStream err, int maxProcs) {
+    private RootProcesses(Interpreter interp, Hub[] made, Output out, PrintStream err, int maxProcs,
+                          boolean session) {
         super(interp, () -> {
             made[0] = new Hub(out, err, maxProcs);
-            made[0].setOnDeadlock(() -> interp.abort(ScriptRunner.RUNTIME_ERROR));
+            if (session) {
+                made[0].setOnDeadlock(interp::interruptRunning, false);
+            } else {
+                made[0].setOnDeadlock(() -> interp.abort(ScriptRunner.RUNTIME_ERROR), true);
+            }
             return abortable(interp, made[0].rootBroker());
         });
         this.made = made;
@@ -54,7 +55,12 @@ public final class RootProcesses extends ProcessSupport {
 
     /** Connects a fresh interpreter to the process machinery. */
     public static RootProcesses install(Interpreter interp, int maxProcs) {
-        RootProcesses p = new RootProcesses(interp, interp.out(), interp.err(), maxProcs);
+        return install(interp, maxProcs, false);
+    }
+
+    /** session: for the REPL, where a deadlock stops the statement running, not the session. */
+    public static RootProcesses install(Interpreter interp, int maxProcs, boolean session) {
+        RootProcesses p = new RootProcesses(interp, new Hub[1], interp.out(), interp.err(), maxProcs, session);
         interp.setProcesses(p);
         return p;
     }
