@@ -140,6 +140,10 @@ public final class Builtins {
         define("queue", 0, 1, (in, a) -> in.processes().create("queue", a));
         define("pool", 0, 1, (in, a) -> in.processes().create("pool", a));
         define("shared", 1, 1, (in, a) -> in.processes().create("shared", a));
+        define("semaphore", 0, 1, (in, a) -> in.processes().create("semaphore", a));
+        define("event", 0, 0, (in, a) -> in.processes().create("event", a));
+        define("barrier", 1, 1, (in, a) -> in.processes().create("barrier", a));
+        define("condition", 0, 1, (in, a) -> in.processes().create("condition", a));
         define("exit", 0, 1, (in, a) -> {
             throw new ExitRequest(a.length == 0 ? 0 : (int) Values.toLong(a[0], "exit() status"));
         });

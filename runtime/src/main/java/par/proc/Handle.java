@@ -8,6 +8,10 @@ public interface Handle {
     byte KIND_SHARED = 4;
     byte KIND_POOL = 5;
     byte KIND_TASK = 6;
+    byte KIND_SEMAPHORE = 7;
+    byte KIND_EVENT = 8;
+    byte KIND_BARRIER = 9;
+    byte KIND_CONDITION = 10;
 
     byte kind();
 

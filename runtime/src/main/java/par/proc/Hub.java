@@ -35,6 +35,10 @@ public final class Hub {
     private final Map<Long, HubShared> shared = new HashMap<>();
     private final Map<Long, HubPool> pools = new HashMap<>();
     private final Map<Long, HubTask> tasks = new HashMap<>();
+    private final Map<Long, HubSync.Semaphore> semaphores = new HashMap<>();
+    private final Map<Long, HubSync.Event> events = new HashMap<>();
+    private final Map<Long, HubSync.Barrier> barriers = new HashMap<>();
+    private final Map<Long, HubCondition> conditions = new HashMap<>();
     private int workerCount;
     private final ScheduledExecutorService timers;
     final HubProcess root;
@@ -149,6 +153,40 @@ public final class Hub {
                 case POOL_ANY: awaitTask(from, ((ParList) a[0]).items, true, r, site(a, 1)); break;
                 case POOL_DONE: r.ok(task(a[0]).done); break;
                 case POOL_CLOSE: closePool(from, pool(a[0]), r, site(a, 1)); break;
+                case SEM_NEW: {
+                    HubSync.Semaphore sem = new HubSync.Semaphore(nextId++, (int) (long) (Long) a[0]);
+                    semaphores.put(sem.id, sem);
+                    r.ok(sem.id);
+                    break;
+                }
+                case SEM_ACQUIRE: semAcquire(from, find(semaphores, a[0]), a[1], r, site(a, 2)); break;
+                case SEM_RELEASE: find(semaphores, a[0]).give(from); r.ok(Nil.NIL); break;
+                case EVENT_NEW: {
+                    HubSync.Event e = new HubSync.Event(nextId++);
+                    events.put(e.id, e);
+                    r.ok(e.id);
+                    break;
+                }
+                case EVENT_SET: find(events, a[0]).set(); r.ok(Nil.NIL); break;
+                case EVENT_CLEAR: find(events, a[0]).set = false; r.ok(Nil.NIL); break;
+                case EVENT_IS_SET: r.ok(find(events, a[0]).set); break;
+                case EVENT_WAIT: eventWait(from, find(events, a[0]), a[1], r, site(a, 2)); break;
+                case BARRIER_NEW: {
+                    HubSync.Barrier b = new HubSync.Barrier(nextId++, (int) (long) (Long) a[0]);
+                    barriers.put(b.id, b);
+                    r.ok(b.id);
+                    break;
+                }
+                case BARRIER_WAIT: barrierWait(from, find(barriers, a[0]), a[1], r, site(a, 2)); break;
+                case COND_NEW: {
+                    HubLock l = a[0] == Nil.NIL ? newLock("lock") : lock(a[0]);
+                    HubCondition c = new HubCondition(nextId++, l);
+                    conditions.put(c.id, c);
+                    r.ok(ParList.of(c.id, l.id));
+                    break;
+                }
+                case COND_WAIT: condWait(from, find(conditions, a[0]), a[1], r, site(a, 2)); break;
+                case COND_NOTIFY: condNotify(from, find(conditions, a[0]), (Long) a[1], r); break;
                 default: throw new WireException("unknown request " + op);
             }
         } catch (ClassCastException | ArrayIndexOutOfBoundsException | NullPointerException e) {
@@ -210,6 +248,14 @@ public final class Hub {
             throw new WireException("no pool " + id);
         }
         return p;
+    }
+
+    private static <T> T find(Map<Long, T> table, Object id) {
+        T t = table.get((Long) id);
+        if (t == null) {
+            throw new WireException("no object " + id);
+        }
+        return t;
     }
 
     private HubTask task(Object id) {
@@ -489,6 +535,114 @@ public final class Hub {
         retireIfDone(pool);
     }
 
+    // ------------------------------------------------------------ semaphores, events, barriers, conditions
+
+    private void semAcquire(HubProcess from, HubSync.Semaphore sem, Object timeout, Reply r, String site) {
+        if (sem.tryTake(from)) {
+            r.ok(Boolean.TRUE);
+            return;
+        }
+        if (timeout != Nil.NIL && Values.toDouble(timeout, "timeout") <= 0) {
+            r.ok(Boolean.FALSE);
+            return;
+        }
+        Waiter w = new Waiter(from, r, null);
+        w.what = "waits for " + sem.label();
+        w.site = site;
+        sem.waiters.add(w);
+        onTimeout(w, timeout, () -> {
+            sem.waiters.remove(w);
+            w.ok(Boolean.FALSE);
+        });
+    }
+
+    private void eventWait(HubProcess from, HubSync.Event e, Object timeout, Reply r, String site) {
+        if (e.set) {
+            r.ok(Boolean.TRUE);
+            return;
+        }
+        Waiter w = new Waiter(from, r, null);
+        w.what = "waits for " + e.label() + " to be set";
+        w.site = site;
+        e.waiters.add(w);
+        onTimeout(w, timeout, () -> {
+            e.waiters.remove(w);
+            w.ok(Boolean.FALSE);
+        });
+    }
+
+    private void barrierWait(HubProcess from, HubSync.Barrier b, Object timeout, Reply r, String site) {
+        if (b.broken) {
+            r.fail(b.label() + " is broken");
+            return;
+        }
+        Waiter w = new Waiter(from, r, null);
+        w.what = "waits at " + b.label() + " (" + b.parties + " parties)";
+        w.site = site;
+        b.arrived.add(w);
+        if (b.arrived.size() == b.parties) {
+            b.release();
+            return;
+        }
+        onTimeout(w, timeout, () -> b.breakFor("a wait timed out after " + seconds(timeout)));
+    }
+
+    private void condWait(HubProcess from, HubCondition c, Object timeout, Reply r, String site) {
+        if (c.lock.holder != from) {
+            r.fail("wait() on a condition needs its lock held (use with c { ... })");
+            return;
+        }
+        c.lock.release(this);
+        Waiter w = new Waiter(from, r, null);
+        w.what = "waits on condition#" + c.id;
+        w.site = site;
+        c.waiters.add(w);
+        onTimeout(w, timeout, () -> {
+            c.waiters.remove(w);
+            reacquire(c, w, Boolean.FALSE);
+        });
+    }
+
+    private void condNotify(HubProcess from, HubCondition c, long n, Reply r) {
+        if (c.lock.holder != from) {
+            r.fail("notify() on a condition needs its lock held (use with c { ... })");
+            return;
+        }
+        for (long i = 0; i < n && !c.waiters.isEmpty(); ) {
+            Waiter w = c.waiters.poll();
+            if (!w.done && !w.proc.finished) {
+                reacquire(c, w, Boolean.TRUE);
+                i++;
+            }
+        }
+        r.ok(Nil.NIL);
+    }
+
+    /** A woken condition waiter takes its lock back before wait() returns. */
+    private void reacquire(HubCondition c, Waiter woken, Boolean result) {
+        Waiter again = new Waiter(woken.proc, new Reply() {
+            @Override
+            public void ok(Object value) {
+                woken.ok(result);
+            }
+
+            @Override
+            public void fail(String message) {
+                woken.fail(message);
+            }
+        }, null);
+        again.what = "waits for " + c.lock.label + " (to return from a condition wait)";
+        again.site = woken.site;
+        again.on = c.lock;
+        woken.proc.blockedOn = null;
+        if (c.lock.tryTake(woken.proc, this)) {
+            again.ok(Boolean.TRUE);
+            return;
+        }
+        c.lock.waiters.add(again);
+        onTimeout(again, Nil.NIL, null);
+    }
+
     // ------------------------------------------------------------ time-outs
 
     private void onTimeout(Waiter w, Object timeout, Runnable expire) {
@@ -616,6 +770,14 @@ public final class Hub {
         p.joiners.clear();
         for (HubLock l : new ArrayList<>(p.held)) {
             l.holderDied(this);
+        }
+        for (HubSync.Semaphore sem : semaphores.values()) {
+            sem.holderDied(p);
+        }
+        for (HubSync.Barrier b : barriers.values()) {
+            if (b.arrived.stream().anyMatch(w -> w.proc == p)) {
+                b.breakFor(p.name + " died while waiting at it");
+            }
         }
         deadlocks.check();
         notifyAll();

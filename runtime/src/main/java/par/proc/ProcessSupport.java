@@ -95,6 +95,33 @@ public class ProcessSupport implements Processes, Codec.Receiver {
             }
             case "shared":
                 return new SharedHandle(this, (Long) broker().call(Op.SHARED_NEW, Codec.encode(args[0])));
+            case "semaphore": {
+                long n = args.length == 0 ? 1 : Values.toLong(args[0], "semaphore size");
+                if (n < 0 || n > Integer.MAX_VALUE) {
+                    throw new ParError("a semaphore needs a count of 0 or more");
+                }
+                return new SyncHandles.Semaphore(this, (Long) broker().call(Op.SEM_NEW, n));
+            }
+            case "event":
+                return new SyncHandles.Event(this, (Long) broker().call(Op.EVENT_NEW));
+            case "barrier": {
+                long n = Values.toLong(args[0], "barrier parties");
+                if (n < 1 || n > Integer.MAX_VALUE) {
+                    throw new ParError("a barrier needs at least one party");
+                }
+                return new SyncHandles.Barrier(this, (Long) broker().call(Op.BARRIER_NEW, n), n);
+            }
+            case "condition": {
+                Object lockId = Nil.NIL;
+                if (args.length > 0) {
+                    if (!(args[0] instanceof LockHandle) || args[0] instanceof SharedHandle) {
+                        throw new ParError("condition() takes a lock, not " + Values.aType(args[0]));
+                    }
+                    lockId = ((LockHandle) args[0]).id;
+                }
+                ParList ids = (ParList) broker().call(Op.COND_NEW, lockId);
+                return new SyncHandles.Condition(this, (Long) ids.get(0), (Long) ids.get(1));
+            }
             default:
                 throw new ParError(kind + "() is not available");
         }
@@ -116,6 +143,10 @@ public class ProcessSupport implements Processes, Codec.Receiver {
             case Handle.KIND_LOCK: return new LockHandle(this, id);
             case Handle.KIND_QUEUE: return new QueueHandle(this, id, meta);
             case Handle.KIND_SHARED: return new SharedHandle(this, id);
+            case Handle.KIND_SEMAPHORE: return new SyncHandles.Semaphore(this, id);
+            case Handle.KIND_EVENT: return new SyncHandles.Event(this, id);
+            case Handle.KIND_BARRIER: return new SyncHandles.Barrier(this, id, meta);
+            case Handle.KIND_CONDITION: return new SyncHandles.Condition(this, id, meta);
             default: throw new WireException("malformed value: unknown handle kind " + kind);
         }
     }

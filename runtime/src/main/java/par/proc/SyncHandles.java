@@ -1,0 +1,245 @@
+package par.proc;
+
+import par.interp.Builtin;
+import par.interp.ContextManager;
+import par.interp.Interpreter;
+import par.interp.Nil;
+import par.interp.ParError;
+import par.interp.ParObject;
+import par.interp.Values;
+
+/**
+ * What {@code semaphore(n)}, {@code event()}, {@code barrier(n)} and {@code condition()} return:
+ * thin handles whose every operation is a request to the hub, which owns the state.
+ */
+final class SyncHandles {
+    private SyncHandles() {
+    }
+
+    /** The parts every handle shares: its support, id, kind and type name. */
+    private abstract static class Base implements ParObject, Handle {
+        final ProcessSupport support;
+        final long id;
+
+        Base(ProcessSupport support, long id) {
+            this.support = support;
+            this.id = id;
+        }
+
+        @Override
+        public long id() {
+            return id;
+        }
+
+        Object call(Op op, Object... args) {
+            return support.broker().call(op, args);
+        }
+
+        static Object timeout(Object[] args) {
+            return args.length == 0 ? Nil.NIL : args[0];
+        }
+
+        ParError noMethod(String method) {
+            return new ParError(Values.aType(this) + " has no method '" + method + "'");
+        }
+
+        @Override
+        public String toString() {
+            return "<" + typeName() + "#" + id + ">";
+        }
+    }
+
+    static final class Semaphore extends Base implements ContextManager {
+        Semaphore(ProcessSupport support, long id) {
+            super(support, id);
+        }
+
+        @Override
+        public byte kind() {
+            return KIND_SEMAPHORE;
+        }
+
+        @Override
+        public String typeName() {
+            return "semaphore";
+        }
+
+        @Override
+        public Object callMethod(Interpreter interp, String method, Object[] args) {
+            switch (method) {
+                case "acquire":
+                    Builtin.checkArity("acquire", args, 0, 1);
+                    interp.out().flush();
+                    return call(Op.SEM_ACQUIRE, id, timeout(args), interp.site);
+                case "release":
+                    Builtin.checkArity("release", args, 0, 0);
+                    interp.out().flush();
+                    call(Op.SEM_RELEASE, id);
+                    return Nil.NIL;
+                default:
+                    throw noMethod(method);
+            }
+        }
+
+        @Override
+        public Object enter(Interpreter interp, int line) {
+            interp.out().flush();
+            call(Op.SEM_ACQUIRE, id, Nil.NIL, interp.site);
+            return this;
+        }
+
+        @Override
+        public void exit(Interpreter interp, boolean failed) {
+            interp.out().flush();
+            call(Op.SEM_RELEASE, id);
+        }
+    }
+
+    static final class Event extends Base {
+        Event(ProcessSupport support, long id) {
+            super(support, id);
+        }
+
+        @Override
+        public byte kind() {
+            return KIND_EVENT;
+        }
+
+        @Override
+        public String typeName() {
+            return "event";
+        }
+
+        @Override
+        public Object callMethod(Interpreter interp, String method, Object[] args) {
+            switch (method) {
+                case "set":
+                    Builtin.checkArity("set", args, 0, 0);
+                    interp.out().flush();
+                    call(Op.EVENT_SET, id);
+                    return Nil.NIL;
+                case "clear":
+                    Builtin.checkArity("clear", args, 0, 0);
+                    call(Op.EVENT_CLEAR, id);
+                    return Nil.NIL;
+                case "is_set":
+                    Builtin.checkArity("is_set", args, 0, 0);
+                    return call(Op.EVENT_IS_SET, id);
+                case "wait":
+                    Builtin.checkArity("wait", args, 0, 1);
+                    interp.out().flush();
+                    return call(Op.EVENT_WAIT, id, timeout(args), interp.site);
+                default:
+                    throw noMethod(method);
+            }
+        }
+    }
+
+    static final class Barrier extends Base {
+        private final long parties;
+
+        Barrier(ProcessSupport support, long id, long parties) {
+            super(support, id);
+            this.parties = parties;
+        }
+
+        @Override
+        public byte kind() {
+            return KIND_BARRIER;
+        }
+
+        @Override
+        public long meta() {
+            return parties;
+        }
+
+        @Override
+        public String typeName() {
+            return "barrier";
+        }
+
+        @Override
+        public Object getAttribute(String name) {
+            if (name.equals("parties")) {
+                return parties;
+            }
+            return super.getAttribute(name);
+        }
+
+        @Override
+        public Object callMethod(Interpreter interp, String method, Object[] args) {
+            if (!method.equals("wait")) {
+                throw noMethod(method);
+            }
+            Builtin.checkArity("wait", args, 0, 1);
+            interp.out().flush();
+            return call(Op.BARRIER_WAIT, id, timeout(args), interp.site);
+        }
+    }
+
+    static final class Condition extends Base implements ContextManager {
+        private final long lockId;
+
+        Condition(ProcessSupport support, long id, long lockId) {
+            super(support, id);
+            this.lockId = lockId;
+        }
+
+        @Override
+        public byte kind() {
+            return KIND_CONDITION;
+        }
+
+        @Override
+        public long meta() {
+            return lockId;
+        }
+
+        @Override
+        public String typeName() {
+            return "condition";
+        }
+
+        @Override
+        public Object callMethod(Interpreter interp, String method, Object[] args) {
+            switch (method) {
+                case "wait":
+                    Builtin.checkArity("wait", args, 0, 1);
+                    interp.out().flush();
+                    return call(Op.COND_WAIT, id, timeout(args), interp.site);
+                case "notify":
+                    Builtin.checkArity("notify", args, 0, 1);
+                    call(Op.COND_NOTIFY, id, args.length == 0 ? 1L : Values.toLong(args[0], "notify() count"));
+                    return Nil.NIL;
+                case "notify_all":
+                    Builtin.checkArity("notify_all", args, 0, 0);
+                    call(Op.COND_NOTIFY, id, (long) Integer.MAX_VALUE);
+                    return Nil.NIL;
+                case "acquire":
+                    Builtin.checkArity("acquire", args, 0, 1);
+                    interp.out().flush();
+                    return call(Op.ACQUIRE, lockId, timeout(args), interp.site);
+                case "release":
+                    Builtin.checkArity("release", args, 0, 0);
+                    interp.out().flush();
+                    call(Op.RELEASE, lockId);
+                    return Nil.NIL;
+                default:
+                    throw noMethod(method);
+            }
+        }
+
+        @Override
+        public Object enter(Interpreter interp, int line) {
+            interp.out().flush();
+            call(Op.ACQUIRE, lockId, Nil.NIL, interp.site);
+            return this;
+        }
+
+        @Override
+        public void exit(Interpreter interp, boolean failed) {
+            interp.out().flush();
+            call(Op.RELEASE, lockId);
+        }
+    }
+}
