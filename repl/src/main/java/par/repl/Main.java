@@ -15,6 +15,8 @@ import par.interp.ParList;
 import par.interp.ScriptRunner;
 import par.interp.StreamOutput;
 import par.proc.RootProcesses;
+import par.proc.Timeline;
+import par.proc.Trace;
 
 /**
  * The {@code par} command: reads its arguments, picks the source (a file, {@code -c} text, or
@@ -33,6 +35,8 @@ public final class Main {
             "options:",
             "  -c CODE          run CODE instead of a file",
             "  --max-procs N    allow at most N live processes (default 256)",
+            "  --trace          print every process event (spawn, lock, queue, join...) on stderr",
+            "  --timeline FILE  draw the run as a self-contained HTML page",
             "  --version        print the version and exit",
             "  -h, --help       print this help and exit",
             "",
@@ -51,6 +55,8 @@ public final class Main {
         String code = null;
         String file = null;
         int maxProcs = 256;
+        boolean trace = false;
+        String timeline = null;
         while (!args.isEmpty() && args.get(0).startsWith("-") && !args.get(0).equals("-")) {
             String opt = args.remove(0);
             switch (opt) {
@@ -78,6 +84,16 @@ public final class Main {
                         err.println("par: error: --max-procs needs a positive number");
                         return 2;
                     }
+                    break;
+                case "--trace":
+                    trace = true;
+                    break;
+                case "--timeline":
+                    if (args.isEmpty()) {
+                        err.println("par: error: --timeline needs a file name (the HTML page to write)");
+                        return 2;
+                    }
+                    timeline = args.remove(0);
                     break;
                 case "--":
                     if (args.isEmpty()) {
@@ -123,14 +139,24 @@ public final class Main {
             }
         }
         Interpreter interp = new Interpreter(in, new StreamOutput(out, interactive), err);
-        RootProcesses processes = RootProcesses.install(interp, maxProcs);
+        Trace events = new Trace(trace ? err : null, timeline != null);
+        RootProcesses processes = RootProcesses.install(interp, maxProcs, false, events);
         if (source.contains("spawn") || source.contains("pool(")) {
             processes.prewarm(); // child JVMs boot while the parser works
         }
         ParList argList = new ParList();
         args.forEach(argList::add);
         interp.globals.set("args", argList);
-        return ScriptRunner.run(interp, source, name);
+        int status = ScriptRunner.run(interp, source, name);
+        if (timeline != null) {
+            try {
+                Timeline.write(Path.of(timeline), name, events.events(), events.elapsedMs());
+            } catch (IOException e) {
+                err.println("par: error: cannot write the timeline " + timeline + ": " + e.getMessage());
+                return status == 0 ? 1 : status;
+            }
+        }
+        return status;
     }
 
     /** The interactive prompt, on the real terminal. */

@@ -705,12 +705,14 @@ final class ExprNodes {
         private final ExprNode callee;
         private final ExprNode[] args;
         private final ExprNode alias;
+        private final String site;
 
-        Spawn(int line, ExprNode callee, ExprNode[] args, ExprNode alias) {
+        Spawn(int line, ExprNode callee, ExprNode[] args, ExprNode alias, String site) {
             super(line);
             this.callee = callee;
             this.args = args;
             this.alias = alias;
+            this.site = site;
         }
 
         @Override
@@ -718,6 +720,7 @@ final class ExprNodes {
             Object fn = callee.eval(f);
             Object[] values = evalArgs(f, args);
             Object name = alias == null ? Nil.NIL : alias.eval(f);
+            f.interp.site = site;
             return f.interp.processes().spawn(fn, values, name, line);
         }
     }

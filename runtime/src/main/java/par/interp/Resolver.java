@@ -366,7 +366,8 @@ public final class Resolver {
         if (e instanceof Expr.Spawn) {
             spawns = true;
             Expr.Spawn s = (Expr.Spawn) e;
-            return new ExprNodes.Spawn(line, expr(s.call().callee()), exprs(s.call().args()), optional(s.alias()));
+            return new ExprNodes.Spawn(line, expr(s.call().callee()), exprs(s.call().args()), optional(s.alias()),
+                    site(line));
         }
         if (e instanceof Expr.Join) {
             return new ExprNodes.Join(line, expr(((Expr.Join) e).process()), site(line));

@@ -48,7 +48,14 @@ public final class Hub {
     /** What to do to the main program when a deadlock is found: end it. */
     private Runnable onDeadlock = () -> { };
 
+    final Trace trace;
+
     public Hub(Output out, PrintStream err, int maxProcs) {
+        this(out, err, maxProcs, new Trace(null, false));
+    }
+
+    public Hub(Output out, PrintStream err, int maxProcs, Trace trace) {
+        this.trace = trace;
         this.out = out;
         this.err = err;
         this.maxProcs = maxProcs;
@@ -107,7 +114,7 @@ public final class Hub {
         Reply r = reply != null ? reply : NO_REPLY;
         try {
             switch (op) {
-                case SPAWN: spawn(from, (byte[]) a[0], a[1], r); break;
+                case SPAWN: spawn(from, (byte[]) a[0], a[1], r, site(a, 2)); break;
                 case JOIN: join(from, process(a[0]), a[1], r, site(a, 2)); break;
                 case INFO: {
                     HubProcess p = process(a[0]);
@@ -124,9 +131,9 @@ public final class Hub {
                 }
                 case LOCK_NEW: r.ok(newLock("lock").id); break;
                 case ACQUIRE: acquire(from, lock(a[0]), a[1], r, site(a, 2)); break;
-                case RELEASE: release(from, lock(a[0]), r); break;
+                case RELEASE: release(from, lock(a[0]), r); break; // traced by the lock
                 case QUEUE_NEW: {
-                    HubQueue q = new HubQueue(nextId++, (int) (long) (Long) a[0]);
+                    HubQueue q = new HubQueue(nextId++, (int) (long) (Long) a[0], this);
                     queues.put(q.id, q);
                     r.ok(q.id);
                     break;
@@ -275,7 +282,7 @@ public final class Hub {
 
     // ------------------------------------------------------------ processes
 
-    private void spawn(HubProcess from, byte[] image, Object name, Reply r) {
+    private void spawn(HubProcess from, byte[] image, Object name, Reply r, String site) {
         long live = procs.values().stream().filter(HubProcess::alive).count();
         if (live >= maxProcs) {
             r.fail("too many processes: " + live + " are running, the limit is " + maxProcs
@@ -294,14 +301,17 @@ public final class Hub {
         procs.put(p.id, p);
         conn.proc = p;
         conn.send(Wire.JOB, Codec.encodeAll(p.id, p.name, image));
+        trace.event(from, "spawn", p.name, site);
         r.ok(ParList.of(p.id, p.pid, p.name));
     }
 
     private void join(HubProcess from, HubProcess p, Object timeout, Reply r, String site) {
         if (p.finished) {
+            trace.event(from, "join", p.name, site);
             deliver(p, r);
             return;
         }
+        trace.event(from, "wait", p.name, site);
         Waiter w = new Waiter(from, r, null);
         w.what = "waits to join " + p.name;
         w.site = site;
@@ -328,7 +338,7 @@ public final class Hub {
             r.fail(l.label + " is already held by this process (a lock cannot be acquired twice)");
             return;
         }
-        if (l.tryTake(from, this)) {
+        if (l.tryTake(from, this, site)) {
             r.ok(Boolean.TRUE);
             return;
         }
@@ -336,6 +346,7 @@ public final class Hub {
             r.ok(Boolean.FALSE);
             return;
         }
+        trace.event(from, "wait", l.label, site);
         Waiter w = new Waiter(from, r, null);
         w.what = "waits for " + l.label;
         w.site = site;
@@ -361,10 +372,11 @@ public final class Hub {
 
     private void put(HubProcess from, HubQueue q, byte[] item, Reply r, String site) {
         if (!q.full()) {
-            q.add(item);
+            q.add(item, from, site);
             r.ok(Nil.NIL);
             return;
         }
+        trace.event(from, "wait", q.label() + " (full)", site);
         Waiter w = new Waiter(from, r, item);
         w.what = "waits to put into the full queue#" + q.id;
         w.site = site;
@@ -374,9 +386,10 @@ public final class Hub {
 
     private void get(HubProcess from, HubQueue q, Object timeout, Reply r, String site) {
         if (!q.items.isEmpty()) {
-            r.ok(q.take());
+            r.ok(q.take(from, site));
             return;
         }
+        trace.event(from, "wait", q.label(), site);
         Waiter w = new Waiter(from, r, null);
         w.what = "waits to get from the empty queue#" + q.id;
         w.site = site;
@@ -396,7 +409,7 @@ public final class Hub {
                     + ", the limit is " + maxProcs + " (see par --max-procs)");
             return;
         }
-        HubPool pool = new HubPool(nextId++, image);
+        HubPool pool = new HubPool(nextId++, image, this);
         pools.put(pool.id, pool);
         try {
             for (long i = 0; i < size; i++) {
@@ -460,6 +473,7 @@ public final class Hub {
         if (t == null) {
             throw new WireException("a task result from " + worker.name + ", which has no task");
         }
+        trace.event(worker, "task end", "task#" + t.id + (outcome.get(0).equals("ok") ? "" : " (failed)"), "");
         worker.task = null;
         completeTask(t, outcome);
         HubPool pool = worker.pool;
@@ -539,6 +553,7 @@ public final class Hub {
 
     private void semAcquire(HubProcess from, HubSync.Semaphore sem, Object timeout, Reply r, String site) {
         if (sem.tryTake(from)) {
+            trace.event(from, "acquire", sem.label(), site);
             r.ok(Boolean.TRUE);
             return;
         }
@@ -561,6 +576,7 @@ public final class Hub {
             r.ok(Boolean.TRUE);
             return;
         }
+        trace.event(from, "wait", e.label(), site);
         Waiter w = new Waiter(from, r, null);
         w.what = "waits for " + e.label() + " to be set";
         w.site = site;
@@ -576,6 +592,7 @@ public final class Hub {
             r.fail(b.label() + " is broken");
             return;
         }
+        trace.event(from, "wait", b.label(), site);
         Waiter w = new Waiter(from, r, null);
         w.what = "waits at " + b.label() + " (" + b.parties + " parties)";
         w.site = site;
@@ -758,8 +775,10 @@ public final class Hub {
         p.result = result;
         p.failure = failure;
         p.exitcode = exitcode;
+        trace.event(p, "exit", "status " + exitcode, "");
         for (Waiter w : p.joiners) {
             if (!w.done) {
+                trace.event(w.proc, "join", p.name, w.site);
                 if (failure != null) {
                     w.fail(failure);
                 } else {
@@ -909,6 +928,9 @@ public final class Hub {
                 }
                 retireIfDone(pool);
             }
+            if (!root.finished) {
+                trace.event(root, "exit", waitForChildren ? "status 0" : "status 1", "");
+            }
             root.finished = true;
             if (waitForChildren) {
                 deadlocks.check(); // children left waiting on each other, with no main program to help
@@ -946,6 +968,9 @@ public final class Hub {
      * holds); then the children are stopped and the main program ends with status 1.
      */
     void deadlock(List<HubProcess> stuck) {
+        for (HubProcess p : stuck) {
+            trace.event(p, "deadlock", p.blockedOn.what, p.blockedOn.site);
+        }
         out.flush();
         err.println("error: deadlock");
         for (HubProcess p : stuck) {

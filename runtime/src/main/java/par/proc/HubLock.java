@@ -22,11 +22,16 @@ final class HubLock {
 
     /** Grants the lock to proc now if free; otherwise says why not (null means: wait). */
     boolean tryTake(HubProcess proc, Hub hub) {
+        return tryTake(proc, hub, "");
+    }
+
+    boolean tryTake(HubProcess proc, Hub hub, String site) {
         if (holder != null) {
             return false;
         }
         holder = proc;
         proc.held.add(this);
+        hub.trace.event(proc, "acquire", label, site);
         if (abandonedBy != null) {
             hub.warn(label + " was released because " + abandonedBy + " died holding it; " + proc.describe()
                     + " now holds it");
@@ -36,6 +41,7 @@ final class HubLock {
     }
 
     void release(Hub hub) {
+        hub.trace.event(holder, "release", label, "");
         holder.held.remove(this);
         holder = null;
         grantNext(hub);
@@ -44,7 +50,7 @@ final class HubLock {
     void grantNext(Hub hub) {
         while (holder == null && !waiters.isEmpty()) {
             Waiter w = waiters.poll();
-            if (!w.done && tryTake(w.proc, hub)) {
+            if (!w.done && !w.proc.finished && tryTake(w.proc, hub, w.site)) {
                 w.ok(Boolean.TRUE);
             }
         }
@@ -52,6 +58,7 @@ final class HubLock {
 
     /** The holder died: free the lock for the next waiter, who will be warned. */
     void holderDied(Hub hub) {
+        hub.trace.event(holder, "release", label + " (abandoned)", "");
         abandonedBy = holder.describe();
         holder.held.remove(this);
         holder = null;

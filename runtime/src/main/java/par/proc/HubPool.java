@@ -19,9 +19,12 @@ final class HubPool {
     final List<Waiter> closers = new ArrayList<>();
     boolean closed;
 
-    HubPool(long id, byte[] image) {
+    private final Hub hub;
+
+    HubPool(long id, byte[] image, Hub hub) {
         this.id = id;
         this.image = image;
+        this.hub = hub;
     }
 
     /** Hands queued tasks to idle workers. */
@@ -32,6 +35,7 @@ final class HubPool {
             t.worker = w;
             w.task = t;
             w.conn.send(Wire.TASK, Codec.encodeAll(t.id, t.work));
+            hub.trace.event(w, "task start", "task#" + t.id, "");
         }
     }
 }

@@ -50,7 +50,7 @@ public class ProcessSupport implements Processes, Codec.Receiver {
             throw new ParError("a process name must be a string, not " + Values.aType(name));
         }
         byte[] image = Image.build(interp.globals, function, args);
-        ParList info = (ParList) broker().call(Op.SPAWN, image, name);
+        ParList info = (ParList) broker().call(Op.SPAWN, image, name, interp.site);
         return new ProcHandle(this, (Long) info.get(0), (Long) info.get(1), (String) info.get(2));
     }
 

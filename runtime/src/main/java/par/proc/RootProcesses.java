@@ -13,9 +13,9 @@ import par.interp.ScriptRunner;
  */
 public final class RootProcesses extends ProcessSupport {
     private RootProcesses(Interpreter interp, Hub[] made, Output out, PrintStream err, int maxProcs,
-                          boolean session) {
+                          boolean session, Trace trace) {
         super(interp, () -> {
-            made[0] = new Hub(out, err, maxProcs);
+            made[0] = new Hub(out, err, maxProcs, trace);
             if (session) {
                 made[0].setOnDeadlock(interp::interruptRunning, false);
             } else {
@@ -60,7 +60,12 @@ public final class RootProcesses extends ProcessSupport {
 
     /** session: for the REPL, where a deadlock stops the statement running, not the session. */
     public static RootProcesses install(Interpreter interp, int maxProcs, boolean session) {
-        RootProcesses p = new RootProcesses(interp, new Hub[1], interp.out(), interp.err(), maxProcs, session);
+        return install(interp, maxProcs, session, new Trace(null, false));
+    }
+
+    /** trace: where the hub's events go (--trace, --timeline). */
+    public static RootProcesses install(Interpreter interp, int maxProcs, boolean session, Trace trace) {
+        RootProcesses p = new RootProcesses(interp, new Hub[1], interp.out(), interp.err(), maxProcs, session, trace);
         interp.setProcesses(p);
         return p;
     }
