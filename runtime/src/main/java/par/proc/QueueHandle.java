@@ -49,7 +49,7 @@ final class QueueHandle implements ParObject, Handle {
                 Builtin.checkArity("put", args, 1, 1);
                 byte[] item = Codec.encode(args[0]);
                 if (capacity == 0) {
-                    support.broker().send(Op.PUT, id, item, "");
+                    support.broker().send(Op.PUT, id, item, interp.site);
                 } else {
                     interp.out().flush();
                     support.broker().call(Op.PUT, id, item, interp.site);

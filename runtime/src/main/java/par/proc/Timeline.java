@@ -23,6 +23,7 @@ public final class Timeline {
     private static final int TOP = 70;
 
     private final List<Trace.Event> events;
+    private final double start;
     private final double end;
     private final Map<String, Integer> lanes = new LinkedHashMap<>();
     private final Map<String, Long> pids = new HashMap<>();
@@ -30,7 +31,11 @@ public final class Timeline {
 
     private Timeline(List<Trace.Event> events, double end) {
         this.events = events;
-        this.end = Math.max(end, 1);
+        // the page shows the part of the run where processes met: from a little before the first event
+        double first = events.isEmpty() ? 0 : events.get(0).ms();
+        double last = Math.max(end, first + 1);
+        this.start = Math.max(0, first - (last - first) * 0.03);
+        this.end = last;
         lane("main", events.stream().filter(e -> e.process().equals("main")).mapToLong(Trace.Event::pid).findFirst()
                 .orElse(ProcessHandle.current().pid()));
         for (Trace.Event e : events) {
@@ -53,7 +58,7 @@ public final class Timeline {
     }
 
     private double x(double ms) {
-        return LEFT + ms / end * WIDTH;
+        return LEFT + (ms - start) / (end - start) * WIDTH;
     }
 
     private int y(String process) {
@@ -79,16 +84,15 @@ public final class Timeline {
                 + "<span style=\"background:#2979ff\"></span>pool task"
                 + "<span style=\"background:#7e57c2;height:2px\"></span>queue item"
                 + "<span style=\"background:#e53935\"></span>deadlock</div>\n"
-                + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + (LEFT + WIDTH + 40) + "\" height=\"" + height
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + (LEFT + WIDTH + 110) + "\" height=\"" + height
                 + "\" role=\"img\">\n<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" "
                 + "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#7e57c2\"/>"
-                + "</marker></defs>\n" + svg + "</svg>\n<p>" + events.size() + " events over "
-                + fmt(end) + " ms. Hover a bar or a mark for what it is and where in the program.</p>\n</body></html>\n";
+                + "</marker></defs>\n" + svg + "</svg>\n<p>" + events.size() + " events; the run took " + fmt(end) + " ms (times are since Par started). Hover a bar or a mark for what it is and where in the program.</p>\n</body></html>\n";
     }
 
     private void axis(int height) {
         for (int i = 0; i <= 10; i++) {
-            double ms = end * i / 10;
+            double ms = start + (end - start) * i / 10;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>"
                     + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#888\">%s ms</text>\n",
                     x(ms), TOP - 25, x(ms), height - 40, x(ms), TOP - 32, fmt(ms)));
@@ -98,7 +102,7 @@ public final class Timeline {
     /** A lane per process: its label, and a line from its start to its exit. */
     private void lifelines() {
         for (String p : lanes.keySet()) {
-            double from = p.equals("main") ? 0 : first(p, "spawn-of");
+            double from = p.equals("main") ? start : first(p, "spawn-of");
             double to = last(p, "exit");
             int y = y(p);
             svg.append(String.format(Locale.ROOT, "<text class=\"lane\" x=\"10\" y=\"%d\">%s</text>"
