@@ -598,6 +598,9 @@ public final class Hub {
         w.site = site;
         b.arrived.add(w);
         if (b.arrived.size() == b.parties) {
+            for (Waiter arrived : b.arrived) {
+                trace.event(arrived.proc, "pass", b.label(), arrived.site);
+            }
             b.release();
             return;
         }
