@@ -41,12 +41,8 @@ final class SharedHandle extends LockHandle {
     }
 
     @Override
-    public Object callMethod(Interpreter interp, String method, Object[] args) {
-        throw new par.interp.ParError("a shared value has no method '" + method + "' (use .value, and with s { } to update it atomically)");
-    }
-
-    @Override
-    public String toString() {
-        return "<shared#" + id + ">";
+    Object otherMethod(Interpreter interp, String method, Object[] args) {
+        throw new par.interp.ParError("a shared value has no method '" + method
+                + "' (use .value, and with s { } to update it atomically)");
     }
 }

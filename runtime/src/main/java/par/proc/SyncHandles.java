@@ -1,7 +1,6 @@
 package par.proc;
 
 import par.interp.Builtin;
-import par.interp.ContextManager;
 import par.interp.Interpreter;
 import par.interp.Nil;
 import par.interp.ParError;
@@ -49,9 +48,9 @@ final class SyncHandles {
         }
     }
 
-    static final class Semaphore extends Base implements ContextManager {
+    static final class Semaphore extends Acquirable {
         Semaphore(ProcessSupport support, long id) {
-            super(support, id);
+            super(support, id, Op.SEM_ACQUIRE, Op.SEM_RELEASE, id);
         }
 
         @Override
@@ -62,36 +61,6 @@ final class SyncHandles {
         @Override
         public String typeName() {
             return "semaphore";
-        }
-
-        @Override
-        public Object callMethod(Interpreter interp, String method, Object[] args) {
-            switch (method) {
-                case "acquire":
-                    Builtin.checkArity("acquire", args, 0, 1);
-                    interp.out().flush();
-                    return call(Op.SEM_ACQUIRE, id, timeout(args), interp.site);
-                case "release":
-                    Builtin.checkArity("release", args, 0, 0);
-                    interp.out().flush();
-                    call(Op.SEM_RELEASE, id);
-                    return Nil.NIL;
-                default:
-                    throw noMethod(method);
-            }
-        }
-
-        @Override
-        public Object enter(Interpreter interp, int line) {
-            interp.out().flush();
-            call(Op.SEM_ACQUIRE, id, Nil.NIL, interp.site);
-            return this;
-        }
-
-        @Override
-        public void exit(Interpreter interp, boolean failed) {
-            interp.out().flush();
-            call(Op.SEM_RELEASE, id);
         }
     }
 
@@ -177,11 +146,12 @@ final class SyncHandles {
         }
     }
 
-    static final class Condition extends Base implements ContextManager {
+    /** A condition holds its lock with acquire, release and with; wait and notify need it held. */
+    static final class Condition extends Acquirable {
         private final long lockId;
 
         Condition(ProcessSupport support, long id, long lockId) {
-            super(support, id);
+            super(support, id, Op.ACQUIRE, Op.RELEASE, lockId);
             this.lockId = lockId;
         }
 
@@ -201,12 +171,12 @@ final class SyncHandles {
         }
 
         @Override
-        public Object callMethod(Interpreter interp, String method, Object[] args) {
+        Object otherMethod(Interpreter interp, String method, Object[] args) {
             switch (method) {
                 case "wait":
                     Builtin.checkArity("wait", args, 0, 1);
                     interp.out().flush();
-                    return call(Op.COND_WAIT, id, timeout(args), interp.site);
+                    return call(Op.COND_WAIT, id, Base.timeout(args), interp.site);
                 case "notify":
                     Builtin.checkArity("notify", args, 0, 1);
                     call(Op.COND_NOTIFY, id, args.length == 0 ? 1L : Values.toLong(args[0], "notify() count"));
@@ -215,31 +185,9 @@ final class SyncHandles {
                     Builtin.checkArity("notify_all", args, 0, 0);
                     call(Op.COND_NOTIFY, id, (long) Integer.MAX_VALUE);
                     return Nil.NIL;
-                case "acquire":
-                    Builtin.checkArity("acquire", args, 0, 1);
-                    interp.out().flush();
-                    return call(Op.ACQUIRE, lockId, timeout(args), interp.site);
-                case "release":
-                    Builtin.checkArity("release", args, 0, 0);
-                    interp.out().flush();
-                    call(Op.RELEASE, lockId);
-                    return Nil.NIL;
                 default:
-                    throw noMethod(method);
+                    return super.otherMethod(interp, method, args);
             }
-        }
-
-        @Override
-        public Object enter(Interpreter interp, int line) {
-            interp.out().flush();
-            call(Op.ACQUIRE, lockId, Nil.NIL, interp.site);
-            return this;
-        }
-
-        @Override
-        public void exit(Interpreter interp, boolean failed) {
-            interp.out().flush();
-            call(Op.RELEASE, lockId);
         }
     }
 }

@@ -1,0 +1,86 @@
+package par.proc;
+
+import par.interp.Builtin;
+import par.interp.ContextManager;
+import par.interp.Interpreter;
+import par.interp.Nil;
+import par.interp.ParError;
+import par.interp.ParObject;
+import par.interp.Values;
+
+/**
+ * A handle to something a process can hold: a lock, a semaphore, a condition's lock, a shared
+ * value's lock. One place for acquire, acquire(timeout), release and {@code with}; subclasses
+ * name the hub operations and add methods of their own.
+ */
+abstract class Acquirable implements ParObject, Handle, ContextManager {
+    final ProcessSupport support;
+    final long id;
+    private final Op acquire;
+    private final Op release;
+    /** The id the acquire and release requests name (a condition holds its lock's). */
+    private final long heldId;
+
+    Acquirable(ProcessSupport support, long id, Op acquire, Op release, long heldId) {
+        this.support = support;
+        this.id = id;
+        this.acquire = acquire;
+        this.release = release;
+        this.heldId = heldId;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public final Object callMethod(Interpreter interp, String method, Object[] args) {
+        switch (method) {
+            case "acquire":
+                Builtin.checkArity("acquire", args, 0, 1);
+                return acquire(interp, args.length == 0 ? Nil.NIL : args[0]);
+            case "release":
+                Builtin.checkArity("release", args, 0, 0);
+                release(interp);
+                return Nil.NIL;
+            default:
+                return otherMethod(interp, method, args);
+        }
+    }
+
+    /** Methods beyond acquire and release; none by default. */
+    Object otherMethod(Interpreter interp, String method, Object[] args) {
+        throw new ParError(Values.aType(this) + " has no method '" + method + "'");
+    }
+
+    private Object acquire(Interpreter interp, Object timeout) {
+        interp.out().flush(); // lines printed before waiting come before the next holder's
+        return support.broker().call(acquire, heldId, timeout, interp.site);
+    }
+
+    private void release(Interpreter interp) {
+        interp.out().flush();
+        support.broker().call(release, heldId, interp.site);
+    }
+
+    Object call(Op op, Object... args) {
+        return support.broker().call(op, args);
+    }
+
+    @Override
+    public Object enter(Interpreter interp, int line) {
+        acquire(interp, Nil.NIL);
+        return this;
+    }
+
+    @Override
+    public void exit(Interpreter interp, boolean failed) {
+        release(interp);
+    }
+
+    @Override
+    public String toString() {
+        return "<" + typeName() + "#" + id + ">";
+    }
+}
