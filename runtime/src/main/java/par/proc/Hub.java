@@ -166,25 +166,25 @@ public final class Hub {
                     r.ok(sem.id);
                     break;
                 }
-                case SEM_ACQUIRE: semAcquire(from, find(semaphores, a[0]), a[1], r, site(a, 2)); break;
-                case SEM_RELEASE: find(semaphores, a[0]).give(from); r.ok(Nil.NIL); break;
+                case SEM_ACQUIRE: semAcquire(from, find(semaphores, a[0], "semaphore"), a[1], r, site(a, 2)); break;
+                case SEM_RELEASE: find(semaphores, a[0], "semaphore").give(from); r.ok(Nil.NIL); break;
                 case EVENT_NEW: {
                     HubSync.Event e = new HubSync.Event(nextId++);
                     events.put(e.id, e);
                     r.ok(e.id);
                     break;
                 }
-                case EVENT_SET: find(events, a[0]).set(); r.ok(Nil.NIL); break;
-                case EVENT_CLEAR: find(events, a[0]).set = false; r.ok(Nil.NIL); break;
-                case EVENT_IS_SET: r.ok(find(events, a[0]).set); break;
-                case EVENT_WAIT: eventWait(from, find(events, a[0]), a[1], r, site(a, 2)); break;
+                case EVENT_SET: find(events, a[0], "event").set(); r.ok(Nil.NIL); break;
+                case EVENT_CLEAR: find(events, a[0], "event").set = false; r.ok(Nil.NIL); break;
+                case EVENT_IS_SET: r.ok(find(events, a[0], "event").set); break;
+                case EVENT_WAIT: eventWait(from, find(events, a[0], "event"), a[1], r, site(a, 2)); break;
                 case BARRIER_NEW: {
                     HubSync.Barrier b = new HubSync.Barrier(nextId++, (int) (long) (Long) a[0]);
                     barriers.put(b.id, b);
                     r.ok(b.id);
                     break;
                 }
-                case BARRIER_WAIT: barrierWait(from, find(barriers, a[0]), a[1], r, site(a, 2)); break;
+                case BARRIER_WAIT: barrierWait(from, find(barriers, a[0], "barrier"), a[1], r, site(a, 2)); break;
                 case COND_NEW: {
                     HubLock l = a[0] == Nil.NIL ? newLock("lock") : lock(a[0]);
                     HubCondition c = new HubCondition(nextId++, l);
@@ -192,8 +192,8 @@ public final class Hub {
                     r.ok(ParList.of(c.id, l.id));
                     break;
                 }
-                case COND_WAIT: condWait(from, find(conditions, a[0]), a[1], r, site(a, 2)); break;
-                case COND_NOTIFY: condNotify(from, find(conditions, a[0]), (Long) a[1], r); break;
+                case COND_WAIT: condWait(from, find(conditions, a[0], "condition"), a[1], r, site(a, 2)); break;
+                case COND_NOTIFY: condNotify(from, find(conditions, a[0], "condition"), (Long) a[1], r); break;
                 default: throw new WireException("unknown request " + op);
             }
         } catch (ClassCastException | ArrayIndexOutOfBoundsException | NullPointerException e) {
@@ -216,59 +216,36 @@ public final class Hub {
     };
 
     private HubProcess process(Object id) {
-        HubProcess p = procs.get((Long) id);
-        if (p == null) {
-            throw new WireException("no process " + id);
-        }
-        return p;
+        return find(procs, id, "process");
     }
 
     /** A lock by id; a shared value's id names its guard lock (for {@code with s { }}). */
     private HubLock lock(Object id) {
         HubShared s = shared.get((Long) id);
-        HubLock l = s != null ? s.guard : locks.get((Long) id);
-        if (l == null) {
-            throw new WireException("no lock " + id);
-        }
-        return l;
+        return s != null ? s.guard : find(locks, id, "lock");
     }
 
     private HubQueue queue(Object id) {
-        HubQueue q = queues.get((Long) id);
-        if (q == null) {
-            throw new WireException("no queue " + id);
-        }
-        return q;
+        return find(queues, id, "queue");
     }
 
     private HubShared sharedValue(Object id) {
-        HubShared s = shared.get((Long) id);
-        if (s == null) {
-            throw new WireException("no shared value " + id);
-        }
-        return s;
+        return find(shared, id, "shared value");
     }
 
     private HubPool pool(Object id) {
-        HubPool p = pools.get((Long) id);
-        if (p == null) {
-            throw new WireException("no pool " + id);
-        }
-        return p;
-    }
-
-    private static <T> T find(Map<Long, T> table, Object id) {
-        T t = table.get((Long) id);
-        if (t == null) {
-            throw new WireException("no object " + id);
-        }
-        return t;
+        return find(pools, id, "pool");
     }
 
     private HubTask task(Object id) {
-        HubTask t = tasks.get((Long) id);
+        return find(tasks, id, "task");
+    }
+
+    /** An object by the id a request names; an unknown id is a malformed request. */
+    private static <T> T find(Map<Long, T> table, Object id, String what) {
+        T t = table.get((Long) id);
         if (t == null) {
-            throw new WireException("no task " + id);
+            throw new WireException("malformed request: no " + what + " " + id);
         }
         return t;
     }
