@@ -116,7 +116,10 @@ public final class Builtins {
             in.sleep(Values.toDouble(a[0], "sleep() seconds"));
             return Nil.NIL;
         });
-        define("time", 0, 0, (in, a) -> System.currentTimeMillis() / 1000.0);
+        define("time", 0, 0, (in, a) -> {
+            java.time.Instant now = java.time.Instant.now(); // microseconds, as Python's time() has
+            return now.getEpochSecond() + now.getNano() / 1e9;
+        });
         define("random", 0, 0, (in, a) -> ThreadLocalRandom.current().nextDouble());
         define("randint", 2, 2, (in, a) -> {
             long lo = Values.toLong(a[0], "randint() low");

@@ -41,23 +41,36 @@ final class ChildLauncher {
             c = spares.poll();
         }
         if (c == null) {
-            c = start();
+            c = start(false);
         }
         if (refill) {
-            refillLater();
+            refillLater(REFILL_DELAY_MS);
         }
         return c;
     }
 
     void prewarm() {
-        refillLater();
+        refillLater(0);
     }
 
-    private synchronized void refillLater() {
+    /**
+     * A JVM starting up keeps both cores of a small machine busy for tens of milliseconds; the
+     * child just handed a job gets them first, and its replacement starts a moment later.
+     */
+    private static final long REFILL_DELAY_MS = 10;
+
+    private synchronized void refillLater(long delayMs) {
         if (stopped || spares.size() + starting >= SPARES) {
             return;
         }
-        Thread t = new Thread(this::refill, "par-spares");
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                return;
+            }
+            refill();
+        }, "par-spares");
         t.setDaemon(true);
         t.start();
     }
@@ -73,7 +86,7 @@ final class ChildLauncher {
             }
             ChildConn c = null;
             try {
-                c = start();
+                c = start(true);
             } catch (IOException e) {
                 // the next spawn will try again and report the failure
             }
@@ -91,8 +104,12 @@ final class ChildLauncher {
         }
     }
 
-    private ChildConn start() throws IOException {
+    /** spare: started ahead of need, so it warms up before it says it is ready. */
+    private ChildConn start(boolean spare) throws IOException {
         List<String> cmd = new ArrayList<>(command());
+        if (spare) {
+            cmd.add(ChildMain.SPARE);
+        }
         Path dumping = null;
         synchronized (this) {
             if (!archive.usable) {
@@ -140,7 +157,9 @@ final class ChildLauncher {
             c.close();
             if (c.dumping != null && c.proc != null) {
                 try {
-                    c.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    if (c.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                        archive.install(c.dumping); // here, as the reader thread may not get to it before the JVM ends
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

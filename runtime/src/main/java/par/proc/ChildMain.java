@@ -50,6 +50,9 @@ public final class ChildMain {
     private ChildMain() {
     }
 
+    /** The argument that marks a spare: a JVM started ahead of need, with time to warm up. */
+    static final String SPARE = "--spare";
+
     public static void main(String[] args) {
         // terminate() is SIGTERM: end at once with the status that says so, as Python's children do
         sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> Runtime.getRuntime().halt(128 + 15));
@@ -60,17 +63,23 @@ public final class ChildMain {
         BlockingQueue<Wire.Frame> replies = new LinkedBlockingQueue<>();
         BlockingQueue<Wire.Frame> tasks = new LinkedBlockingQueue<>();
         startReader(new FileInputStream(FileDescriptor.in), jobs, replies, tasks);
-        warmUp();
-        channel.send(Wire.READY, new byte[0]);
-        channel.flush();
-        Wire.Frame job;
-        try {
-            job = jobs.take();
-        } catch (InterruptedException e) {
-            return;
+        if (args.length > 0 && args[0].equals(SPARE)) {
+            warmUp(); // a JVM started for a job at hand runs it at once instead
         }
-        int status = job.kind() == Wire.WORKER ? runWorker(job.payload(), channel, replies, tasks)
-                : runJob(job.payload(), channel, replies);
+        // everything that does not depend on the job is made before the child says it is ready
+        Interpreter interp = new Interpreter(InputStream.nullInputStream(), new ChildOutput(channel), System.err);
+        int status = ScriptRunner.onLargeStack(() -> {
+            channel.send(Wire.READY, new byte[0]);
+            channel.flush();
+            Wire.Frame job;
+            try {
+                job = jobs.take();
+            } catch (InterruptedException e) {
+                return ScriptRunner.OK;
+            }
+            return job.kind() == Wire.WORKER ? runWorker(job.payload(), interp, channel, replies, tasks)
+                    : runJob(job.payload(), interp, channel, replies);
+        });
         channel.flush();
         System.exit(status);
     }
@@ -106,10 +115,10 @@ public final class ChildMain {
         t.start();
     }
 
-    /** An interpreter for this child, its output and requests going to the hub. */
-    private static ProcessSupport connect(long procId, ChildChannel channel, BlockingQueue<Wire.Frame> replies,
+    /** Connects this child's interpreter to the hub: its requests go over the channel. */
+    private static ProcessSupport connect(Interpreter interp, long procId, ChildChannel channel,
+                                          BlockingQueue<Wire.Frame> replies,
                                           java.util.function.Function<String, String> undefined) {
-        Interpreter interp = new Interpreter(InputStream.nullInputStream(), new ChildOutput(channel), System.err);
         PipeBroker broker = new PipeBroker(channel, replies, procId);
         ProcessSupport support = new ProcessSupport(interp, () -> broker);
         interp.setProcesses(support);
@@ -117,51 +126,45 @@ public final class ChildMain {
         return support;
     }
 
-    private static int runJob(byte[] job, ChildChannel channel, BlockingQueue<Wire.Frame> replies) {
+    private static int runJob(byte[] job, Interpreter interp, ChildChannel channel, BlockingQueue<Wire.Frame> replies) {
         Object[] head = Codec.decodeAll(job, 3, PLAIN);
         String name = (String) head[1];
-        ProcessSupport support = connect((Long) head[0], channel, replies, n -> "name '" + n
+        ProcessSupport support = connect(interp, (Long) head[0], channel, replies, n -> "name '" + n
                 + "' did not exist when process " + name + " was spawned (pass it to the function as an argument)");
-        Interpreter interp = support.interp;
-        return ScriptRunner.onLargeStack(() -> {
-            try {
-                Image.Call call = Image.install((byte[]) head[2], interp.globals, support);
-                Object result = interp.call(call.function(), call.args());
-                channel.send(Wire.RESULT, encodeResult(result));
-                return ScriptRunner.OK;
-            } catch (ParError e) {
-                channel.send(Wire.ERROR, Codec.encodeAll(e.getMessage(), trace(e)));
-                return ScriptRunner.RUNTIME_ERROR;
-            } catch (ExitRequest e) {
-                channel.send(Wire.EXIT, Codec.encodeAll((long) e.status));
-                return e.status;
-            }
-        });
+        try {
+            Image.Call call = Image.install((byte[]) head[2], interp.globals, support);
+            Object result = interp.call(call.function(), call.args());
+            channel.send(Wire.RESULT, encodeResult(result));
+            return ScriptRunner.OK;
+        } catch (ParError e) {
+            channel.send(Wire.ERROR, Codec.encodeAll(e.getMessage(), trace(e)));
+            return ScriptRunner.RUNTIME_ERROR;
+        } catch (ExitRequest e) {
+            channel.send(Wire.EXIT, Codec.encodeAll((long) e.status));
+            return e.status;
+        }
     }
 
     /**
      * A pool worker: installs the pool's image once, then runs task after task, each a function
      * (or the name of one in the image) applied to every item of a chunk.
      */
-    private static int runWorker(byte[] job, ChildChannel channel, BlockingQueue<Wire.Frame> replies,
-                                 BlockingQueue<Wire.Frame> tasks) {
+    private static int runWorker(byte[] job, Interpreter interp, ChildChannel channel,
+                                 BlockingQueue<Wire.Frame> replies, BlockingQueue<Wire.Frame> tasks) {
         Object[] head = Codec.decodeAll(job, 3, PLAIN);
-        ProcessSupport support = connect((Long) head[0], channel, replies, n -> "name '" + n
+        ProcessSupport support = connect(interp, (Long) head[0], channel, replies, n -> "name '" + n
                 + "' did not exist when the pool was made (pass it to the function as an argument)");
-        Interpreter interp = support.interp;
-        return ScriptRunner.onLargeStack(() -> {
-            Image.install((byte[]) head[2], interp.globals, support);
-            while (true) {
-                Wire.Frame task;
-                try {
-                    task = tasks.take();
-                } catch (InterruptedException e) {
-                    return ScriptRunner.OK;
-                }
-                runTask(task.payload(), interp, support, channel);
-                channel.flush();
+        Image.install((byte[]) head[2], interp.globals, support);
+        while (true) {
+            Wire.Frame task;
+            try {
+                task = tasks.take();
+            } catch (InterruptedException e) {
+                return ScriptRunner.OK;
             }
-        });
+            runTask(task.payload(), interp, support, channel);
+            channel.flush();
+        }
     }
 
     private static void runTask(byte[] payload, Interpreter interp, ProcessSupport support, ChildChannel channel) {
@@ -223,9 +226,6 @@ public final class ChildMain {
         ScriptRunner.onLargeStack(() -> {
             Image.Call call = Image.install(image, globals, support);
             byte[] result = Codec.encode(interp.call(call.function(), call.args()));
-            for (long i = 0; i < WARM_CALLS; i++) { // enough calls for the JIT to compile the common paths
-                Codec.encode(interp.call(call.function(), new Object[] {i}));
-            }
             try {
                 ByteArrayOutputStream sink = new ByteArrayOutputStream();
                 Wire.write(sink, Wire.RESULT, result);
@@ -236,8 +236,6 @@ public final class ChildMain {
             return 0;
         });
     }
-
-    private static final int WARM_CALLS = 500;
 
     private static final Output DISCARD = new Output() {
         @Override
