@@ -142,7 +142,7 @@ public final class Main {
         Trace events = new Trace(trace ? err : null, timeline != null);
         RootProcesses processes = RootProcesses.install(interp, maxProcs, false, events);
         if (source.contains("spawn") || source.contains("pool(")) {
-            processes.prewarm(); // child JVMs boot while the parser works
+            processes.prewarm(1); // a child JVM boots while the parser works; the resolver tells how many more
         }
         ParList argList = new ParList();
         args.forEach(argList::add);

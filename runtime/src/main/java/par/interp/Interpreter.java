@@ -49,8 +49,8 @@ public final class Interpreter {
     public void run(String source, String file) {
         Program program = SourceParser.parse(source, file);          // syntax errors, located
         TopLevel code = Resolver.resolve(program, globals, false);    // names to slots, static errors
-        if (code.spawns()) {
-            processes.prewarm();                                      // child JVMs start meanwhile
+        if (code.jvms() > 0) {
+            processes.prewarm(code.jvms());                           // child JVMs start meanwhile
         }
         execute(code);                                                // runtime errors carry a Par stack
     }

@@ -22,8 +22,8 @@ public interface Processes {
         return true;
     }
 
-    /** A hint that the program is about to spawn: start warming up child JVMs. */
-    default void prewarm() {
+    /** A hint that the program is about to start about this many child JVMs: warm some up. */
+    default void prewarm(int jvms) {
     }
 
     /** Until the process machinery is connected, every use says so plainly. */

@@ -23,7 +23,10 @@ public final class Resolver {
     private final boolean echo;
     private final NameAnalysis analysis = new NameAnalysis();
     private Scope scope;
-    private boolean spawns;
+    /** How many child JVMs the code may start (see {@link TopLevel#jvms}). */
+    private int jvms;
+    /** Depth of code that may run more than once: loops, comprehensions, function bodies. */
+    private int repeats;
 
     private Resolver(Globals globals, String file, boolean echo) {
         this.globals = globals;
@@ -36,7 +39,7 @@ public final class Resolver {
         Resolver r = new Resolver(globals, program.file(), echo);
         r.scope = new Scope(null, false);
         StmtNode body = r.block(0, program.body());
-        return new TopLevel(program.file(), body, r.scope.size, r.spawns);
+        return new TopLevel(program.file(), body, r.scope.size, r.jvms);
     }
 
     /**
@@ -82,8 +85,13 @@ public final class Resolver {
         }
         if (s instanceof Stmt.While) {
             Stmt.While w = (Stmt.While) s;
-            ExprNode cond = expr(w.cond());
-            return new StmtNodes.While(line, cond, loopBody(line, w.body()));
+            repeats++;
+            try {
+                ExprNode cond = expr(w.cond());
+                return new StmtNodes.While(line, cond, loopBody(line, w.body()));
+            } finally {
+                repeats--;
+            }
         }
         if (s instanceof Stmt.For) {
             Stmt.For f = (Stmt.For) s;
@@ -137,11 +145,18 @@ public final class Resolver {
 
     private StmtNode loopBody(int line, List<Stmt> body) {
         scope.loops++;
+        repeats++;
         try {
             return block(line, body);
         } finally {
             scope.loops--;
+            repeats--;
         }
+    }
+
+    /** Notes that the code starts n child JVMs where it stands (once, unless it is repeated). */
+    private void startsJvms(int n) {
+        jvms = repeats > 0 || n == TopLevel.MANY || jvms + n < jvms ? TopLevel.MANY : jvms + n;
     }
 
     private StmtNode assign(Stmt.Assign a) {
@@ -195,6 +210,7 @@ public final class Resolver {
         Scope outer = scope;
         Scope s = new Scope(enclosing, true);
         scope = s;
+        repeats++;
         try {
             s.declaredGlobal.addAll(NameAnalysis.declaredGlobal(d.body()));
             for (String p : d.params()) {
@@ -233,6 +249,7 @@ public final class Resolver {
             return new FunctionCode(d, s.size, cellSlots, cellNames, body, List.copyOf(s.freeVars));
         } finally {
             scope = outer;
+            repeats--;
         }
     }
 
@@ -364,7 +381,7 @@ public final class Resolver {
             return listComp((Expr.ListComp) e);
         }
         if (e instanceof Expr.Spawn) {
-            spawns = true;
+            startsJvms(1);
             Expr.Spawn s = (Expr.Spawn) e;
             return new ExprNodes.Spawn(line, expr(s.call().callee()), exprs(s.call().args()), optional(s.alias()),
                     site(line));
@@ -437,7 +454,10 @@ public final class Resolver {
     private ExprNode call(Expr.Call c) {
         int line = c.pos().line();
         if (c.callee() instanceof Expr.Name && ((Expr.Name) c.callee()).name().equals("pool")) {
-            spawns = true;
+            boolean sized = c.args().size() == 1 && c.args().get(0) instanceof Expr.Literal
+                    && ((Expr.Literal) c.args().get(0)).value() instanceof Long;
+            startsJvms(sized ? (int) Math.min(TopLevel.MANY, (Long) ((Expr.Literal) c.args().get(0)).value())
+                    : TopLevel.MANY);
         }
         if (c.callee() instanceof Expr.Attribute) {
             Expr.Attribute a = (Expr.Attribute) c.callee();
@@ -449,6 +469,7 @@ public final class Resolver {
     /** Comprehension variables get fresh slots, visible only inside the comprehension. */
     private ExprNode listComp(Expr.ListComp c) {
         int pushed = 0;
+        repeats++;
         try {
             ExprNodes.Clause[] clauses = new ExprNodes.Clause[c.clauses().size()];
             for (int i = 0; i < clauses.length; i++) {
@@ -469,6 +490,7 @@ public final class Resolver {
             for (int i = 0; i < pushed; i++) {
                 scope.comprehensions.pop();
             }
+            repeats--;
         }
     }
 

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 public final class StreamOutput implements Output {
     private final BufferedWriter writer;
     private final boolean flushEachLine;
+    /** Lines written since the last flush: a flush with none is free (a loop of q.get() flushes each time). */
+    private boolean dirty;
 
     public StreamOutput(OutputStream out, boolean flushEachLine) {
         this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -27,6 +29,8 @@ public final class StreamOutput implements Output {
             writer.write('\n');
             if (flushEachLine) {
                 writer.flush();
+            } else {
+                dirty = true;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -35,6 +39,10 @@ public final class StreamOutput implements Output {
 
     @Override
     public synchronized void flush() {
+        if (!dirty) {
+            return;
+        }
+        dirty = false;
         try {
             writer.flush();
         } catch (IOException e) {

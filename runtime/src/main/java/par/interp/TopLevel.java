@@ -1,6 +1,11 @@
 package par.interp;
 
-/** A resolved program (or REPL input): its top-level statements and the slots they need. */
-/** spawns: the code contains a spawn or makes a pool, so child JVMs are worth warming up early. */
-public record TopLevel(String file, StmtNode body, int frameSize, boolean spawns) {
+/**
+ * A resolved program (or REPL input): its top-level statements and the slots they need.
+ * jvms: how many child JVMs the code may start, counted from its spawns and pools (0: none;
+ * {@link #MANY} when one stands in a loop or a function, or a pool's size is not written out),
+ * so that just as many can be warmed up while it starts.
+ */
+public record TopLevel(String file, StmtNode body, int frameSize, int jvms) {
+    public static final int MANY = Integer.MAX_VALUE;
 }

@@ -7,8 +7,11 @@ package par.proc;
 public interface Broker {
     Object call(Op op, Object... args);
 
-    /** A request that needs no answer (putting into an unbounded queue): sent, not waited for. */
-    void send(Op op, Object... args);
+    /**
+     * A put into an unbounded queue, which cannot block: sent, not waited for. The commonest
+     * message by far, so it has a compact form of its own.
+     */
+    void putNoWait(long queue, Object item, String site);
 
     /** The id of the process this broker speaks for (0 is the root). */
     long self();

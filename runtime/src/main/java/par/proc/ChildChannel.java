@@ -37,6 +37,22 @@ final class ChildChannel {
         }
     }
 
+    /** A put into an unbounded queue, encoded straight into the channel's buffer. */
+    synchronized void sendPut(long queue, String site, Object item) {
+        scratch.reset();
+        scratch.i64(queue);
+        scratch.str(site);
+        scratch.value(item, 0); // a value that cannot travel fails here, before anything is written
+        try {
+            Wire.write(out, Wire.PUT, scratch.buffer(), scratch.length());
+            dirty = true;
+        } catch (IOException e) {
+            ChildMain.hubGone();
+        }
+    }
+
+    private final Codec.Writer scratch = new Codec.Writer();
+
     synchronized void flush() {
         if (!dirty) {
             return;

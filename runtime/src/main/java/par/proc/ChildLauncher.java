@@ -39,6 +39,9 @@ final class ChildLauncher {
         ChildConn c;
         synchronized (this) {
             c = spares.poll();
+            if (expected != par.interp.TopLevel.MANY && expected > 0) {
+                expected--;
+            }
         }
         if (c == null) {
             c = start(false);
@@ -49,8 +52,23 @@ final class ChildLauncher {
         return c;
     }
 
-    void prewarm() {
+    /** The program is about to start about this many JVMs: as many spares as that (up to the cap) start now. */
+    void prewarm(int jvms) {
+        synchronized (this) {
+            expected = jvms;
+        }
         refillLater(0);
+    }
+
+    /**
+     * How many more JVMs the program is expected to ask for, from what its code shows; no
+     * spare is started beyond that, so a program that spawns once does not pay for JVMs it
+     * will never use. Unknown until told: then spares are kept.
+     */
+    private int expected = par.interp.TopLevel.MANY;
+
+    private boolean enoughSpares() {
+        return stopped || spares.size() + starting >= Math.min(SPARES, expected);
     }
 
     /**
@@ -60,7 +78,7 @@ final class ChildLauncher {
     private static final long REFILL_DELAY_MS = 10;
 
     private synchronized void refillLater(long delayMs) {
-        if (stopped || spares.size() + starting >= SPARES) {
+        if (enoughSpares()) {
             return;
         }
         Thread t = new Thread(() -> {
@@ -79,7 +97,7 @@ final class ChildLauncher {
     private void refill() {
         while (true) {
             synchronized (this) {
-                if (stopped || spares.size() + starting >= SPARES) {
+                if (enoughSpares()) {
                     return;
                 }
                 starting++;

@@ -90,6 +90,22 @@ public final class Codec {
             return java.util.Arrays.copyOf(buf, len);
         }
 
+        /** Empties the writer for reuse, keeping its buffer. */
+        void reset() {
+            len = 0;
+            if (buf.length > 1 << 20) {
+                buf = new byte[64]; // one huge value should not pin its buffer for good
+            }
+        }
+
+        byte[] buffer() {
+            return buf;
+        }
+
+        int length() {
+            return len;
+        }
+
         private void room(int n) {
             if (len + n > buf.length) {
                 long want = Math.max((long) buf.length * 2, (long) len + n);
@@ -329,6 +345,13 @@ public final class Codec {
             need(n);
             byte[] out = java.util.Arrays.copyOfRange(buf, pos, pos + n);
             pos += n;
+            return out;
+        }
+
+        /** Everything not yet read, as one value's encoding. */
+        byte[] rest() {
+            byte[] out = java.util.Arrays.copyOfRange(buf, pos, buf.length);
+            pos = buf.length;
             return out;
         }
 

@@ -80,8 +80,8 @@ public final class Hub {
             }
 
             @Override
-            public void send(Op op, Object... args) {
-                call(op, args);
+            public void putNoWait(long queue, Object item, String site) {
+                call(Op.PUT, queue, Codec.encode(item), site);
             }
 
             @Override
@@ -102,9 +102,9 @@ public final class Hub {
 
     private boolean deadlockEndsProgram = true;
 
-    /** Starts warm spare JVMs now, for a program that is going to spawn. */
-    public void prewarm() {
-        launcher.prewarm();
+    /** Starts warm spare JVMs now, for a program that is going to start about this many. */
+    public void prewarm(int jvms) {
+        launcher.prewarm(jvms);
     }
 
     // ================================================================= requests
@@ -676,6 +676,9 @@ public final class Hub {
             case Wire.REQUEST:
                 request(c, p, f.payload());
                 return;
+            case Wire.PUT:
+                putFrame(p, f.payload());
+                return;
             case Wire.RESULT:
                 synchronized (this) {
                     finish(p, f.payload(), null, 0);
@@ -728,6 +731,19 @@ public final class Hub {
             }
         };
         handle(p, op, args, reply);
+    }
+
+    private void putFrame(HubProcess p, byte[] payload) {
+        if (p == null) {
+            throw new WireException("a put from a process with no job");
+        }
+        Codec.Reader r = new Codec.Reader(payload, NO_VALUES);
+        long queue = r.i64();
+        String site = r.str();
+        byte[] item = r.rest();
+        synchronized (this) {
+            put(p, queue(queue), item, NO_REPLY, site);
+        }
     }
 
     /** The child's uncaught error: shown at once on stderr, kept for whoever joins it. */

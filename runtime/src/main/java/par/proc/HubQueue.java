@@ -22,11 +22,14 @@ final class HubQueue {
         this.id = id;
         this.capacity = capacity;
         this.hub = hub;
+        this.label = "queue#" + id;
     }
 
     String label() {
-        return "queue#" + id;
+        return label; // made once: every put and get names it for the trace
     }
+
+    private final String label;
 
     boolean full() {
         return capacity > 0 && items.size() >= capacity;

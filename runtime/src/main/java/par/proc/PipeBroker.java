@@ -41,8 +41,8 @@ final class PipeBroker implements Broker {
     }
 
     @Override
-    public void send(Op op, Object... args) {
-        channel.send(Wire.REQUEST, Codec.encodeAll((long) op.ordinal(), -1L, ParList.of(args)));
+    public void putNoWait(long queue, Object item, String site) {
+        channel.sendPut(queue, site, item);
     }
 
     @Override

@@ -47,12 +47,11 @@ final class QueueHandle implements ParObject, Handle {
         switch (method) {
             case "put": {
                 Builtin.checkArity("put", args, 1, 1);
-                byte[] item = Codec.encode(args[0]);
                 if (capacity == 0) {
-                    support.broker().send(Op.PUT, id, item, interp.site);
+                    support.broker().putNoWait(id, args[0], interp.site);
                 } else {
                     interp.out().flush();
-                    support.broker().call(Op.PUT, id, item, interp.site);
+                    support.broker().call(Op.PUT, id, Codec.encode(args[0]), interp.site);
                 }
                 return Nil.NIL;
             }

@@ -42,8 +42,8 @@ public final class RootProcesses extends ProcessSupport {
             }
 
             @Override
-            public void send(Op op, Object... args) {
-                call(op, args);
+            public void putNoWait(long queue, Object item, String site) {
+                hub.putNoWait(queue, item, site);
             }
 
             @Override
@@ -81,9 +81,9 @@ public final class RootProcesses extends ProcessSupport {
     }
 
     @Override
-    public void prewarm() {
+    public void prewarm(int jvms) {
         broker();
-        made[0].prewarm();
+        made[0].prewarm(jvms);
     }
 
     @Override

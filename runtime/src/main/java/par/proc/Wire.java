@@ -31,6 +31,8 @@ public final class Wire {
     /** Makes a child a pool worker: the image it keeps for all its tasks. */
     public static final byte WORKER = 13;
     public static final byte TASK = 14;
+    /** Child to hub: an item for an unbounded queue (queue id, site, the item's encoding); no answer. */
+    public static final byte PUT = 15;
 
     /** What a child writes before its first frame; anything before it is the JVM talking. */
     static final byte[] MAGIC = {'P', 'A', 'R', 0};
@@ -82,13 +84,21 @@ public final class Wire {
     }
 
     public static void write(OutputStream out, byte kind, byte[] payload) throws IOException {
-        if (payload.length + 1 > MAX_FRAME) {
-            throw new WireException("message of " + payload.length + " bytes is over the limit of " + MAX_FRAME);
+        write(out, kind, payload, payload.length);
+    }
+
+    /** Writes the first length bytes of payload as one frame. */
+    static void write(OutputStream out, byte kind, byte[] payload, int length) throws IOException {
+        if (length + 1 > MAX_FRAME) {
+            throw new WireException("message of " + length + " bytes is over the limit of " + MAX_FRAME);
         }
-        int n = payload.length + 1;
-        byte[] head = {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n, kind};
-        out.write(head);
-        out.write(payload);
+        int n = length + 1;
+        out.write(n >>> 24);
+        out.write(n >>> 16);
+        out.write(n >>> 8);
+        out.write(n);
+        out.write(kind);
+        out.write(payload, 0, length);
     }
 
     /** The next frame, or null at a clean end of stream (between frames). */
