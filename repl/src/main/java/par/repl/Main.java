@@ -14,6 +14,7 @@ import par.interp.Interpreter;
 import par.interp.ParList;
 import par.interp.ScriptRunner;
 import par.interp.StreamOutput;
+import par.interp.TopLevel;
 import par.proc.RootProcesses;
 import par.proc.Timeline;
 import par.proc.Trace;
@@ -141,8 +142,10 @@ public final class Main {
         Interpreter interp = new Interpreter(in, new StreamOutput(out, interactive), err);
         Trace events = new Trace(trace ? err : null, timeline != null);
         RootProcesses processes = RootProcesses.install(interp, maxProcs, false, events);
-        if (source.contains("spawn") || source.contains("pool(")) {
-            processes.prewarm(1); // a child JVM boots while the parser works; the resolver tells how many more
+        if (source.contains("pool(")) {
+            processes.prewarm(TopLevel.MANY); // workers boot while the parser works
+        } else if (source.contains("spawn")) {
+            processes.prewarm(1); // a child boots while the parser works; the resolver tells how many more
         }
         ParList argList = new ParList();
         args.forEach(argList::add);

@@ -32,7 +32,8 @@ import par.syntax.Stmt;
  */
 public final class Codec {
     private static final byte NIL = 0, TRUE = 1, FALSE = 2, INT = 3, BIG = 4, FLOAT = 5, STR = 6, LIST = 7,
-            MAP = 8, FUNCTION = 9, BUILTIN = 10, HANDLE = 11, RANGE = 12, BYTES = 13, UNBOUND = 14;
+            MAP = 8, FUNCTION = 9, BUILTIN = 10, HANDLE = 11, RANGE = 12, BYTES = 13, UNBOUND = 14,
+            LONGS = 15;
     // tree tags, for the AST inside a function
     private static final byte T_NULL = 20, T_STR = 21, T_I32 = 22, T_LONG = 23, T_BIG = 24, T_DOUBLE = 25,
             T_BOOL = 26, T_LIST = 27, T_RECORD = 28;
@@ -106,9 +107,9 @@ public final class Codec {
             return len;
         }
 
-        private void room(int n) {
+        private void room(long n) {
             if (len + n > buf.length) {
-                long want = Math.max((long) buf.length * 2, (long) len + n);
+                long want = Math.max((long) buf.length * 2, len + n);
                 if (want > Wire.MAX_FRAME) {
                     throw new ParError("value is too large to send to another process (over "
                             + (Wire.MAX_FRAME >> 20) + " MiB)");
@@ -166,6 +167,8 @@ public final class Codec {
             } else if (v instanceof BigInteger) {
                 b(BIG);
                 bytes(((BigInteger) v).toByteArray());
+            } else if (v instanceof ParList && allInts(((ParList) v).items)) {
+                longs(((ParList) v).items);
             } else if (v instanceof ParList) {
                 List<Object> items = ((ParList) v).items;
                 b(LIST);
@@ -206,6 +209,32 @@ public final class Codec {
                 b(UNBOUND);
             } else {
                 throw new ParError(Values.aType(v) + " cannot be sent to another process");
+            }
+        }
+
+        private static boolean allInts(List<Object> items) {
+            for (Object item : items) {
+                if (!(item instanceof Long)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * A list of ints, the commonest payload of a pool (a chunk of a range, its results),
+         * packed as one tight loop: it is fast even before the JIT has compiled anything.
+         */
+        private void longs(List<Object> items) {
+            int n = items.size();
+            b(LONGS);
+            i32(n);
+            room(8L * n);
+            for (int i = 0; i < n; i++) {
+                long v = (Long) items.get(i);
+                for (int shift = 56; shift >= 0; shift -= 8) {
+                    buf[len++] = (byte) (v >>> shift);
+                }
             }
         }
 
@@ -376,6 +405,19 @@ public final class Codec {
                 case BIG: return new BigInteger(nonEmpty(bytes()));
                 case FLOAT: return Double.longBitsToDouble(i64());
                 case STR: return str();
+                case LONGS: {
+                    int n = i32();
+                    need(8L * n);
+                    ParList list = new ParList(n);
+                    for (int i = 0; i < n; i++) {
+                        long v = 0;
+                        for (int k = 0; k < 8; k++) {
+                            v = (v << 8) | (buf[pos++] & 0xff);
+                        }
+                        list.add(v);
+                    }
+                    return list;
+                }
                 case LIST: {
                     int n = count();
                     ParList list = new ParList(n);
