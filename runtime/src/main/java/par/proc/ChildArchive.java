@@ -16,7 +16,6 @@ final class ChildArchive {
     final Path path;
     /** Only a class path of jars can be keyed reliably; a directory's date says little of its files. */
     final boolean usable;
-    boolean dumping;
 
     private ChildArchive(Path path, boolean usable) {
         this.path = path;
@@ -43,6 +42,12 @@ final class ChildArchive {
             files.filter(p -> p.getFileName().toString().matches("child-[0-9a-f]+\\.jsa"))
                     .sorted(java.util.Comparator.comparingLong((Path p) -> p.toFile().lastModified()).reversed())
                     .skip(KEEP)
+                    .forEach(p -> p.toFile().delete());
+        }
+        // recordings cut short (their run was killed) are left behind; an hour on, nobody writes them
+        long stale = System.currentTimeMillis() - 3_600_000L;
+        try (java.util.stream.Stream<Path> files = Files.list(path.getParent())) {
+            files.filter(p -> p.getFileName().toString().endsWith(".tmp") && p.toFile().lastModified() < stale)
                     .forEach(p -> p.toFile().delete());
         }
     }

@@ -15,8 +15,6 @@ final class ChildConn {
     private final OutputStream toChild;
     private final Hub hub;
     volatile HubProcess proc;
-    /** Where this child writes the class-data archive as it exits, if it is the one making it. */
-    java.nio.file.Path dumping;
 
     ChildConn(Hub hub, Process process) {
         this.hub = hub;

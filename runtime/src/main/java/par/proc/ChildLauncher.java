@@ -128,32 +128,50 @@ final class ChildLauncher {
         if (spare) {
             cmd.add(ChildMain.SPARE);
         }
-        Path dumping = null;
         synchronized (this) {
-            if (!archive.usable) {
-                // no archive: class directories change without their dates showing it
-            } else if (!archive.ready() && !archive.dumping) {
-                // the first child of a run without an archive writes one for the runs after it
-                dumping = archive.dumpPath();
-                cmd.add(cmd.indexOf("-cp"), "-XX:ArchiveClassesAtExit=" + dumping);
-                archive.dumping = true;
-            } else if (archive.ready()) {
+            if (archive.ready()) {
                 cmd.add(cmd.indexOf("-cp"), "-XX:SharedArchiveFile=" + archive.path);
+            } else if (archive.usable && recorder == null) {
+                recorder = recordArchive();
             }
         }
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         ChildConn c = new ChildConn(hub, pb.start());
-        c.dumping = dumping;
         all.add(c);
         c.startReader();
         return c;
     }
 
-    void gone(ChildConn c) {
-        if (c.dumping != null) {
-            archive.install(c.dumping);
+    /** The JVM recording the class-data archive for later runs, if this run started one. */
+    private Process recorder;
+    private Path recording;
+
+    /**
+     * Starts a JVM of its own that loads what a child loads and writes the archive as it
+     * exits. It runs interpreted (-Xint): an archive dumped by a JVM whose JIT has been busy
+     * sometimes carries that state along, and every child started from such an archive ran a
+     * loop three times slower (seen on JDK 17, about one archive in five).
+     */
+    private Process recordArchive() {
+        recording = archive.dumpPath();
+        List<String> cmd = new ArrayList<>(command());
+        cmd.add(cmd.indexOf("-cp"), "-Xint");
+        cmd.add(cmd.indexOf("-cp"), "-XX:ArchiveClassesAtExit=" + recording);
+        cmd.add(ChildMain.ARCHIVE_RUN);
+        try {
+            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            Path dumped = recording;
+            p.onExit().thenRun(() -> archive.install(dumped));
+            return p;
+        } catch (IOException e) {
+            return null; // children simply start without an archive
         }
+    }
+
+    void gone(ChildConn c) {
         all.remove(c);
         synchronized (this) {
             spares.remove(c);
@@ -161,28 +179,29 @@ final class ChildLauncher {
     }
 
     /**
-     * The program is over. Spares hold nothing and are killed at once; a child still writing
-     * the class-data archive gets up to a second; every other child has delivered its result or
-     * been stopped, so it is killed if it has not yet exited by itself.
+     * The program is over. Spares hold nothing and are killed at once; every other child has
+     * delivered its result or been stopped, so it is killed if it has not yet exited by itself.
+     * A JVM still recording the class-data archive gets up to a second to finish.
      */
     void stopAll() {
         synchronized (this) {
             stopped = true;
             spares.clear();
         }
-        long deadline = System.nanoTime() + 1_000_000_000L;
         for (ChildConn c : new ArrayList<>(all)) {
             c.close();
-            if (c.dumping != null && c.proc != null) {
-                try {
-                    if (c.process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                        archive.install(c.dumping); // here, as the reader thread may not get to it before the JVM ends
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
             c.process.destroyForcibly();
+        }
+        Process r = recorder;
+        if (r != null) {
+            try {
+                if (r.waitFor(1, TimeUnit.SECONDS)) {
+                    archive.install(recording); // here too: the exit callback may not run before this JVM ends
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            r.destroyForcibly();
         }
     }
 
@@ -190,6 +209,9 @@ final class ChildLauncher {
     void killAll() {
         for (ChildConn c : all) {
             c.process.destroyForcibly();
+        }
+        if (recorder != null) {
+            recorder.destroyForcibly();
         }
     }
 

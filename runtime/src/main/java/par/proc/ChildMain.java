@@ -52,6 +52,11 @@ public final class ChildMain {
 
     /** The argument that marks a spare: a JVM started ahead of need, with time to warm up. */
     static final String SPARE = "--spare";
+    /**
+     * The argument for the run that records the class-data archive: it loads what a child
+     * loads (warm-up included), then exits, talking to nobody.
+     */
+    static final String ARCHIVE_RUN = "--archive-run";
 
     public static void main(String[] args) {
         // terminate() is SIGTERM: end at once with the status that says so, as Python's children do
@@ -62,12 +67,18 @@ public final class ChildMain {
         BlockingQueue<Wire.Frame> jobs = new LinkedBlockingQueue<>();
         BlockingQueue<Wire.Frame> replies = new LinkedBlockingQueue<>();
         BlockingQueue<Wire.Frame> tasks = new LinkedBlockingQueue<>();
-        startReader(new FileInputStream(FileDescriptor.in), jobs, replies, tasks);
-        if (args.length > 0 && args[0].equals(SPARE)) {
+        String mode = args.length > 0 ? args[0] : "";
+        if (!mode.equals(ARCHIVE_RUN)) {
+            startReader(new FileInputStream(FileDescriptor.in), jobs, replies, tasks);
+        }
+        if (mode.equals(SPARE) || mode.equals(ARCHIVE_RUN)) {
             warmUp(); // a JVM started for a job at hand runs it at once instead
         }
         // everything that does not depend on the job is made before the child says it is ready
         Interpreter interp = new Interpreter(InputStream.nullInputStream(), new ChildOutput(channel), System.err);
+        if (mode.equals(ARCHIVE_RUN)) {
+            System.exit(0); // the archive is written as the JVM exits
+        }
         int status = ScriptRunner.onLargeStack(() -> {
             channel.send(Wire.READY, new byte[0]);
             channel.flush();
