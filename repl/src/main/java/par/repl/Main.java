@@ -143,9 +143,9 @@ public final class Main {
         Trace events = new Trace(trace ? err : null, timeline != null);
         RootProcesses processes = RootProcesses.install(interp, maxProcs, false, events);
         if (source.contains("pool(")) {
-            processes.prewarm(TopLevel.MANY); // workers boot while the parser works
+            processes.prewarm(TopLevel.MANY, true); // workers boot while the parser works
         } else if (source.contains("spawn")) {
-            processes.prewarm(1); // a child boots while the parser works; the resolver tells how many more
+            processes.prewarm(1, false); // a child boots while the parser works; the resolver tells how many more
         }
         ParList argList = new ParList();
         args.forEach(argList::add);

@@ -50,7 +50,7 @@ public final class Interpreter {
         Program program = SourceParser.parse(source, file);          // syntax errors, located
         TopLevel code = Resolver.resolve(program, globals, false);    // names to slots, static errors
         if (code.jvms() > 0) {
-            processes.prewarm(code.jvms());                           // child JVMs start meanwhile
+            processes.prewarm(code.jvms(), code.pools());             // child JVMs start meanwhile
         }
         execute(code);                                                // runtime errors carry a Par stack
     }

@@ -22,8 +22,11 @@ public interface Processes {
         return true;
     }
 
-    /** A hint that the program is about to start about this many child JVMs: warm some up. */
-    default void prewarm(int jvms) {
+    /**
+     * A hint that the program is about to start about this many child JVMs: warm some up.
+     * pools: some of them will be pool workers, which run for long.
+     */
+    default void prewarm(int jvms, boolean pools) {
     }
 
     /** Until the process machinery is connected, every use says so plainly. */

@@ -25,6 +25,7 @@ public final class Resolver {
     private Scope scope;
     /** How many child JVMs the code may start (see {@link TopLevel#jvms}). */
     private int jvms;
+    private boolean pools;
     /** Depth of code that may run more than once: loops, comprehensions, function bodies. */
     private int repeats;
 
@@ -39,7 +40,7 @@ public final class Resolver {
         Resolver r = new Resolver(globals, program.file(), echo);
         r.scope = new Scope(null, false);
         StmtNode body = r.block(0, program.body());
-        return new TopLevel(program.file(), body, r.scope.size, r.jvms);
+        return new TopLevel(program.file(), body, r.scope.size, r.jvms, r.pools);
     }
 
     /**
@@ -456,6 +457,7 @@ public final class Resolver {
         if (c.callee() instanceof Expr.Name && ((Expr.Name) c.callee()).name().equals("pool")) {
             boolean sized = c.args().size() == 1 && c.args().get(0) instanceof Expr.Literal
                     && ((Expr.Literal) c.args().get(0)).value() instanceof Long;
+            pools = true;
             startsJvms(sized ? (int) Math.min(TopLevel.MANY, (Long) ((Expr.Literal) c.args().get(0)).value())
                     : TopLevel.MANY);
         }

@@ -4,8 +4,9 @@ package par.interp;
  * A resolved program (or REPL input): its top-level statements and the slots they need.
  * jvms: how many child JVMs the code may start, counted from its spawns and pools (0: none;
  * {@link #MANY} when one stands in a loop or a function, or a pool's size is not written out),
- * so that just as many can be warmed up while it starts.
+ * so that just as many can be warmed up while it starts. pools: the code makes a pool, whose
+ * workers run for long.
  */
-public record TopLevel(String file, StmtNode body, int frameSize, int jvms) {
+public record TopLevel(String file, StmtNode body, int frameSize, int jvms, boolean pools) {
     public static final int MANY = Integer.MAX_VALUE;
 }

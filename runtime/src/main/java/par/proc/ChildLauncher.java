@@ -36,6 +36,11 @@ final class ChildLauncher {
      * whose workers would have to share the cores with JVMs nobody may need).
      */
     ChildConn take(boolean refill) throws IOException {
+        return take(refill, false);
+    }
+
+    /** worker: for a pool, so a JVM started now is made for running long. */
+    ChildConn take(boolean refill, boolean worker) throws IOException {
         ChildConn c;
         synchronized (this) {
             c = spares.poll();
@@ -44,7 +49,7 @@ final class ChildLauncher {
             }
         }
         if (c == null) {
-            c = start(false);
+            c = start(false, worker);
         }
         if (refill) {
             refillLater(REFILL_DELAY_MS);
@@ -52,13 +57,20 @@ final class ChildLauncher {
         return c;
     }
 
-    /** The program is about to start about this many JVMs: as many spares as that (up to the cap) start now. */
-    void prewarm(int jvms) {
+    /**
+     * The program is about to start about this many JVMs: as many spares as that (up to the
+     * cap) start now. pools: some will be pool workers, so spares are made for running long.
+     */
+    void prewarm(int jvms, boolean pools) {
         synchronized (this) {
             expected = jvms;
+            poolsAhead = pools;
         }
         refillLater(0);
     }
+
+    /** The program makes pools: spares start as workers do, for running long. */
+    private boolean poolsAhead;
 
     /**
      * How many more JVMs the program is expected to ask for, from what its code shows; no
@@ -104,7 +116,11 @@ final class ChildLauncher {
             }
             ChildConn c = null;
             try {
-                c = start(true);
+                boolean longRunning;
+                synchronized (this) {
+                    longRunning = poolsAhead;
+                }
+                c = start(true, longRunning);
             } catch (IOException e) {
                 // the next spawn will try again and report the failure
             }
@@ -122,15 +138,24 @@ final class ChildLauncher {
         }
     }
 
-    /** spare: started ahead of need, so it warms up before it says it is ready. */
-    private ChildConn start(boolean spare) throws IOException {
+    /**
+     * spare: started ahead of need, so it warms up before it says it is ready. longRunning:
+     * for a pool worker, which runs task after task; any other child gets its JIT started
+     * later (compile thresholds ten times higher), as most spawned functions end long before
+     * compiling them would pay: that cut a spawn+join's CPU by a fifth, and costs a long
+     * computation in a child about 10 ms (measured on JDK 17).
+     */
+    private ChildConn start(boolean spare, boolean longRunning) throws IOException {
         List<String> cmd = new ArrayList<>(command());
+        if (!longRunning) {
+            cmd.add(cmd.indexOf("-cp"), "-XX:CompileThresholdScaling=10");
+        }
         if (spare) {
             cmd.add(ChildMain.SPARE);
         }
         synchronized (this) {
             if (archive.ready()) {
-                cmd.add(cmd.indexOf("-cp"), "-XX:SharedArchiveFile=" + archive.path);
+                cmd.add(cmd.indexOf("-cp"), archive.useFlag());
             } else if (archive.usable && recorder == null) {
                 recorder = recordArchive();
             }
@@ -149,15 +174,12 @@ final class ChildLauncher {
 
     /**
      * Starts a JVM of its own that loads what a child loads and writes the archive as it
-     * exits. It runs interpreted (-Xint): an archive dumped by a JVM whose JIT has been busy
-     * sometimes carries that state along, and every child started from such an archive ran a
-     * loop three times slower (seen on JDK 17, about one archive in five).
+     * exits; no working child carries the cost of recording.
      */
     private Process recordArchive() {
         recording = archive.dumpPath();
         List<String> cmd = new ArrayList<>(command());
-        cmd.add(cmd.indexOf("-cp"), "-Xint");
-        cmd.add(cmd.indexOf("-cp"), "-XX:ArchiveClassesAtExit=" + recording);
+        cmd.addAll(cmd.indexOf("-cp"), archive.recordFlags(recording));
         cmd.add(ChildMain.ARCHIVE_RUN);
         try {
             Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.PIPE)
@@ -227,7 +249,6 @@ final class ChildLauncher {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:-UsePerfData");
-        cmd.add("-Xshare:auto");
         cmd.add("-Xms16m");
         cmd.add("-Xmx1g");
         // JVM logging defaults to stdout, which is the channel: keep only errors, on stderr

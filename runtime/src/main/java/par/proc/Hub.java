@@ -102,9 +102,9 @@ public final class Hub {
 
     private boolean deadlockEndsProgram = true;
 
-    /** Starts warm spare JVMs now, for a program that is going to start about this many. */
-    public void prewarm(int jvms) {
-        launcher.prewarm(jvms);
+    /** Starts warm spare JVMs now, for a program that is going to start about this many (some for pools). */
+    public void prewarm(int jvms, boolean pools) {
+        launcher.prewarm(jvms, pools);
     }
 
     // ================================================================= requests
@@ -400,7 +400,7 @@ public final class Hub {
     }
 
     private void addWorker(HubPool pool) throws java.io.IOException {
-        ChildConn conn = launcher.take(false);
+        ChildConn conn = launcher.take(false, true);
         HubProcess w = new HubProcess(nextId++, "w" + (++workerCount), conn.pid(), conn);
         w.pool = pool;
         procs.put(w.id, w);

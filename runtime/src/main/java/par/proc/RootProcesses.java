@@ -81,9 +81,9 @@ public final class RootProcesses extends ProcessSupport {
     }
 
     @Override
-    public void prewarm(int jvms) {
+    public void prewarm(int jvms, boolean pools) {
         broker();
-        made[0].prewarm(jvms);
+        made[0].prewarm(jvms, pools);
     }
 
     @Override
