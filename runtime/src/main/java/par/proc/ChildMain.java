@@ -184,7 +184,8 @@ public final class ChildMain {
         Object[] work = Codec.decodeAll((byte[]) head[1], 3, support);
         Object fn = work[0] instanceof String ? interp.globals.get((String) work[0]) : work[0];
         boolean spread = (Boolean) work[1];
-        ParList items = (ParList) work[2];
+        // a chunk is a list of items, or a range (a map over a range travels as small ranges)
+        List<Object> items = work[2] instanceof ParList ? ((ParList) work[2]).items : par.interp.Sequences.toList(work[2]);
         ParList results = new ParList(items.size());
         int index = 0;
         try {

@@ -167,14 +167,12 @@ public final class Codec {
             } else if (v instanceof BigInteger) {
                 b(BIG);
                 bytes(((BigInteger) v).toByteArray());
-            } else if (v instanceof ParList && allInts(((ParList) v).items)) {
-                longs(((ParList) v).items);
             } else if (v instanceof ParList) {
-                List<Object> items = ((ParList) v).items;
-                b(LIST);
-                i32(items.size());
-                for (Object item : items) {
-                    value(item, depth + 1);
+                Object[] items = ((ParList) v).items.toArray();
+                if (items.length > 1 && allInts(items)) {
+                    longs(items);
+                } else {
+                    list(items, depth);
                 }
             } else if (v instanceof ParMap) {
                 Map<Object, Object> entries = ((ParMap) v).entries;
@@ -212,7 +210,7 @@ public final class Codec {
             }
         }
 
-        private static boolean allInts(List<Object> items) {
+        private static boolean allInts(Object[] items) {
             for (Object item : items) {
                 if (!(item instanceof Long)) {
                     return false;
@@ -221,21 +219,41 @@ public final class Codec {
             return true;
         }
 
+        private void list(Object[] items, int depth) {
+            b(LIST);
+            i32(items.length);
+            for (Object item : items) {
+                value(item, depth + 1);
+            }
+        }
+
         /**
          * A list of ints, the commonest payload of a pool (a chunk of a range, its results),
          * packed as one tight loop: it is fast even before the JIT has compiled anything.
          */
-        private void longs(List<Object> items) {
-            int n = items.size();
+        private void longs(Object[] values) {
             b(LONGS);
-            i32(n);
-            room(8L * n);
-            for (int i = 0; i < n; i++) {
-                long v = (Long) items.get(i);
-                for (int shift = 56; shift >= 0; shift -= 8) {
-                    buf[len++] = (byte) (v >>> shift);
-                }
+            i32(values.length);
+            room(8L * values.length);
+            // written out by hand: this loop often runs before the JIT has compiled it, where
+            // every bytecode counts
+            byte[] out = buf;
+            int at = len;
+            for (Object value : values) {
+                long v = (Long) value;
+                int hi = (int) (v >>> 32);
+                int lo = (int) v;
+                out[at] = (byte) (hi >>> 24);
+                out[at + 1] = (byte) (hi >>> 16);
+                out[at + 2] = (byte) (hi >>> 8);
+                out[at + 3] = (byte) hi;
+                out[at + 4] = (byte) (lo >>> 24);
+                out[at + 5] = (byte) (lo >>> 16);
+                out[at + 6] = (byte) (lo >>> 8);
+                out[at + 7] = (byte) lo;
+                at += 8;
             }
+            len = at;
         }
 
         private void function(Function f, int depth) {
@@ -377,6 +395,24 @@ public final class Codec {
             return out;
         }
 
+        /** The packed list of ints that {@link Writer#longs} writes, read as tightly. */
+        private ParList longs() {
+            int n = i32();
+            need(8L * n);
+            Long[] values = new Long[n];
+            byte[] in = buf;
+            int at = pos;
+            for (int i = 0; i < n; i++) {
+                int hi = (in[at] << 24) | ((in[at + 1] & 0xff) << 16) | ((in[at + 2] & 0xff) << 8) | (in[at + 3] & 0xff);
+                int lo = (in[at + 4] << 24) | ((in[at + 5] & 0xff) << 16) | ((in[at + 6] & 0xff) << 8)
+                        | (in[at + 7] & 0xff);
+                values[i] = ((long) hi << 32) | (lo & 0xffffffffL);
+                at += 8;
+            }
+            pos = at;
+            return new ParList(java.util.Arrays.asList(values));
+        }
+
         /** Everything not yet read, as one value's encoding. */
         byte[] rest() {
             byte[] out = java.util.Arrays.copyOfRange(buf, pos, buf.length);
@@ -405,19 +441,8 @@ public final class Codec {
                 case BIG: return new BigInteger(nonEmpty(bytes()));
                 case FLOAT: return Double.longBitsToDouble(i64());
                 case STR: return str();
-                case LONGS: {
-                    int n = i32();
-                    need(8L * n);
-                    ParList list = new ParList(n);
-                    for (int i = 0; i < n; i++) {
-                        long v = 0;
-                        for (int k = 0; k < 8; k++) {
-                            v = (v << 8) | (buf[pos++] & 0xff);
-                        }
-                        list.add(v);
-                    }
-                    return list;
-                }
+                case LONGS:
+                    return longs();
                 case LIST: {
                     int n = count();
                     ParList list = new ParList(n);

@@ -155,7 +155,7 @@ public final class Hub {
                     break;
                 }
                 case POOL_NEW: poolNew((Long) a[0], (byte[]) a[1], r); break;
-                case POOL_SUBMIT: submit(pool(a[0]), (byte[]) a[1], r); break;
+                case POOL_SUBMIT: submit(pool(a[0]), (ParList) a[1], r); break;
                 case POOL_WAIT: awaitTask(from, List.of(a[0]), false, r, site(a, 1)); break;
                 case POOL_ANY: awaitTask(from, ((ParList) a[0]).items, true, r, site(a, 1)); break;
                 case POOL_DONE: r.ok(task(a[0]).done); break;
@@ -411,17 +411,22 @@ public final class Hub {
         pool.dispatch();
     }
 
-    private void submit(HubPool pool, byte[] work, Reply r) {
+    /** Queues a task per work (all of them, then hands them out), and answers their ids. */
+    private void submit(HubPool pool, ParList works, Reply r) {
         if (pool.closed) {
             r.fail("the pool is closed");
             return;
         }
-        HubTask t = new HubTask(nextId++, pool, work);
-        tasks.put(t.id, t);
-        pool.queued.add(t);
-        pool.unfinished.add(t);
+        ParList ids = new ParList(works.size());
+        for (Object work : works.items) {
+            HubTask t = new HubTask(nextId++, pool, (byte[]) work);
+            tasks.put(t.id, t);
+            pool.queued.add(t);
+            pool.unfinished.add(t);
+            ids.add(t.id);
+        }
         pool.dispatch();
-        r.ok(t.id);
+        r.ok(ids);
     }
 
     /** Answers with the first of the tasks to end (in the order given, if several have). */

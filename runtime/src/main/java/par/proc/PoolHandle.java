@@ -16,6 +16,7 @@ import par.interp.ParError;
 import par.interp.ParIterable;
 import par.interp.ParList;
 import par.interp.ParObject;
+import par.interp.Range;
 import par.interp.Repr;
 import par.interp.Sequences;
 import par.interp.Values;
@@ -73,10 +74,10 @@ final class PoolHandle implements ParObject, Handle, ContextManager {
         switch (method) {
             case "map":
                 Builtin.checkArity("map", a, 2, 2);
-                return run(interp, a[0], items(a[1]), false);
+                return run(interp, a[0], a[1] instanceof Range ? rangeChunks((Range) a[1]) : chunks(items(a[1])), false);
             case "starmap":
                 Builtin.checkArity("starmap", a, 2, 2);
-                return run(interp, a[0], argLists(a[1]), true);
+                return run(interp, a[0], chunks(argLists(a[1])), true);
             case "submit": {
                 Builtin.checkArity("submit", a, 1, -1);
                 List<Object> args = new ArrayList<>(List.of(a).subList(1, a.length));
@@ -113,18 +114,34 @@ final class PoolHandle implements ParObject, Handle, ContextManager {
         return items % (size * 4) == 0 ? Math.max(chunk, 1) : chunk + 1;
     }
 
-    private ParList run(Interpreter interp, Object fn, List<Object> items, boolean spread) {
-        checkCallable(fn);
+    private List<Object> chunks(List<Object> items) {
         int chunk = chunkSize(items.size());
-        List<Long> ids = new ArrayList<>();
-        List<ParList> chunks = new ArrayList<>();
+        List<Object> chunks = new ArrayList<>();
         for (int from = 0; from < items.size(); from += chunk) {
-            ParList part = new ParList(items.subList(from, Math.min(items.size(), from + chunk)));
-            chunks.add(part);
-            ids.add(submit(fn, part, spread));
+            chunks.add(new ParList(items.subList(from, Math.min(items.size(), from + chunk))));
         }
+        return chunks;
+    }
+
+    /** A range is cut into smaller ranges: a few bytes each, however many items they hold. */
+    private List<Object> rangeChunks(Range r) {
+        long length = r.length();
+        if (length > Integer.MAX_VALUE) {
+            throw new ParError("a pool can map at most " + Integer.MAX_VALUE + " items at once");
+        }
+        int chunk = chunkSize((int) length);
+        List<Object> chunks = new ArrayList<>();
+        for (long from = 0; from < length; from += chunk) {
+            long to = Math.min(length, from + chunk);
+            chunks.add(new Range(r.at(from), to < length ? r.at(to) : r.stop, r.step));
+        }
+        return chunks;
+    }
+
+    private ParList run(Interpreter interp, Object fn, List<Object> chunks, boolean spread) {
+        List<Long> ids = submitAll(fn, chunks, spread);
         interp.out().flush();
-        ParList results = new ParList(items.size());
+        ParList results = new ParList();
         for (int i = 0; i < ids.size(); i++) {
             results.items.addAll(outcome(support.broker().call(Op.POOL_WAIT, ids.get(i), interp.site), chunks.get(i)).items);
         }
@@ -137,7 +154,16 @@ final class PoolHandle implements ParObject, Handle, ContextManager {
         }
     }
 
-    long submit(Object fn, ParList chunk, boolean spread) {
+    /** chunk: the items, a list or a range. */
+    long submit(Object fn, Object chunk, boolean spread) {
+        return submitAll(fn, List.of(chunk), spread).get(0);
+    }
+
+    /**
+     * Hands the hub every chunk in one request, so each worker gets its first chunk at once
+     * instead of one by one as this process encodes them. Answers the tasks' ids.
+     */
+    List<Long> submitAll(Object fn, List<Object> chunks, boolean spread) {
         checkCallable(fn);
         Object ref = fn;
         if (fn instanceof Function) {
@@ -146,23 +172,31 @@ final class PoolHandle implements ParObject, Handle, ContextManager {
                 ref = name; // the workers have it already
             }
         }
-        byte[] work = Codec.encodeAll(ref, spread, chunk);
-        return (Long) support.broker().call(Op.POOL_SUBMIT, id, work);
+        ParList works = new ParList(chunks.size());
+        for (Object chunk : chunks) {
+            works.add(Codec.encodeAll(ref, spread, chunk));
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Object taskId : ((ParList) support.broker().call(Op.POOL_SUBMIT, id, works)).items) {
+            ids.add((Long) taskId);
+        }
+        return ids;
     }
 
     /** The results of a finished task, or its error raised here, naming the item and the worker. */
-    ParList outcome(Object reply, ParList chunk) {
+    ParList outcome(Object reply, Object chunk) {
         return outcome(support, reply, chunk);
     }
 
-    static ParList outcome(ProcessSupport support, Object reply, ParList chunk) {
+    static ParList outcome(ProcessSupport support, Object reply, Object chunk) {
         ParList o = (ParList) reply;
         if (o.get(0).equals("ok")) {
             return (ParList) support.decode(o.get(1));
         }
         int index = (int) (long) (Long) o.get(1);
         String message = (String) o.get(2);
-        String item = index >= 0 && index < chunk.size() ? "task on item " + Repr.repr(chunk.get(index)) + " failed in "
+        List<Object> items = chunk instanceof ParList ? ((ParList) chunk).items : Sequences.toList(chunk);
+        String item = index >= 0 && index < items.size() ? "task on item " + Repr.repr(items.get(index)) + " failed in "
                 : "task failed in ";
         ParError e = new ParError(item + "worker " + o.get(4) + " (pid " + o.get(5) + "): " + message);
         for (Object entry : ((ParList) o.get(3)).items) {
@@ -175,11 +209,14 @@ final class PoolHandle implements ParObject, Handle, ContextManager {
     private ParIterable unordered(Object fn, List<Object> items) {
         List<Long> pending = new ArrayList<>();
         java.util.Map<Long, ParList> chunks = new java.util.HashMap<>();
+        List<Object> singles = new ArrayList<>();
         for (Object item : items) {
-            ParList chunk = ParList.of(item);
-            long task = submit(fn, chunk, false);
-            pending.add(task);
-            chunks.put(task, chunk);
+            singles.add(ParList.of(item));
+        }
+        List<Long> ids = submitAll(fn, singles, false);
+        for (int i = 0; i < ids.size(); i++) {
+            pending.add(ids.get(i));
+            chunks.put(ids.get(i), (ParList) singles.get(i));
         }
         return new Results(pending, chunks);
     }
