@@ -26,8 +26,12 @@ public final class Resolver {
     /** How many child JVMs the code may start (see {@link TopLevel#jvms}). */
     private int jvms;
     private boolean pools;
-    /** Depth of code that may run more than once: loops, comprehensions, function bodies. */
-    private int repeats;
+    /**
+     * How many times the code being resolved runs, as far as it shows: 1 at top level, the
+     * product of the loops around it when they go over a literal range or list, and
+     * {@link TopLevel#MANY} inside a while loop or a function.
+     */
+    private long times = 1;
 
     private Resolver(Globals globals, String file, boolean echo) {
         this.globals = globals;
@@ -86,18 +90,19 @@ public final class Resolver {
         }
         if (s instanceof Stmt.While) {
             Stmt.While w = (Stmt.While) s;
-            repeats++;
+            long outer = times;
+            times = TopLevel.MANY;
             try {
                 ExprNode cond = expr(w.cond());
-                return new StmtNodes.While(line, cond, loopBody(line, w.body()));
+                return new StmtNodes.While(line, cond, loopBody(line, w.body(), TopLevel.MANY));
             } finally {
-                repeats--;
+                times = outer;
             }
         }
         if (s instanceof Stmt.For) {
             Stmt.For f = (Stmt.For) s;
             ExprNode iter = expr(f.iter());
-            return new StmtNodes.For(line, target(f.target()), iter, loopBody(line, f.body()));
+            return new StmtNodes.For(line, target(f.target()), iter, loopBody(line, f.body(), count(f.iter())));
         }
         if (s instanceof Stmt.Def) {
             return def((Stmt.Def) s);
@@ -144,20 +149,64 @@ public final class Resolver {
         throw new IllegalStateException("resolver has no case for " + s.getClass().getSimpleName());
     }
 
-    private StmtNode loopBody(int line, List<Stmt> body) {
+    /** rounds: how many times the body runs for each time the loop does. */
+    private StmtNode loopBody(int line, List<Stmt> body, long rounds) {
         scope.loops++;
-        repeats++;
+        long outer = times;
+        times = times(outer, rounds);
         try {
             return block(line, body);
         } finally {
             scope.loops--;
-            repeats--;
+            times = outer;
         }
     }
 
-    /** Notes that the code starts n child JVMs where it stands (once, unless it is repeated). */
+    /** How many items a loop's iterable has, when the code spells it out; MANY otherwise. */
+    private static long count(Expr iterable) {
+        if (iterable instanceof Expr.ListLiteral) {
+            return ((Expr.ListLiteral) iterable).items().size();
+        }
+        if (iterable instanceof Expr.Call && ((Expr.Call) iterable).callee() instanceof Expr.Name
+                && ((Expr.Name) ((Expr.Call) iterable).callee()).name().equals("range")) {
+            List<Expr> args = ((Expr.Call) iterable).args();
+            long[] n = new long[args.size()];
+            for (int i = 0; i < n.length; i++) {
+                Long v = intLiteral(args.get(i));
+                if (v == null) {
+                    return TopLevel.MANY;
+                }
+                n[i] = v;
+            }
+            try {
+                return n.length == 1 ? new Range(0, n[0], 1).length()
+                        : n.length == 2 ? new Range(n[0], n[1], 1).length()
+                        : n.length == 3 ? new Range(n[0], n[1], n[2]).length() : TopLevel.MANY;
+            } catch (ParError e) {
+                return TopLevel.MANY; // range(a, b, 0): the error comes when it runs
+            }
+        }
+        return TopLevel.MANY;
+    }
+
+    private static Long intLiteral(Expr e) {
+        if (e instanceof Expr.Literal && ((Expr.Literal) e).value() instanceof Long) {
+            return (Long) ((Expr.Literal) e).value();
+        }
+        if (e instanceof Expr.Unary && ((Expr.Unary) e).op().equals("-")) {
+            Long v = intLiteral(((Expr.Unary) e).operand());
+            return v == null || v == Long.MIN_VALUE ? null : -v;
+        }
+        return null;
+    }
+
+    private static long times(long a, long b) {
+        return a >= TopLevel.MANY || b >= TopLevel.MANY || (b != 0 && a > TopLevel.MANY / b) ? TopLevel.MANY : a * b;
+    }
+
+    /** Notes that the code starts n child JVMs where it stands, once each time it runs. */
     private void startsJvms(int n) {
-        jvms = repeats > 0 || n == TopLevel.MANY || jvms + n < jvms ? TopLevel.MANY : jvms + n;
+        jvms = (int) Math.min(TopLevel.MANY, (long) jvms + times(times, n));
     }
 
     private StmtNode assign(Stmt.Assign a) {
@@ -211,7 +260,8 @@ public final class Resolver {
         Scope outer = scope;
         Scope s = new Scope(enclosing, true);
         scope = s;
-        repeats++;
+        long outerTimes = times;
+        times = TopLevel.MANY; // a function may be called any number of times
         try {
             s.declaredGlobal.addAll(NameAnalysis.declaredGlobal(d.body()));
             for (String p : d.params()) {
@@ -250,7 +300,7 @@ public final class Resolver {
             return new FunctionCode(d, s.size, cellSlots, cellNames, body, List.copyOf(s.freeVars));
         } finally {
             scope = outer;
-            repeats--;
+            times = outerTimes;
         }
     }
 
@@ -471,7 +521,7 @@ public final class Resolver {
     /** Comprehension variables get fresh slots, visible only inside the comprehension. */
     private ExprNode listComp(Expr.ListComp c) {
         int pushed = 0;
-        repeats++;
+        long outerTimes = times;
         try {
             ExprNodes.Clause[] clauses = new ExprNodes.Clause[c.clauses().size()];
             for (int i = 0; i < clauses.length; i++) {
@@ -485,6 +535,7 @@ public final class Resolver {
                 }
                 scope.comprehensions.push(names);
                 pushed++;
+                times = times(times, count(clause.iter())); // each clause runs the rest once per item
                 clauses[i] = new ExprNodes.Clause(target(clause.target()), iter, exprs(clause.conds()));
             }
             return new ExprNodes.ListComp(c.pos().line(), expr(c.element()), clauses);
@@ -492,7 +543,7 @@ public final class Resolver {
             for (int i = 0; i < pushed; i++) {
                 scope.comprehensions.pop();
             }
-            repeats--;
+            times = outerTimes;
         }
     }
 
