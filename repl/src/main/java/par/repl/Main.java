@@ -15,6 +15,7 @@ import par.interp.ParList;
 import par.interp.ScriptRunner;
 import par.interp.StreamOutput;
 import par.interp.TopLevel;
+import par.proc.ParseCache;
 import par.proc.RootProcesses;
 import par.proc.Timeline;
 import par.proc.Trace;
@@ -140,6 +141,7 @@ public final class Main {
             }
         }
         Interpreter interp = new Interpreter(in, new StreamOutput(out, interactive), err);
+        interp.setParser(ParseCache::parse); // a script run again skips the parser
         Trace events = new Trace(trace ? err : null, timeline != null);
         RootProcesses processes = RootProcesses.install(interp, maxProcs, false, events);
         if (source.contains("pool(")) {

@@ -45,9 +45,16 @@ public final class Interpreter {
         this.err = err;
     }
 
+    /** Source text and file name to a program (the parser, or a cache of its work). */
+    private java.util.function.BiFunction<String, String, Program> parser = SourceParser::parse;
+
+    public void setParser(java.util.function.BiFunction<String, String, Program> parser) {
+        this.parser = parser;
+    }
+
     /** Source text to effects: the life of a program in three steps. */
     public void run(String source, String file) {
-        Program program = SourceParser.parse(source, file);          // syntax errors, located
+        Program program = parser.apply(source, file);                // syntax errors, located
         TopLevel code = Resolver.resolve(program, globals, false);    // names to slots, static errors
         if (code.jvms() > 0) {
             processes.prewarm(code.jvms(), code.pools());             // child JVMs start meanwhile

@@ -1,6 +1,5 @@
 package par.proc;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,7 @@ import java.util.List;
  */
 final class ChildArchive {
     final Path path;
-    /** Only a class path of jars can be keyed reliably; a directory's date says little of its files. */
+    /** There is a build key (a class path of jars) and a private directory to keep it in. */
     final boolean usable;
     /** JDK 25's AOT cache (JEP 483, 514, 515) rather than a dynamic AppCDS archive. */
     private final boolean aot;
@@ -45,19 +44,12 @@ final class ChildArchive {
     }
 
     static ChildArchive forThisRuntime() {
-        StringBuilder key = new StringBuilder(System.getProperty("java.home"));
-        boolean jarsOnly = true;
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            File f = new File(entry);
-            jarsOnly &= f.isFile() && entry.endsWith(".jar");
-            key.append('|').append(f.getAbsolutePath()).append(':').append(f.length()).append(':')
-                    .append(f.lastModified());
-        }
         boolean aot = Runtime.version().feature() >= 25;
-        String dir = "par-" + System.getProperty("user.name", "user");
-        Path path = Path.of(System.getProperty("java.io.tmpdir"), dir,
-                "child-" + Integer.toHexString(key.toString().hashCode()) + (aot ? ".aot" : ".jsa"));
-        return new ChildArchive(path, jarsOnly, aot);
+        String key = PrivateDir.buildKey();
+        Path dir = key == null ? null : PrivateDir.get();
+        String name = "child-" + (key == null ? "none" : key) + (aot ? ".aot" : ".jsa");
+        Path path = dir == null ? Path.of(name) : dir.resolve(name);
+        return new ChildArchive(path, dir != null, aot);
     }
 
     private void pruneOld() throws IOException {
@@ -76,18 +68,11 @@ final class ChildArchive {
     }
 
     boolean ready() {
-        return Files.isRegularFile(path);
+        return usable && Files.isRegularFile(path);
     }
 
     /** A private name to dump to; moved into place only once complete. */
     Path dumpPath() {
-        try {
-            Files.createDirectories(path.getParent());
-            path.getParent().toFile().setReadable(false, false);
-            path.getParent().toFile().setReadable(true, true);
-        } catch (IOException e) {
-            // no archive then; children start a little slower
-        }
         return path.resolveSibling(path.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     }
 

@@ -1,6 +1,7 @@
 package par.proc;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,42 @@ public final class Codec {
         for (int i = 0; i < TREE_TYPES.size(); i++) {
             TREE_INDEX.put(TREE_TYPES.get(i), i);
         }
+    }
+
+    /**
+     * What reflection says of one AST record type, looked up once per type (and only for the
+     * types a process meets): asking again for every node made decoding an image slow.
+     */
+    private static final class Shape {
+        final Method[] accessors;
+        final Class<?>[] types;
+        final Constructor<?> constructor;
+
+        Shape(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            accessors = new Method[components.length];
+            types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                types[i] = components[i].getType();
+            }
+            try {
+                constructor = type.getDeclaredConstructor(types);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static final Shape[] SHAPES = new Shape[TREE_TYPES.size()];
+
+    private static Shape shape(int index) {
+        Shape s = SHAPES[index];
+        if (s == null) {
+            s = new Shape(TREE_TYPES.get(index)); // a race only makes it twice
+            SHAPES[index] = s;
+        }
+        return s;
     }
 
     /** How a receiving process turns functions and handles back into live values. */
@@ -304,17 +341,17 @@ public final class Codec {
                 }
                 b(T_RECORD);
                 b(index);
-                for (RecordComponent c : node.getClass().getRecordComponents()) {
-                    tree(read(c, node), depth + 1);
+                for (Method accessor : shape(index).accessors) {
+                    tree(read(accessor, node), depth + 1);
                 }
             } else {
                 throw new IllegalStateException("no wire form for " + node.getClass());
             }
         }
 
-        private static Object read(RecordComponent c, Object node) {
+        private static Object read(Method accessor, Object node) {
             try {
-                return c.getAccessor().invoke(node);
+                return accessor.invoke(node);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
@@ -545,19 +582,17 @@ public final class Codec {
                 throw new WireException("malformed function: unknown node " + index);
             }
             Class<?> type = TREE_TYPES.get(index);
-            RecordComponent[] components = type.getRecordComponents();
-            Object[] args = new Object[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
+            Shape shape = shape(index);
+            Class<?>[] types = shape.types;
+            Object[] args = new Object[types.length];
+            for (int i = 0; i < types.length; i++) {
                 args[i] = tree(depth + 1);
-                types[i] = components[i].getType();
                 if (args[i] != null && !box(types[i]).isInstance(args[i])) {
                     throw new WireException("malformed function: bad field in " + type.getSimpleName());
                 }
             }
             try {
-                Constructor<?> ctor = type.getDeclaredConstructor(types);
-                return ctor.newInstance(args);
+                return shape.constructor.newInstance(args);
             } catch (ReflectiveOperationException | IllegalArgumentException e) {
                 throw new WireException("malformed function: cannot rebuild " + type.getSimpleName());
             }

@@ -1,0 +1,103 @@
+package par.proc;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import par.syntax.Program;
+import par.syntax.SourceParser;
+import par.syntax.Stmt;
+
+/**
+ * Parsed programs kept on disk, so that a script run again skips the parser (which costs a
+ * run about 30 ms before the JIT has warmed it). A cached tree is stored with the exact text
+ * it came from and is used only for that text, by the same build of Par; anything unreadable
+ * is simply parsed again. Only programs that parse are kept: syntax errors are always
+ * reported by the parser itself.
+ */
+public final class ParseCache {
+    private ParseCache() {
+    }
+
+    /** Larger sources are parsed every time: their cache files would be large too. */
+    private static final int MAX_SOURCE = 1 << 20;
+    /** How many parsed programs are kept; the oldest go first. */
+    private static final int KEEP = 200;
+
+    /** Parses source, or reads its tree from the cache; the same as {@link SourceParser#parse}. */
+    public static Program parse(String source, String file) {
+        String key = PrivateDir.buildKey();
+        return parse(source, file, key == null ? null : PrivateDir.get(), key);
+    }
+
+    /** As above, with the directory and build key given (null dir: no cache). */
+    static Program parse(String source, String file, Path dir, String key) {
+        Path entry = dir == null || source.length() > MAX_SOURCE ? null
+                : dir.resolve("ast-" + key + "-" + Integer.toHexString(source.hashCode()) + "-" + source.length());
+        if (entry != null) {
+            List<Stmt> body = read(entry, source);
+            if (body != null) {
+                return new Program(file, source, body);
+            }
+        }
+        Program program = SourceParser.parse(source, file);
+        if (entry != null) {
+            write(entry, program);
+        }
+        return program;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Stmt> read(Path entry, String source) {
+        try {
+            Codec.Reader r = new Codec.Reader(Files.readAllBytes(entry), null);
+            if (!new String(r.bytes(), StandardCharsets.UTF_8).equals(source)) {
+                return null; // another text with the same hash
+            }
+            Object body = r.tree(0);
+            r.end();
+            for (Object s : (List<Object>) body) {
+                if (!(s instanceof Stmt)) {
+                    return null;
+                }
+            }
+            return (List<Stmt>) body;
+        } catch (IOException | WireException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    private static void write(Path entry, Program program) {
+        Codec.Writer w = new Codec.Writer();
+        w.bytes(program.source().getBytes(StandardCharsets.UTF_8));
+        w.tree(program.body(), 0);
+        Path tmp = entry.resolveSibling(entry.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            Files.write(tmp, w.toBytes());
+            Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            prune(entry.getParent());
+        } catch (IOException e) {
+            // no cache then: the next run parses again
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // nothing to clean
+            }
+        }
+    }
+
+    private static void prune(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(p -> p.getFileName().toString().startsWith("ast-") && !p.toString().endsWith(".tmp"))
+                    .sorted(Comparator.comparingLong((Path p) -> p.toFile().lastModified()).reversed())
+                    .skip(KEEP)
+                    .forEach(p -> p.toFile().delete());
+        }
+    }
+}

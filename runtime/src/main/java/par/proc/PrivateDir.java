@@ -1,0 +1,61 @@
+package par.proc;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * The per-user directory, under the temporary directory, where Par keeps what makes later
+ * runs start faster: class-data archives and parsed programs. What is read from it is
+ * trusted, so it is used only if it belongs to this user and nobody else may write to it;
+ * otherwise Par simply runs without it. Also says which build of Par is running, so nothing
+ * made by another build is ever read.
+ */
+final class PrivateDir {
+    private PrivateDir() {
+    }
+
+    private static final String USER = System.getProperty("user.name", "user");
+
+    /** The directory, made (0700) if need be; null when it cannot be trusted or made. */
+    static Path get() {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "par-" + USER);
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            if (Files.isSymbolicLink(dir) || !Files.getOwner(dir).getName().equals(USER)) {
+                return null;
+            }
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir);
+            if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+                return null;
+            }
+            return dir;
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    /**
+     * This build of Par on this java: the java's home and every class path entry's size and
+     * time. Null when the class path has directories, whose dates say little of their files.
+     */
+    static String buildKey() {
+        StringBuilder key = new StringBuilder(System.getProperty("java.home"));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            File f = new File(entry);
+            if (!f.isFile() || !entry.endsWith(".jar")) {
+                return null;
+            }
+            key.append('|').append(f.getAbsolutePath()).append(':').append(f.length()).append(':')
+                    .append(f.lastModified());
+        }
+        return Integer.toHexString(key.toString().hashCode());
+    }
+}
