@@ -50,12 +50,17 @@ class ProcessFaultsTest {
     }
 
     private Thread runInProcess(String source) throws IOException {
+        return runInProcess(source, true);
+    }
+
+    /** terminal: stdout is taken for a terminal, flushed on every line; otherwise it is buffered. */
+    private Thread runInProcess(String source, boolean terminal) throws IOException {
         Path script = dir.resolve("t.par");
         Files.writeString(script, source);
         OutputStream out = new LineCollector(lines);
         PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
         Thread t = new Thread(() -> Main.run(new String[] {script.toString()}, System.in,
-                new PrintStream(out, true, StandardCharsets.UTF_8), err, true));
+                new PrintStream(out, true, StandardCharsets.UTF_8), err, terminal));
         t.start();
         return t;
     }
@@ -78,6 +83,26 @@ class ProcessFaultsTest {
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         assertEquals("process p1 (pid " + pid + ") was killed by signal 9 (SIGKILL)", nextLine());
         assertEquals("-9 false", nextLine());
+        root.join(10_000);
+        assertFalse(root.isAlive());
+    }
+
+    @Test
+    void aChildsLinesReachAPipeWhileTheParentWaits() throws Exception {
+        // the root's stdout here is not a terminal, so it is buffered: the child's line must
+        // still come out while the parent is blocked in join, not when the program ends
+        Thread root = runInProcess(String.join("\n",
+                "def talk() {",
+                "    print('hello from the child')",
+                "    sleep(60)",
+                "}",
+                "p = spawn talk()",
+                "print(p.pid)",
+                "join p"), false);
+        long pid = Long.parseLong(nextLine());
+        assertEquals("hello from the child", nextLine());
+        assertTrue(root.isAlive());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         root.join(10_000);
         assertFalse(root.isAlive());
     }
@@ -153,7 +178,10 @@ class ProcessFaultsTest {
     private void assertRootDeathKillsChildren(boolean sigkill) throws Exception {
         Path script = dir.resolve("root.par");
         Files.writeString(script, String.join("\n",
-                "def slow() { sleep(60) }",
+                "def slow() {",
+                "    print('up')",
+                "    sleep(60)",
+                "}",
                 "ps = [spawn slow() for i in range(3)]",
                 "for p in ps { print(p.pid) }",
                 "for p in ps { join p }"));
@@ -162,8 +190,15 @@ class ProcessFaultsTest {
                 Main.class.getName(), script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<Long> children = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(root.getInputStream(), StandardCharsets.UTF_8))) {
-            for (int i = 0; i < 3; i++) {
-                children.add(Long.parseLong(r.readLine()));
+            // the children are killed once running (a JVM still booting notices only when it starts)
+            int up = 0;
+            while (children.size() < 3 || up < 3) {
+                String line = r.readLine();
+                if (line.equals("up")) {
+                    up++;
+                } else {
+                    children.add(Long.parseLong(line));
+                }
             }
             if (sigkill) {
                 root.destroyForcibly();

@@ -9,13 +9,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Printed lines into a byte stream, UTF-8, buffered. Flushed on every line when a person is
- * watching (a terminal), otherwise in large writes and whenever the program waits.
+ * watching (a terminal); otherwise in large writes, whenever the program waits, and at the
+ * latest {@value #FLUSH_AFTER_MS} ms after a line was written, so that lines (a child's ones
+ * too, which arrive while the program may be blocked) never sit in the buffer for long.
  */
 public final class StreamOutput implements Output {
     private final BufferedWriter writer;
     private final boolean flushEachLine;
     /** Lines written since the last flush: a flush with none is free (a loop of q.get() flushes each time). */
     private boolean dirty;
+    private static final long FLUSH_AFTER_MS = 20;
+    private Thread flusher;
 
     public StreamOutput(OutputStream out, boolean flushEachLine) {
         this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -31,10 +35,28 @@ public final class StreamOutput implements Output {
                 writer.flush();
             } else {
                 dirty = true;
+                if (flusher == null) {
+                    startFlusher();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void startFlusher() {
+        flusher = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(FLUSH_AFTER_MS);
+                    flush();
+                } catch (InterruptedException | UncheckedIOException e) {
+                    return; // a reader that has gone is reported to the program at its next print
+                }
+            }
+        }, "par-output-flusher");
+        flusher.setDaemon(true);
+        flusher.start();
     }
 
     @Override
