@@ -229,8 +229,13 @@ public final class Resolver {
 
     private StmtNode augAssign(Stmt.AugAssign a) {
         int line = a.pos().line();
-        ExprNode value = expr(a.value());
         Expr t = a.target();
+        if (t instanceof Expr.Name) {
+            // x op= v is x = x op v (reading a name twice has no effect of its own), so it gets
+            // the same fast nodes as the operator itself: i += 1 adds a constant
+            return assign(new Stmt.Assign(a.pos(), List.of(t), new Expr.Binary(a.pos(), a.op(), t, a.value())));
+        }
+        ExprNode value = expr(a.value());
         if (t instanceof Expr.Index) {
             Expr.Index i = (Expr.Index) t;
             return new StmtNodes.AugItem(line, expr(i.target()), expr(i.index()), a.op(), value);
@@ -239,7 +244,7 @@ public final class Resolver {
             Expr.Attribute at = (Expr.Attribute) t;
             return new StmtNodes.AugAttribute(line, expr(at.target()), at.name(), a.op(), value);
         }
-        return new StmtNodes.AugAssign(line, expr(t), a.op(), value, target(t));
+        throw new SyntaxError(file, t.pos(), "cannot assign to this expression"); // the parser lets no other through
     }
 
     // ------------------------------------------------------------ functions

@@ -112,29 +112,6 @@ final class StmtNodes {
         }
     }
 
-    /** {@code name op= value} for any variable: read it, combine, write it back. */
-    static final class AugAssign extends StmtNode {
-        private final ExprNode read;
-        private final String op;
-        private final ExprNode value;
-        private final Target target;
-
-        AugAssign(int line, ExprNode read, String op, ExprNode value, Target target) {
-            super(line);
-            this.read = read;
-            this.op = op;
-            this.value = value;
-            this.target = target;
-        }
-
-        @Override
-        Object exec(Frame f) {
-            Object current = read.eval(f);
-            target.assign(f, Ops.binary(op, current, value.eval(f)));
-            return null;
-        }
-    }
-
     /** {@code a[i] op= value}: the container and index are evaluated once. */
     static final class AugItem extends StmtNode {
         private final ExprNode container;
