@@ -10,6 +10,31 @@ public abstract class ExprNode {
 
     abstract Object eval(Frame f);
 
+    /**
+     * The value as a long when it is an int that fits one, sparing a box between arithmetic
+     * nodes; any other value is left in {@link Frame#other} (which is null after a long).
+     */
+    long evalLong(Frame f) {
+        Object v = eval(f);
+        if (v instanceof Long) {
+            f.other = null;
+            return (Long) v;
+        }
+        f.other = v;
+        return 0;
+    }
+
+    /**
+     * eval by way of evalLong, for an operator whose operand is arithmetic. Apart from eval so
+     * that eval stays small enough to inline; the nodes are final classes, so once this is
+     * inlined into one's eval the evalLong call is direct.
+     */
+    final Object viaLong(Frame f) {
+        long r = evalLong(f);
+        Object o = f.other;
+        return o != null ? o : (Object) r;
+    }
+
     /** A condition: spares the boxing of comparisons that only feed an if or while. */
     boolean test(Frame f) {
         return Values.truthy(eval(f));

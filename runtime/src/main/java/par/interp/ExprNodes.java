@@ -39,6 +39,20 @@ final class ExprNodes {
             }
             return v;
         }
+
+        @Override
+        long evalLong(Frame f) {
+            Object v = f.slots[slot];
+            if (v instanceof Long) {
+                f.other = null;
+                return (Long) v;
+            }
+            if (v == null) {
+                throw unassigned(name);
+            }
+            f.other = v;
+            return 0;
+        }
     }
 
     /** A local that an inner function captured: the slot holds its cell. */
@@ -122,36 +136,75 @@ final class ExprNodes {
         }
     }
 
-    static final class Add extends BinaryNode {
-        Add(int line, ExprNode left, ExprNode right) {
-            super(line, left, right);
-        }
+    /*
+     * +, - and * work on longs through evalLong, so a chain like (t + i * i) % m boxes only its
+     * final result; any operand that is not a long (a float, a big int, a string) and any
+     * overflow go to Ops, which has the whole of each operator's meaning. Only an operator with
+     * an arithmetic operand takes that way from eval: for fib(n - 1) or i * i the plain path
+     * boxes no more, and one call fewer per node counts while the JIT warms up.
+     */
 
-        @Override
-        Object eval(Frame f) {
-            return Ops.add(left.eval(f), right.eval(f));
-        }
+    /** Whether n is an operator whose long evalLong gives without a box. */
+    static boolean arithmetic(ExprNode n) {
+        return n instanceof IntOp || n instanceof AddConst || n instanceof ModConst;
     }
 
-    static final class Subtract extends BinaryNode {
-        Subtract(int line, ExprNode left, ExprNode right) {
+    /** {@code a + b}, {@code a - b}, {@code a * b}: one class, so their long path is written once. */
+    static final class IntOp extends BinaryNode {
+        private final char op;
+        private final boolean unboxed;
+
+        IntOp(int line, char op, ExprNode left, ExprNode right) {
             super(line, left, right);
+            this.op = op;
+            this.unboxed = arithmetic(left) || arithmetic(right);
         }
 
         @Override
         Object eval(Frame f) {
-            return Ops.subtract(left.eval(f), right.eval(f));
+            return unboxed ? viaLong(f) : generic(left.eval(f), right.eval(f));
         }
-    }
 
-    static final class Multiply extends BinaryNode {
-        Multiply(int line, ExprNode left, ExprNode right) {
-            super(line, left, right);
+        private Object generic(Object a, Object b) {
+            switch (op) {
+                case '+': return Ops.add(a, b);
+                case '-': return Ops.subtract(a, b);
+                default: return Ops.multiply(a, b);
+            }
         }
 
         @Override
-        Object eval(Frame f) {
-            return Ops.multiply(left.eval(f), right.eval(f));
+        long evalLong(Frame f) {
+            long x = left.evalLong(f);
+            Object a = f.other;
+            if (a != null) {
+                f.other = generic(a, right.eval(f));
+                return 0;
+            }
+            long y = right.evalLong(f);
+            Object b = f.other;
+            boolean overflow;
+            long r;
+            switch (op) {
+                case '+':
+                    r = x + y;
+                    overflow = ((x ^ r) & (y ^ r)) < 0;
+                    break;
+                case '-':
+                    r = x - y;
+                    overflow = ((x ^ y) & (x ^ r)) < 0;
+                    break;
+                default:
+                    r = x * y;
+                    long hi = Math.multiplyHigh(x, y);
+                    overflow = !((hi == 0 && r >= 0) || (hi == -1 && r < 0));
+                    break;
+            }
+            if (b != null || overflow) {
+                f.other = generic(x, b != null ? b : (Object) y);
+                return 0;
+            }
+            return r;
         }
     }
 
@@ -273,6 +326,7 @@ final class ExprNodes {
         private final long constant;
         private final boolean subtract;
         private final Object written;
+        private final boolean unboxed;
 
         /** constant: what is added (already negated for a subtraction); written: the literal as written. */
         AddConst(int line, ExprNode left, long constant, boolean subtract) {
@@ -281,10 +335,14 @@ final class ExprNodes {
             this.constant = constant;
             this.subtract = subtract;
             this.written = subtract ? -constant : constant;
+            this.unboxed = arithmetic(left);
         }
 
         @Override
         Object eval(Frame f) {
+            if (unboxed) {
+                return viaLong(f);
+            }
             Object a = left.eval(f);
             if (a instanceof Long) {
                 long x = (Long) a;
@@ -295,28 +353,55 @@ final class ExprNodes {
             }
             return subtract ? Ops.subtract(a, written) : Ops.add(a, written);
         }
+
+        @Override
+        long evalLong(Frame f) {
+            long x = left.evalLong(f);
+            Object a = f.other;
+            long r = x + constant;
+            if (a != null || ((x ^ r) & (constant ^ r)) < 0) {
+                Object operand = a != null ? a : (Object) x;
+                f.other = subtract ? Ops.subtract(operand, written) : Ops.add(operand, written);
+                return 0;
+            }
+            return r;
+        }
     }
 
     /** {@code x % 7}: modulo by a positive int constant. */
     static final class ModConst extends ExprNode {
         private final ExprNode left;
         private final long constant;
-        private final Object boxed;
+        private final Object divisor;
+
+        private final boolean unboxed;
 
         ModConst(int line, ExprNode left, long constant) {
             super(line);
             this.left = left;
             this.constant = constant;
-            this.boxed = constant;
+            this.divisor = constant;
+            this.unboxed = arithmetic(left);
         }
 
         @Override
         Object eval(Frame f) {
-            Object a = left.eval(f);
-            if (a instanceof Long) {
-                return Math.floorMod((Long) a, constant);
+            if (unboxed) {
+                return viaLong(f);
             }
-            return Ops.modulo(a, boxed);
+            Object a = left.eval(f);
+            return a instanceof Long ? (Object) Math.floorMod((Long) a, constant) : Ops.modulo(a, divisor);
+        }
+
+        @Override
+        long evalLong(Frame f) {
+            long x = left.evalLong(f);
+            Object a = f.other;
+            if (a != null) {
+                f.other = Ops.modulo(a, divisor);
+                return 0;
+            }
+            return Math.floorMod(x, constant);
         }
     }
 

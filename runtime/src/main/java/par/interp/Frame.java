@@ -10,6 +10,11 @@ public final class Frame {
     final Cell[] captured;
     public final Interpreter interp;
     Object returnValue;
+    /**
+     * Where {@link ExprNode#evalLong} leaves a value that is not a long (or null when it was
+     * one); read at once by the caller, before anything else is evaluated.
+     */
+    Object other;
 
     Frame(Object[] slots, Cell[] captured, Interpreter interp) {
         this.slots = slots;

@@ -98,10 +98,16 @@ public final class Ops {
         long n = Math.max(0, Values.toLong(times, "repeat count"));
         if (seq instanceof String) {
             String s = (String) seq;
+            if (s.isEmpty()) {
+                return s; // however many times: the count alone may not fit an int
+            }
             checkSize(s.length() * (double) n);
             return s.repeat((int) n);
         }
         ArrayList<Object> items = ((ParList) seq).items;
+        if (items.isEmpty()) {
+            return new ParList(); // and no loop of n rounds that add nothing
+        }
         checkSize(items.size() * (double) n);
         ParList out = new ParList((int) (items.size() * n));
         for (long i = 0; i < n; i++) {

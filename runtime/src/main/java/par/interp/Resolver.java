@@ -466,9 +466,9 @@ public final class Resolver {
         }
         ExprNode right = expr(b.right());
         switch (b.op()) {
-            case "+": return new ExprNodes.Add(line, left, right);
-            case "-": return new ExprNodes.Subtract(line, left, right);
-            case "*": return new ExprNodes.Multiply(line, left, right);
+            case "+": return new ExprNodes.IntOp(line, '+', left, right);
+            case "-": return new ExprNodes.IntOp(line, '-', left, right);
+            case "*": return new ExprNodes.IntOp(line, '*', left, right);
             case "%": return new ExprNodes.Modulo(line, left, right);
             case "//": return new ExprNodes.FloorDivide(line, left, right);
             case "/": return new ExprNodes.TrueDivide(line, left, right);
