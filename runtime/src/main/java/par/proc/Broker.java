@@ -13,6 +13,11 @@ public interface Broker {
      */
     void putNoWait(long queue, Object item, String site);
 
+    /** A get that does not wait: the item if one is there at once, else null. Null if unsupported. */
+    default byte[] tryGet(long queue, String site) {
+        return null;
+    }
+
     /** The id of the process this broker speaks for (0 is the root). */
     long self();
 }

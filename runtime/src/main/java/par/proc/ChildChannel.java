@@ -3,6 +3,7 @@ package par.proc;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A child's way to the hub: frames into its stdout, buffered. A put or a printed line does not
@@ -37,14 +38,24 @@ final class ChildChannel {
         }
     }
 
-    /** A put into an unbounded queue, encoded straight into the channel's buffer. */
+    /**
+     * A put into an unbounded queue: the whole frame (header included) is encoded into one
+     * buffer and written with one call, as a producer may do this millions of times.
+     */
     synchronized void sendPut(long queue, String site, Object item) {
         scratch.reset();
+        scratch.i32(0); // the frame's length, filled in below
+        scratch.b(Wire.PUT);
         scratch.i64(queue);
-        scratch.str(site);
+        if (site != lastSite) { // a call site's text is one string: encode it once per site
+            lastSite = site;
+            lastSiteBytes = site.getBytes(StandardCharsets.UTF_8);
+        }
+        scratch.bytes(lastSiteBytes);
         scratch.value(item, 0); // a value that cannot travel fails here, before anything is written
+        scratch.i32At(0, scratch.length() - 4);
         try {
-            Wire.write(out, Wire.PUT, scratch.buffer(), scratch.length());
+            out.write(scratch.buffer(), 0, scratch.length());
             dirty = true;
         } catch (IOException e) {
             ChildMain.hubGone();
@@ -52,6 +63,8 @@ final class ChildChannel {
     }
 
     private final Codec.Writer scratch = new Codec.Writer();
+    private String lastSite;
+    private byte[] lastSiteBytes;
 
     synchronized void flush() {
         if (!dirty) {

@@ -168,6 +168,14 @@ public final class Codec {
             buf[len++] = (byte) v;
         }
 
+        /** Overwrites four bytes already written, at the given position. */
+        void i32At(int at, int v) {
+            buf[at] = (byte) (v >>> 24);
+            buf[at + 1] = (byte) (v >>> 16);
+            buf[at + 2] = (byte) (v >>> 8);
+            buf[at + 3] = (byte) v;
+        }
+
         void i64(long v) {
             i32((int) (v >>> 32));
             i32((int) v);
@@ -448,6 +456,14 @@ public final class Codec {
             }
             pos = at;
             return new ParList(java.util.Arrays.asList(values));
+        }
+
+        /** Passes over a string without making it; answers "". */
+        String skip() {
+            int n = i32();
+            need(n);
+            pos += n;
+            return "";
         }
 
         /** Everything not yet read, as one value's encoding. */

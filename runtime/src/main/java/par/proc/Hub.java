@@ -85,6 +85,11 @@ public final class Hub {
             }
 
             @Override
+            public byte[] tryGet(long queue, String site) {
+                return takeIfAny(queue, site);
+            }
+
+            @Override
             public long self() {
                 return 0;
             }
@@ -359,6 +364,15 @@ public final class Hub {
         w.site = site;
         q.putters.add(w);
         onTimeout(w, Nil.NIL, null);
+    }
+
+    /**
+     * The root's get when an item is there: taken at once, with no request and no waiting
+     * (a consumer loop in the main program does this for every item). Null when it would wait.
+     */
+    private synchronized byte[] takeIfAny(long queue, String site) {
+        HubQueue q = queue(queue);
+        return q.items.isEmpty() ? null : q.take(root, site);
     }
 
     private void get(HubProcess from, HubQueue q, Object timeout, Reply r, String site) {
@@ -744,7 +758,7 @@ public final class Hub {
         }
         Codec.Reader r = new Codec.Reader(payload, NO_VALUES);
         long queue = r.i64();
-        String site = r.str();
+        String site = trace.on() ? r.str() : r.skip(); // a put's place is only ever shown by the trace
         byte[] item = r.rest();
         synchronized (this) {
             put(p, queue(queue), item, NO_REPLY, site);

@@ -55,11 +55,16 @@ final class QueueHandle implements ParObject, Handle {
                 }
                 return Nil.NIL;
             }
-            case "get":
+            case "get": {
                 Builtin.checkArity("get", args, 0, 1);
+                byte[] ready = support.broker().tryGet(id, interp.site);
+                if (ready != null) {
+                    return support.decode(ready);
+                }
                 interp.out().flush();
                 return support.decode(support.broker().call(Op.GET, id, args.length == 0 ? Nil.NIL : args[0],
                         interp.site));
+            }
             case "size":
                 Builtin.checkArity("size", args, 0, 0);
                 return support.broker().call(Op.QUEUE_SIZE, id);

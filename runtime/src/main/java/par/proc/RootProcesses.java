@@ -47,6 +47,11 @@ public final class RootProcesses extends ProcessSupport {
             }
 
             @Override
+            public byte[] tryGet(long queue, String site) {
+                return hub.tryGet(queue, site);
+            }
+
+            @Override
             public long self() {
                 return hub.self();
             }
