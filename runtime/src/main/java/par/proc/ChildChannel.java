@@ -18,15 +18,22 @@ final class ChildChannel {
     private boolean dirty;
 
     ChildChannel(OutputStream raw) {
+        this(raw, true);
+    }
+
+    /** flushing: push the buffer out every few milliseconds (not for the warm-up's sink). */
+    ChildChannel(OutputStream raw, boolean flushing) {
         this.out = new BufferedOutputStream(raw, 1 << 16);
         try {
             out.write(Wire.MAGIC);
         } catch (IOException e) {
             ChildMain.hubGone();
         }
-        Thread flusher = new Thread(this::flushLoop, "par-child-flusher");
-        flusher.setDaemon(true);
-        flusher.start();
+        if (flushing) {
+            Thread flusher = new Thread(this::flushLoop, "par-child-flusher");
+            flusher.setDaemon(true);
+            flusher.start();
+        }
     }
 
     synchronized void send(byte kind, byte[] payload) {

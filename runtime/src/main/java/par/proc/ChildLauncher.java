@@ -151,7 +151,7 @@ final class ChildLauncher {
             cmd.add(cmd.indexOf("-cp"), "-XX:CompileThresholdScaling=10");
         }
         if (spare) {
-            cmd.add(ChildMain.SPARE);
+            cmd.add(longRunning ? ChildMain.POOL_SPARE : ChildMain.SPARE);
         }
         synchronized (this) {
             if (archive.ready()) {

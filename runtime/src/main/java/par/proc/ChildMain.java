@@ -15,7 +15,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import par.interp.Cell;
 import par.interp.ExitRequest;
 import par.interp.Function;
-import par.interp.Globals;
 import par.interp.Interpreter;
 import par.interp.Output;
 import par.interp.ParError;
@@ -52,6 +51,8 @@ public final class ChildMain {
 
     /** The argument that marks a spare: a JVM started ahead of need, with time to warm up. */
     static final String SPARE = "--spare";
+    /** A spare for a pool: it warms up the task path too. */
+    static final String POOL_SPARE = "--pool-spare";
     /**
      * The argument for the run that records the class-data archive: it loads what a child
      * loads (warm-up included), then exits, talking to nobody.
@@ -71,8 +72,8 @@ public final class ChildMain {
         if (!mode.equals(ARCHIVE_RUN)) {
             startReader(new FileInputStream(FileDescriptor.in), jobs, replies, tasks);
         }
-        if (mode.equals(SPARE) || mode.equals(ARCHIVE_RUN)) {
-            warmUp(); // a JVM started for a job at hand runs it at once instead
+        if (!mode.isEmpty()) {
+            warmUp(!mode.equals(SPARE)); // a JVM started for a job at hand runs it at once instead
         }
         // everything that does not depend on the job is made before the child says it is ready
         Interpreter interp = new Interpreter(InputStream.nullInputStream(), new ChildOutput(channel), System.err);
@@ -126,22 +127,43 @@ public final class ChildMain {
         t.start();
     }
 
-    /** Connects this child's interpreter to the hub: its requests go over the channel. */
+    /**
+     * Connects this child's interpreter to the hub: its requests go over the channel. No lambda
+     * on this path: one not linked yet costs a few milliseconds of every spawn.
+     */
     private static ProcessSupport connect(Interpreter interp, long procId, ChildChannel channel,
-                                          BlockingQueue<Wire.Frame> replies,
-                                          java.util.function.Function<String, String> undefined) {
-        PipeBroker broker = new PipeBroker(channel, replies, procId);
-        ProcessSupport support = new ProcessSupport(interp, () -> broker);
+                                          BlockingQueue<Wire.Frame> replies, MissingName undefined) {
+        ProcessSupport support = new ProcessSupport(interp, new PipeBroker(channel, replies, procId));
         interp.setProcesses(support);
         interp.setUndefinedMessage(undefined);
         return support;
     }
 
+    /** What a child says of a name it cannot see: it did not exist when the image was taken. */
+    private static final class MissingName implements java.util.function.Function<String, String> {
+        private final String when;
+        private final String process;
+
+        /** process: the spawned process's name, or null for a pool worker. */
+        MissingName(String process) {
+            this.process = process;
+            this.when = process == null ? "the pool was made" : " was spawned";
+        }
+
+        @Override
+        public String apply(String name) {
+            StringBuilder b = new StringBuilder("name '").append(name).append("' did not exist when ");
+            if (process != null) {
+                b.append("process ").append(process);
+            }
+            return b.append(when).append(" (pass it to the function as an argument)").toString();
+        }
+    }
+
     private static int runJob(byte[] job, Interpreter interp, ChildChannel channel, BlockingQueue<Wire.Frame> replies) {
         Object[] head = Codec.decodeAll(job, 3, PLAIN);
         String name = (String) head[1];
-        ProcessSupport support = connect(interp, (Long) head[0], channel, replies, n -> "name '" + n
-                + "' did not exist when process " + name + " was spawned (pass it to the function as an argument)");
+        ProcessSupport support = connect(interp, (Long) head[0], channel, replies, new MissingName(name));
         try {
             Image.Call call = Image.install((byte[]) head[2], interp.globals, support);
             Object result = interp.call(call.function(), call.args());
@@ -163,8 +185,7 @@ public final class ChildMain {
     private static int runWorker(byte[] job, Interpreter interp, ChildChannel channel,
                                  BlockingQueue<Wire.Frame> replies, BlockingQueue<Wire.Frame> tasks) {
         Object[] head = Codec.decodeAll(job, 3, PLAIN);
-        ProcessSupport support = connect(interp, (Long) head[0], channel, replies, n -> "name '" + n
-                + "' did not exist when the pool was made (pass it to the function as an argument)");
+        ProcessSupport support = connect(interp, (Long) head[0], channel, replies, new MissingName(null));
         Image.install((byte[]) head[2], interp.globals, support);
         while (true) {
             Wire.Frame task;
@@ -219,29 +240,32 @@ public final class ChildMain {
     }
 
     /**
-     * Runs the job path once on a made-up job (encode an image, decode it, resolve, call,
-     * encode the result, frame it), so the classes are loaded and the first real spawn does
-     * not pay for it.
+     * Runs the very job and task paths once, on made-up work, in an interpreter of its own and
+     * into a channel nobody reads: every class they load and every call site they link is
+     * ready when the real job comes (and the archive run records them all).
      */
-    private static void warmUp() {
+    private static void warmUp(boolean tasksToo) {
         Pos p = new Pos(1, 1);
         Expr x = new Expr.Name(p, "x");
         Stmt.Def def = new Stmt.Def(p, "<warm-up>", "warm", List.of("x"), List.of(new Stmt.Return(p,
                 new Expr.ListLiteral(p, List.of(new Expr.Binary(p, "*", x, new Expr.Literal(p, 2L)),
                         new Expr.Call(p, new Expr.Name(p, "str"), List.of(x)))))));
-        Interpreter interp = new Interpreter(InputStream.nullInputStream(), DISCARD, System.err);
-        ProcessSupport support = new ProcessSupport(interp, () -> null);
-        Globals globals = interp.globals;
-        Function warm = new Function(Resolver.resolveFunction(def, List.of(), globals), new Cell[0]);
-        globals.set("warm", warm);
-        byte[] image = Image.build(globals, warm, new Object[] {21L});
+        Interpreter scratch = new Interpreter(InputStream.nullInputStream(), DISCARD, System.err);
+        Function warm = new Function(Resolver.resolveFunction(def, List.of(), scratch.globals), new Cell[0]);
+        scratch.globals.set("warm", warm);
+        byte[] job = Codec.encodeAll(0L, "warm-up", Image.build(scratch.globals, warm, new Object[] {21L}));
+        byte[] task = Codec.encodeAll(0L, Codec.encodeAll("warm", false, ParList.of(1L, 2L, 3L)));
+        ChildChannel sink = new ChildChannel(java.io.OutputStream.nullOutputStream(), false);
+        BlockingQueue<Wire.Frame> noReplies = new LinkedBlockingQueue<>();
         ScriptRunner.onLargeStack(() -> {
-            Image.Call call = Image.install(image, globals, support);
-            byte[] result = Codec.encode(interp.call(call.function(), call.args()));
+            runJob(job, scratch, sink, noReplies);
+            if (tasksToo) {
+                runTask(task, scratch, connect(scratch, 0L, sink, noReplies, new MissingName(null)), sink);
+            }
             try {
-                ByteArrayOutputStream sink = new ByteArrayOutputStream();
-                Wire.write(sink, Wire.RESULT, result);
-                Wire.read(new DataInputStream(new java.io.ByteArrayInputStream(sink.toByteArray())));
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                Wire.write(bytes, Wire.RESULT, job);
+                Wire.read(new DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -31,6 +31,12 @@ public class ProcessSupport implements Processes, Codec.Receiver {
         this.brokerSource = brokerSource;
     }
 
+    /** With its broker at hand (a child's, over its pipes). */
+    ProcessSupport(Interpreter interp, Broker broker) {
+        this(interp, (Supplier<Broker>) null);
+        this.broker = broker;
+    }
+
     synchronized Broker broker() {
         if (broker == null) {
             broker = brokerSource.get();
