@@ -208,6 +208,29 @@ final class ExprNodes {
         }
     }
 
+    /**
+     * The value of {@code x += v} or {@code x *= v} when v is not a number written out: a list
+     * in x is extended or repeated in place, as Python does; anything else is added or multiplied.
+     */
+    static final class InPlace extends BinaryNode {
+        private final boolean add;
+
+        InPlace(int line, boolean add, ExprNode left, ExprNode right) {
+            super(line, left, right);
+            this.add = add;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object a = left.eval(f);
+            Object b = right.eval(f);
+            if (a instanceof ParList) {
+                return add ? Ops.extend((ParList) a, b) : Ops.repeatInPlace((ParList) a, b);
+            }
+            return add ? Ops.add(a, b) : Ops.multiply(a, b);
+        }
+    }
+
     /** Power, the rarest operator, names its operator. */
     static final class Arithmetic extends ExprNode {
         private final String op;

@@ -271,6 +271,34 @@ public final class Ops {
         return a;
     }
 
+    /**
+     * a op= b: as in Python, a list is changed in place by += (extended by any iterable) and by
+     * *= (repeated), so every name for it sees the change; anything else gets a op b.
+     */
+    public static Object inPlace(String op, Object a, Object b) {
+        if (a instanceof ParList) {
+            if (op.equals("+")) {
+                return extend((ParList) a, b);
+            }
+            if (op.equals("*")) {
+                return repeatInPlace((ParList) a, b);
+            }
+        }
+        return binary(op, a, b);
+    }
+
+    static ParList extend(ParList list, Object items) {
+        list.items.addAll(Sequences.toList(items)); // a copy first, so xs += xs doubles once
+        return list;
+    }
+
+    static ParList repeatInPlace(ParList list, Object times) {
+        ParList repeated = (ParList) repeat(list, times);
+        list.items.clear();
+        list.items.addAll(repeated.items);
+        return list;
+    }
+
     /** By operator symbol, for augmented assignment and anything else that has only the text. */
     public static Object binary(String op, Object a, Object b) {
         switch (op) {

@@ -232,8 +232,20 @@ public final class Resolver {
         Expr t = a.target();
         if (t instanceof Expr.Name) {
             // x op= v is x = x op v (reading a name twice has no effect of its own), so it gets
-            // the same fast nodes as the operator itself: i += 1 adds a constant
-            return assign(new Stmt.Assign(a.pos(), List.of(t), new Expr.Binary(a.pos(), a.op(), t, a.value())));
+            // the same fast nodes as the operator itself: i += 1 adds a constant. Only += and *=
+            // with an operand that may be a list need a node of their own (in place, as Python).
+            boolean number = a.value() instanceof Expr.Literal
+                    && (((Expr.Literal) a.value()).value() instanceof Long || ((Expr.Literal) a.value()).value() instanceof Double);
+            boolean mayBeList = a.op().equals("*") || a.op().equals("+") && !number;
+            if (!mayBeList) {
+                return assign(new Stmt.Assign(a.pos(), List.of(t), new Expr.Binary(a.pos(), a.op(), t, a.value())));
+            }
+            ExprNode inPlace = new ExprNodes.InPlace(line, a.op().equals("+"), expr(t), expr(a.value()));
+            Target target = target(t);
+            if (target instanceof Target.Local) {
+                return new StmtNodes.LocalAssign(line, scope.locals.get(((Expr.Name) t).name()), inPlace);
+            }
+            return new StmtNodes.Assign(line, target, inPlace);
         }
         ExprNode value = expr(a.value());
         if (t instanceof Expr.Index) {

@@ -132,7 +132,7 @@ final class StmtNodes {
             Object c = container.eval(f);
             Object i = index.eval(f);
             Object current = Sequences.getItem(c, i);
-            Sequences.setItem(c, i, Ops.binary(op, current, value.eval(f)));
+            Sequences.setItem(c, i, Ops.inPlace(op, current, value.eval(f)));
             return null;
         }
     }
@@ -156,7 +156,7 @@ final class StmtNodes {
         Object exec(Frame f) {
             Object o = object.eval(f);
             Object current = Methods.getAttribute(o, name);
-            Methods.setAttribute(o, name, Ops.binary(op, current, value.eval(f)));
+            Methods.setAttribute(o, name, Ops.inPlace(op, current, value.eval(f)));
             return null;
         }
     }
