@@ -9,10 +9,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import par.interp.TopLevel;
+
 /**
- * Starts child JVMs (same java, same classes, small heap, quick-start flags) and keeps a few
- * warm spares ready, so a spawn usually finds a JVM that has already loaded and run the job
- * path once. Knows every child it started, so none outlives the root.
+ * Starts child JVMs (same java, same classes, small heap, quick-start flags, the class-data
+ * archive once there is one) and keeps as many warm spares ready as the program is expected to
+ * use, so a spawn usually finds a JVM that has already loaded and run the job path once.
+ * Knows every child it started, so none outlives the root.
  */
 final class ChildLauncher {
     /** Spares kept ready once a program has shown it spawns: one per core, at least two. */
@@ -25,6 +28,14 @@ final class ChildLauncher {
     private List<String> command;
     private boolean stopped;
     private int starting;
+    /**
+     * How many more JVMs the program is expected to ask for, from what its code shows; no
+     * spare is started beyond that, so a program that spawns once does not pay for JVMs it
+     * will never use. Unknown until told: then spares are kept.
+     */
+    private int expected = TopLevel.MANY;
+    /** The program makes pools: spares start as workers do, for running long. */
+    private boolean poolsAhead;
 
     ChildLauncher(Hub hub) {
         this.hub = hub;
@@ -44,7 +55,7 @@ final class ChildLauncher {
         ChildConn c;
         synchronized (this) {
             c = spares.poll();
-            if (expected != par.interp.TopLevel.MANY && expected > 0) {
+            if (expected != TopLevel.MANY && expected > 0) {
                 expected--;
             }
         }
@@ -68,16 +79,6 @@ final class ChildLauncher {
         }
         refillLater(0);
     }
-
-    /** The program makes pools: spares start as workers do, for running long. */
-    private boolean poolsAhead;
-
-    /**
-     * How many more JVMs the program is expected to ask for, from what its code shows; no
-     * spare is started beyond that, so a program that spawns once does not pay for JVMs it
-     * will never use. Unknown until told: then spares are kept.
-     */
-    private int expected = par.interp.TopLevel.MANY;
 
     private boolean enoughSpares() {
         return stopped || spares.size() + starting >= Math.min(SPARES, expected);
