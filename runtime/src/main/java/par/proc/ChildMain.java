@@ -28,8 +28,8 @@ import par.syntax.Stmt;
 /**
  * The main class of a child JVM. A spare first warms up by running the job path once on
  * made-up work; then the child says it is ready, waits for its one job (an image and a call,
- * or a pool worker's image and then task after task), runs it, reports the result or the error to the
- * hub, and exits. Its stdin and stdout are the channel to the hub; if the hub goes away the
+ * or a pool worker's image and then task after task), runs it, reports the result or the
+ * error to the hub, and exits. Its stdin and stdout are the channel to the hub; if the hub goes away the
  * child halts at once, so a dead parent leaves no orphans. Needs no parser: functions arrive
  * as AST.
  */
