@@ -189,6 +189,7 @@ public final class Resolver {
         return TopLevel.MANY;
     }
 
+    /** An int written out in the code (a literal, perhaps negated), or null. */
     private static Long intLiteral(Expr e) {
         if (e instanceof Expr.Literal && ((Expr.Literal) e).value() instanceof Long) {
             return (Long) ((Expr.Literal) e).value();
@@ -490,11 +491,8 @@ public final class Resolver {
 
     /** An int literal small enough that negating it cannot overflow, or null. */
     private static Long smallIntConstant(Expr e) {
-        if (e instanceof Expr.Literal && ((Expr.Literal) e).value() instanceof Long) {
-            long v = (Long) ((Expr.Literal) e).value();
-            return v > Long.MIN_VALUE ? v : null;
-        }
-        return null;
+        Long v = intLiteral(e);
+        return v != null && v > Long.MIN_VALUE ? v : null;
     }
 
     private ExprNode compare(Expr.Compare c) {

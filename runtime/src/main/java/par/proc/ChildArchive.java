@@ -46,7 +46,7 @@ final class ChildArchive {
     static ChildArchive forThisRuntime() {
         boolean aot = Runtime.version().feature() >= 25;
         String key = PrivateDir.buildKey();
-        Path dir = key == null ? null : PrivateDir.get();
+        Path dir = PrivateDir.get();
         String name = "child-" + (key == null ? "none" : key) + (aot ? ".aot" : ".jsa");
         Path path = dir == null ? Path.of(name) : dir.resolve(name);
         return new ChildArchive(path, dir != null, aot);

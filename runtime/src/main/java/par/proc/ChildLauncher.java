@@ -44,13 +44,9 @@ final class ChildLauncher {
     /**
      * A JVM to run a job: a warm spare if there is one, a fresh start otherwise. refill: start a
      * replacement spare now (right for spawns, which tend to come in runs; wrong for a pool,
-     * whose workers would have to share the cores with JVMs nobody may need).
+     * whose workers would have to share the cores with JVMs nobody may need). worker: for a
+     * pool, so a JVM started now is made for running long.
      */
-    ChildConn take(boolean refill) throws IOException {
-        return take(refill, false);
-    }
-
-    /** worker: for a pool, so a JVM started now is made for running long. */
     ChildConn take(boolean refill, boolean worker) throws IOException {
         ChildConn c;
         synchronized (this) {

@@ -273,7 +273,7 @@ public final class Hub {
         }
         ChildConn conn;
         try {
-            conn = launcher.take(true);
+            conn = launcher.take(true, false);
         } catch (java.io.IOException e) {
             r.fail("cannot start a process: " + e.getMessage());
             return;

@@ -31,8 +31,7 @@ public final class ParseCache {
 
     /** Parses source, or reads its tree from the cache; the same as {@link SourceParser#parse}. */
     public static Program parse(String source, String file) {
-        String key = PrivateDir.buildKey();
-        return parse(source, file, key == null ? null : PrivateDir.get(), key);
+        return parse(source, file, PrivateDir.get(), PrivateDir.buildKey());
     }
 
     /** As above, with the directory and build key given (null dir: no cache). */

@@ -115,12 +115,7 @@ final class PoolHandle implements ParObject, Handle, ContextManager {
     }
 
     private List<Object> chunks(List<Object> items) {
-        int chunk = chunkSize(items.size());
-        List<Object> chunks = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += chunk) {
-            chunks.add(new ParList(items.subList(from, Math.min(items.size(), from + chunk))));
-        }
-        return chunks;
+        return cut(items.size(), (from, to) -> new ParList(items.subList(from, to)));
     }
 
     /** A range is cut into smaller ranges: a few bytes each, however many items they hold. */
@@ -129,11 +124,15 @@ final class PoolHandle implements ParObject, Handle, ContextManager {
         if (length > Integer.MAX_VALUE) {
             throw new ParError("a pool can map at most " + Integer.MAX_VALUE + " items at once");
         }
-        int chunk = chunkSize((int) length);
+        return cut((int) length, (from, to) -> new Range(r.at(from), to < length ? r.at(to) : r.stop, r.step));
+    }
+
+    /** Cuts length items into chunks of the size map uses; piece makes the chunk of items [from, to). */
+    private List<Object> cut(int length, java.util.function.BiFunction<Integer, Integer, Object> piece) {
+        int chunk = chunkSize(length);
         List<Object> chunks = new ArrayList<>();
         for (long from = 0; from < length; from += chunk) {
-            long to = Math.min(length, from + chunk);
-            chunks.add(new Range(r.at(from), to < length ? r.at(to) : r.stop, r.step));
+            chunks.add(piece.apply((int) from, (int) Math.min(length, from + chunk)));
         }
         return chunks;
     }

@@ -21,8 +21,21 @@ final class PrivateDir {
 
     private static final String USER = System.getProperty("user.name", "user");
 
-    /** The directory, made (0700) if need be; null when it cannot be trusted or made. */
+    /**
+     * The directory, made (0700) if need be; null when it cannot be trusted or made, or when
+     * this build has no key (then nothing is kept at all).
+     */
     static Path get() {
+        return Once.DIR;
+    }
+
+    /** Worked out once per run, when first asked: the parse cache and the children's archive both ask. */
+    private static final class Once {
+        static final String KEY = computeBuildKey();
+        static final Path DIR = KEY == null ? null : findDir();
+    }
+
+    private static Path findDir() {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "par-" + USER);
         try {
             if (!Files.isDirectory(dir)) {
@@ -47,6 +60,10 @@ final class PrivateDir {
      * time. Null when the class path has directories, whose dates say little of their files.
      */
     static String buildKey() {
+        return Once.KEY;
+    }
+
+    private static String computeBuildKey() {
         StringBuilder key = new StringBuilder(System.getProperty("java.home"));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             File f = new File(entry);

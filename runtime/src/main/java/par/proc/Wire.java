@@ -84,21 +84,13 @@ public final class Wire {
     }
 
     public static void write(OutputStream out, byte kind, byte[] payload) throws IOException {
-        write(out, kind, payload, payload.length);
-    }
-
-    /** Writes the first length bytes of payload as one frame. */
-    static void write(OutputStream out, byte kind, byte[] payload, int length) throws IOException {
-        if (length + 1 > MAX_FRAME) {
-            throw new WireException("message of " + length + " bytes is over the limit of " + MAX_FRAME);
+        if (payload.length + 1 > MAX_FRAME) {
+            throw new WireException("message of " + payload.length + " bytes is over the limit of " + MAX_FRAME);
         }
-        int n = length + 1;
-        out.write(n >>> 24);
-        out.write(n >>> 16);
-        out.write(n >>> 8);
-        out.write(n);
-        out.write(kind);
-        out.write(payload, 0, length);
+        int n = payload.length + 1;
+        byte[] head = {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n, kind};
+        out.write(head);
+        out.write(payload);
     }
 
     /** The next frame, or null at a clean end of stream (between frames). */
