@@ -20,6 +20,12 @@ import par.syntax.Literals;
 public final class Builtins {
     private static final Map<String, Builtin> TABLE = new LinkedHashMap<>();
 
+    static {
+        for (Fn fn : Fn.values()) {
+            TABLE.put(fn.parName, new Builtin(fn.parName, fn.min, fn.max, fn));
+        }
+    }
+
     private Builtins() {
     }
 
@@ -32,124 +38,321 @@ public final class Builtins {
         return new ArrayList<>(TABLE.keySet());
     }
 
-    private static void define(String name, int min, int max, Builtin.Body body) {
-        TABLE.put(name, new Builtin(name, min, max, body));
-    }
+    /**
+     * Each builtin: its name, its argument counts and its body. Constants of an enum rather
+     * than a table of lambdas: they are plain classes that the class-data archive holds,
+     * where each lambda would be a call site every JVM links at start-up (about 5 ms of
+     * CPU in each child JVM that calls a builtin, measured).
+     */
+    private enum Fn implements Builtin.Body {
+        PRINT("print", 0, -1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < a.length; i++) {
+                    if (i > 0) {
+                        line.append(' ');
+                    }
+                    line.append(Repr.str(a[i]));
+                }
+                in.out().line(line.toString());
+                return Nil.NIL;
+            }
+        },
+        LEN("len", 1, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return Sequences.length(a[0]);
+            }
+        },
+        RANGE("range", 1, 3) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return range(a);
+            }
+        },
+        STR("str", 0, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return a.length == 0 ? "" : Repr.str(a[0]);
+            }
+        },
+        REPR("repr", 1, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return Repr.repr(a[0]);
+            }
+        },
+        INT("int", 0, 2) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return a.length == 0 ? 0L : Conversions.toInt(a);
+            }
+        },
+        FLOAT("float", 0, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return a.length == 0 ? 0.0 : Conversions.toFloat(a[0]);
+            }
+        },
+        BOOL("bool", 0, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return a.length > 0 && Values.truthy(a[0]);
+            }
+        },
+        LIST("list", 0, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return a.length == 0 ? new ParList() : new ParList(Sequences.toList(a[0]));
+            }
+        },
+        TYPE("type", 1, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return Values.typeName(a[0]);
+            }
+        },
+        ROUND("round", 1, 2) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return round(a);
+            }
+        },
+        ABS("abs", 1, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return abs(a[0]);
+            }
+        },
+        SORTED("sorted", 1, 2) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                ParList out = new ParList(Sequences.toList(a[0]));
+                sort(in, out.items, a.length > 1 ? a[1] : null);
+                return out;
+            }
+        },
+        REVERSED("reversed", 1, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                ArrayList<Object> items = Sequences.toList(a[0]);
+                Collections.reverse(items);
+                return new ParList(items);
+            }
+        },
+        SUM("sum", 1, 2) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                Object total = a.length > 1 ? a[1] : (Object) 0L;
+                for (Object x : Sequences.iterate(a[0])) {
+                    total = Ops.add(total, x);
+                }
+                return total;
+            }
+        },
+        MIN("min", 1, -1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return extreme("min", a, -1);
+            }
+        },
+        MAX("max", 1, -1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return extreme("max", a, 1);
+            }
+        },
+        ANY("any", 1, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                for (Object x : Sequences.iterate(a[0])) {
+                    if (Values.truthy(x)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        },
+        ALL("all", 1, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                for (Object x : Sequences.iterate(a[0])) {
+                    if (!Values.truthy(x)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        },
+        ENUMERATE("enumerate", 1, 2) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                ParList out = new ParList();
+                long i = a.length > 1 ? Values.toLong(a[1], "enumerate() start") : 0;
+                for (Object x : Sequences.iterate(a[0])) {
+                    out.add(ParList.of(i++, x));
+                }
+                return out;
+            }
+        },
+        ZIP("zip", 1, -1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return zip(a);
+            }
+        },
+        KEYS("keys", 1, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return Methods.call(in, map("keys", a[0]), "keys", new Object[0]);
+            }
+        },
+        VALUES("values", 1, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return Methods.call(in, map("values", a[0]), "values", new Object[0]);
+            }
+        },
+        CHR("chr", 1, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return new String(Character.toChars((int) Values.toLong(a[0], "chr() argument")));
+            }
+        },
+        ORD("ord", 1, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                if (!(a[0] instanceof String) || ((String) a[0]).codePointCount(0, ((String) a[0]).length()) != 1) {
+                    throw new ParError("ord() needs a string of one character");
+                }
+                return (long) ((String) a[0]).codePointAt(0);
+            }
+        },
+        SLEEP("sleep", 1, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                in.sleep(Values.toDouble(a[0], "sleep() seconds"));
+                return Nil.NIL;
+            }
+        },
+        TIME("time", 0, 0) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                java.time.Instant now = java.time.Instant.now(); // microseconds, as Python's time() has
+                return now.getEpochSecond() + now.getNano() / 1e9;
+            }
+        },
+        RANDOM("random", 0, 0) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return ThreadLocalRandom.current().nextDouble();
+            }
+        },
+        RANDINT("randint", 2, 2) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                long lo = Values.toLong(a[0], "randint() low");
+                long hi = Values.toLong(a[1], "randint() high");
+                if (hi < lo) {
+                    throw new ParError("randint() needs low <= high");
+                }
+                return lo + ThreadLocalRandom.current().nextLong(hi - lo + 1);
+            }
+        },
+        CHOICE("choice", 1, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                ArrayList<Object> items = Sequences.toList(a[0]);
+                if (items.isEmpty()) {
+                    throw new ParError("choice() from an empty list");
+                }
+                return items.get(ThreadLocalRandom.current().nextInt(items.size()));
+            }
+        },
+        CPU_COUNT("cpu_count", 0, 0) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return (long) Runtime.getRuntime().availableProcessors();
+            }
+        },
+        PID("pid", 0, 0) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return ProcessHandle.current().pid();
+            }
+        },
+        INPUT("input", 0, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return in.readLine(a.length > 0 ? Repr.str(a[0]) : "");
+            }
+        },
+        LOCK("lock", 0, 0) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return in.processes().create("lock", a);
+            }
+        },
+        QUEUE("queue", 0, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return in.processes().create("queue", a);
+            }
+        },
+        POOL("pool", 0, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return in.processes().create("pool", a);
+            }
+        },
+        SHARED("shared", 1, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return in.processes().create("shared", a);
+            }
+        },
+        SEMAPHORE("semaphore", 0, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return in.processes().create("semaphore", a);
+            }
+        },
+        EVENT("event", 0, 0) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return in.processes().create("event", a);
+            }
+        },
+        BARRIER("barrier", 1, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return in.processes().create("barrier", a);
+            }
+        },
+        CONDITION("condition", 0, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return in.processes().create("condition", a);
+            }
+        },
+        EXIT("exit", 0, 1) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                throw new ExitRequest(a.length == 0 ? 0 : (int) Values.toLong(a[0], "exit() status"));
+            }
+        };
 
-    static {
-        define("print", 0, -1, (in, a) -> {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < a.length; i++) {
-                if (i > 0) {
-                    line.append(' ');
-                }
-                line.append(Repr.str(a[i]));
-            }
-            in.out().line(line.toString());
-            return Nil.NIL;
-        });
-        define("len", 1, 1, (in, a) -> Sequences.length(a[0]));
-        define("range", 1, 3, (in, a) -> range(a));
-        define("str", 0, 1, (in, a) -> a.length == 0 ? "" : Repr.str(a[0]));
-        define("repr", 1, 1, (in, a) -> Repr.repr(a[0]));
-        define("int", 0, 2, (in, a) -> a.length == 0 ? 0L : Conversions.toInt(a));
-        define("float", 0, 1, (in, a) -> a.length == 0 ? 0.0 : Conversions.toFloat(a[0]));
-        define("bool", 0, 1, (in, a) -> a.length > 0 && Values.truthy(a[0]));
-        define("list", 0, 1, (in, a) -> a.length == 0 ? new ParList() : new ParList(Sequences.toList(a[0])));
-        define("type", 1, 1, (in, a) -> Values.typeName(a[0]));
-        define("round", 1, 2, (in, a) -> round(a));
-        define("abs", 1, 1, (in, a) -> abs(a[0]));
-        define("sorted", 1, 2, (in, a) -> {
-            ParList out = new ParList(Sequences.toList(a[0]));
-            sort(in, out.items, a.length > 1 ? a[1] : null);
-            return out;
-        });
-        define("reversed", 1, 1, (in, a) -> {
-            ArrayList<Object> items = Sequences.toList(a[0]);
-            Collections.reverse(items);
-            return new ParList(items);
-        });
-        define("sum", 1, 2, (in, a) -> {
-            Object total = a.length > 1 ? a[1] : (Object) 0L;
-            for (Object x : Sequences.iterate(a[0])) {
-                total = Ops.add(total, x);
-            }
-            return total;
-        });
-        define("min", 1, -1, (in, a) -> extreme("min", a, -1));
-        define("max", 1, -1, (in, a) -> extreme("max", a, 1));
-        define("any", 1, 1, (in, a) -> {
-            for (Object x : Sequences.iterate(a[0])) {
-                if (Values.truthy(x)) {
-                    return true;
-                }
-            }
-            return false;
-        });
-        define("all", 1, 1, (in, a) -> {
-            for (Object x : Sequences.iterate(a[0])) {
-                if (!Values.truthy(x)) {
-                    return false;
-                }
-            }
-            return true;
-        });
-        define("enumerate", 1, 2, (in, a) -> {
-            ParList out = new ParList();
-            long i = a.length > 1 ? Values.toLong(a[1], "enumerate() start") : 0;
-            for (Object x : Sequences.iterate(a[0])) {
-                out.add(ParList.of(i++, x));
-            }
-            return out;
-        });
-        define("zip", 1, -1, (in, a) -> zip(a));
-        define("keys", 1, 1, (in, a) -> Methods.call(in, map("keys", a[0]), "keys", new Object[0]));
-        define("values", 1, 1, (in, a) -> Methods.call(in, map("values", a[0]), "values", new Object[0]));
-        define("chr", 1, 1, (in, a) -> new String(Character.toChars((int) Values.toLong(a[0], "chr() argument"))));
-        define("ord", 1, 1, (in, a) -> {
-            if (!(a[0] instanceof String) || ((String) a[0]).codePointCount(0, ((String) a[0]).length()) != 1) {
-                throw new ParError("ord() needs a string of one character");
-            }
-            return (long) ((String) a[0]).codePointAt(0);
-        });
-        define("sleep", 1, 1, (in, a) -> {
-            in.sleep(Values.toDouble(a[0], "sleep() seconds"));
-            return Nil.NIL;
-        });
-        define("time", 0, 0, (in, a) -> {
-            java.time.Instant now = java.time.Instant.now(); // microseconds, as Python's time() has
-            return now.getEpochSecond() + now.getNano() / 1e9;
-        });
-        define("random", 0, 0, (in, a) -> ThreadLocalRandom.current().nextDouble());
-        define("randint", 2, 2, (in, a) -> {
-            long lo = Values.toLong(a[0], "randint() low");
-            long hi = Values.toLong(a[1], "randint() high");
-            if (hi < lo) {
-                throw new ParError("randint() needs low <= high");
-            }
-            return lo + ThreadLocalRandom.current().nextLong(hi - lo + 1);
-        });
-        define("choice", 1, 1, (in, a) -> {
-            ArrayList<Object> items = Sequences.toList(a[0]);
-            if (items.isEmpty()) {
-                throw new ParError("choice() from an empty list");
-            }
-            return items.get(ThreadLocalRandom.current().nextInt(items.size()));
-        });
-        define("cpu_count", 0, 0, (in, a) -> (long) Runtime.getRuntime().availableProcessors());
-        define("pid", 0, 0, (in, a) -> ProcessHandle.current().pid());
-        define("input", 0, 1, (in, a) -> in.readLine(a.length > 0 ? Repr.str(a[0]) : ""));
-        define("lock", 0, 0, (in, a) -> in.processes().create("lock", a));
-        define("queue", 0, 1, (in, a) -> in.processes().create("queue", a));
-        define("pool", 0, 1, (in, a) -> in.processes().create("pool", a));
-        define("shared", 1, 1, (in, a) -> in.processes().create("shared", a));
-        define("semaphore", 0, 1, (in, a) -> in.processes().create("semaphore", a));
-        define("event", 0, 0, (in, a) -> in.processes().create("event", a));
-        define("barrier", 1, 1, (in, a) -> in.processes().create("barrier", a));
-        define("condition", 0, 1, (in, a) -> in.processes().create("condition", a));
-        define("exit", 0, 1, (in, a) -> {
-            throw new ExitRequest(a.length == 0 ? 0 : (int) Values.toLong(a[0], "exit() status"));
-        });
+        final String parName;
+        final int min;
+        final int max;
+
+        /** max -1 means any number from min up. */
+        Fn(String parName, int min, int max) {
+            this.parName = parName;
+            this.min = min;
+            this.max = max;
+        }
     }
 
     private static Object map(String fn, Object v) {

@@ -11,7 +11,12 @@ public final class Globals {
     private final Map<String, Cell> cells = new LinkedHashMap<>();
 
     public Cell cell(String name) {
-        return cells.computeIfAbsent(name, n -> new Cell(n, null));
+        Cell c = cells.get(name);
+        if (c == null) { // not computeIfAbsent: a child JVM would link a lambda for it
+            c = new Cell(name, null);
+            cells.put(name, c);
+        }
+        return c;
     }
 
     /** The value of a global, or null if it has none. */

@@ -45,16 +45,20 @@ public final class Interpreter {
         this.err = err;
     }
 
-    /** Source text and file name to a program (the parser, or a cache of its work). */
-    private java.util.function.BiFunction<String, String, Program> parser = SourceParser::parse;
+    /** Source text and file name to a program: a cache of the parser's work, if one is set. */
+    private java.util.function.BiFunction<String, String, Program> parser;
 
     public void setParser(java.util.function.BiFunction<String, String, Program> parser) {
         this.parser = parser;
     }
 
+    private Program parse(String source, String file) {
+        return parser != null ? parser.apply(source, file) : SourceParser.parse(source, file);
+    }
+
     /** Source text to effects: the life of a program in three steps. */
     public void run(String source, String file) {
-        Program program = parser.apply(source, file);                // syntax errors, located
+        Program program = parse(source, file);                        // syntax errors, located
         TopLevel code = Resolver.resolve(program, globals, false);    // names to slots, static errors
         if (code.jvms() > 0) {
             processes.prewarm(code.jvms(), code.pools());             // child JVMs start meanwhile
@@ -141,11 +145,12 @@ public final class Interpreter {
 
     /** The error for a global that has no value; a child process words it differently. */
     ParError undefined(String name) {
-        return new ParError(undefinedMessage.apply(name));
+        return new ParError(undefinedMessage != null ? undefinedMessage.apply(name)
+                : "name '" + name + "' is not defined");
     }
 
-    private java.util.function.Function<String, String> undefinedMessage =
-            name -> "name '" + name + "' is not defined";
+    /** How a child process words it; null in the root. */
+    private java.util.function.Function<String, String> undefinedMessage;
 
     public void setUndefinedMessage(java.util.function.Function<String, String> message) {
         this.undefinedMessage = message;

@@ -1,11 +1,11 @@
 package par.interp;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import par.syntax.Expr;
 import par.syntax.Stmt;
@@ -21,9 +21,11 @@ final class NameAnalysis {
     /** Names assigned directly in this body (not in nested functions, not comprehension variables). */
     static Set<String> assigned(List<Stmt> body) {
         Set<String> out = new LinkedHashSet<>();
-        walkShallow(body, node -> {
+        for (Object node : shallowNodes(body)) {
             if (node instanceof Stmt.Assign) {
-                ((Stmt.Assign) node).targets().forEach(t -> targetNames(t, out));
+                for (Expr t : ((Stmt.Assign) node).targets()) {
+                    targetNames(t, out);
+                }
             } else if (node instanceof Stmt.AugAssign) {
                 targetNames(((Stmt.AugAssign) node).target(), out);
             } else if (node instanceof Stmt.For) {
@@ -35,17 +37,17 @@ final class NameAnalysis {
             } else if (node instanceof Stmt.With && ((Stmt.With) node).name() != null) {
                 out.add(((Stmt.With) node).name());
             }
-        });
+        }
         return out;
     }
 
     static Set<String> declaredGlobal(List<Stmt> body) {
         Set<String> out = new LinkedHashSet<>();
-        walkShallow(body, node -> {
+        for (Object node : shallowNodes(body)) {
             if (node instanceof Stmt.Global) {
                 out.addAll(((Stmt.Global) node).names());
             }
-        });
+        }
         return out;
     }
 
@@ -60,9 +62,12 @@ final class NameAnalysis {
     }
 
     static boolean hasNestedDefs(List<Stmt> body) {
-        boolean[] found = {false};
-        walkShallow(body, node -> found[0] |= node instanceof Stmt.Def);
-        return found[0];
+        for (Object node : shallowNodes(body)) {
+            if (node instanceof Stmt.Def) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Names used in def (or in functions inside it) that are neither its locals nor declared global. */
@@ -75,13 +80,13 @@ final class NameAnalysis {
         bound.addAll(def.params());
         bound.addAll(declaredGlobal(def.body()));
         Set<String> free = new LinkedHashSet<>();
-        walkShallow(def.body(), node -> {
+        for (Object node : shallowNodes(def.body())) {
             if (node instanceof Expr.Name) {
                 free.add(((Expr.Name) node).name());
             } else if (node instanceof Stmt.Def) {
                 free.addAll(freeNames((Stmt.Def) node));
             }
-        });
+        }
         free.removeAll(bound);
         freeNames.put(def, free);
         return free;
@@ -90,37 +95,43 @@ final class NameAnalysis {
     /** Names that functions defined directly in this body capture from it. */
     Set<String> capturedByInner(List<Stmt> body) {
         Set<String> out = new LinkedHashSet<>();
-        walkShallow(body, node -> {
+        for (Object node : shallowNodes(body)) {
             if (node instanceof Stmt.Def) {
                 out.addAll(freeNames((Stmt.Def) node));
             }
-        });
+        }
         return out;
     }
 
-    /** Visits every statement and expression in body, but not the bodies of nested defs. */
-    static void walkShallow(List<Stmt> body, Consumer<Object> visit) {
+    /**
+     * Every statement and expression in body, but not the bodies of nested defs. A list rather
+     * than a callback: this runs in every child JVM, where a lambda's first use costs more
+     * than the whole walk.
+     */
+    static List<Object> shallowNodes(List<Stmt> body) {
+        List<Object> out = new ArrayList<>();
         for (Stmt s : body) {
-            walk(s, visit);
+            walk(s, out);
         }
+        return out;
     }
 
-    private static void walk(Object node, Consumer<Object> visit) {
+    private static void walk(Object node, List<Object> out) {
         if (node == null) {
             return;
         }
         if (node instanceof List) {
             for (Object item : (List<?>) node) {
-                walk(item, visit);
+                walk(item, out);
             }
             return;
         }
-        visit.accept(node);
+        out.add(node);
         if (node instanceof Stmt.Def) {
             return;
         }
         for (Object child : children(node)) {
-            walk(child, visit);
+            walk(child, out);
         }
     }
 

@@ -1,7 +1,5 @@
 package par.interp;
 
-import java.util.concurrent.atomic.AtomicReference;
-
 import par.syntax.SyntaxError;
 
 /**
@@ -47,30 +45,46 @@ public final class ScriptRunner {
 
     /** Runs body on a fresh thread with a large stack and waits for it. */
     public static int onLargeStack(java.util.function.IntSupplier body) {
-        AtomicReference<Integer> status = new AtomicReference<>(RUNTIME_ERROR);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(null, () -> {
-            try {
-                status.set(body.getAsInt());
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "par-main", STACK_BYTES);
+        LargeStackRun run = new LargeStackRun(body);
+        Thread t = new Thread(null, run, "par-main", STACK_BYTES);
         t.start();
         try {
-            t.join();
+            t.join(); // join makes the thread's writes to run visible here
         } catch (InterruptedException e) {
             t.interrupt();
             Thread.currentThread().interrupt();
         }
-        if (failure.get() instanceof OutOfMemoryError) {
+        if (run.failure instanceof OutOfMemoryError) {
             System.err.println("par: error: out of memory");
             return RUNTIME_ERROR;
         }
-        if (failure.get() != null) {
-            System.err.println("par: internal error: " + failure.get());
+        if (run.failure != null) {
+            System.err.println("par: internal error: " + run.failure);
             return RUNTIME_ERROR;
         }
-        return status.get();
+        return run.status;
+    }
+
+    /**
+     * The body of the large-stack thread and what came of it. A class, not a lambda: every
+     * child JVM runs this, and a JVM's first lambda costs milliseconds to link.
+     */
+    private static final class LargeStackRun implements Runnable {
+        private final java.util.function.IntSupplier body;
+        int status = RUNTIME_ERROR;
+        Throwable failure;
+
+        LargeStackRun(java.util.function.IntSupplier body) {
+            this.body = body;
+        }
+
+        @Override
+        public void run() {
+            try {
+                status = body.getAsInt();
+            } catch (Throwable e) {
+                failure = e;
+            }
+        }
     }
 }

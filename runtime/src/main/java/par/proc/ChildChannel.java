@@ -30,9 +30,7 @@ final class ChildChannel {
             ChildMain.hubGone();
         }
         if (flushing) {
-            Thread flusher = new Thread(this::flushLoop, "par-child-flusher");
-            flusher.setDaemon(true);
-            flusher.start();
+            new Flusher(this).start();
         }
     }
 
@@ -85,14 +83,29 @@ final class ChildChannel {
         }
     }
 
-    private void flushLoop() {
-        while (true) {
-            try {
-                Thread.sleep(FLUSH_EVERY_MS);
-            } catch (InterruptedException e) {
-                return;
+    /**
+     * Pushes the buffer out every few milliseconds. A class rather than a method reference:
+     * the first lambda a JVM links costs milliseconds, and every child starts this thread.
+     */
+    private static final class Flusher extends Thread {
+        private final ChildChannel channel;
+
+        Flusher(ChildChannel channel) {
+            super("par-child-flusher");
+            this.channel = channel;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                try {
+                    Thread.sleep(FLUSH_EVERY_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                channel.flush();
             }
-            flush();
         }
     }
 }

@@ -144,6 +144,7 @@ final class ChildLauncher {
      */
     private ChildConn start(boolean spare, boolean longRunning) throws IOException {
         List<String> cmd = new ArrayList<>(command());
+        cmd.add(cmd.indexOf("-cp"), collector(longRunning));
         if (!longRunning) {
             cmd.add(cmd.indexOf("-cp"), "-XX:CompileThresholdScaling=10");
         }
@@ -176,6 +177,7 @@ final class ChildLauncher {
     private Process recordArchive() {
         recording = archive.dumpPath();
         List<String> cmd = new ArrayList<>(command());
+        cmd.add(cmd.indexOf("-cp"), collector(false)); // an archive recorded under G1 keeps the module graph
         cmd.addAll(cmd.indexOf("-cp"), archive.recordFlags(recording));
         cmd.add(ChildMain.ARCHIVE_RUN);
         try {
@@ -234,6 +236,17 @@ final class ChildLauncher {
         }
     }
 
+    /**
+     * The garbage collector of a child. On JDK 17 only G1 maps the heap objects of the
+     * class-data archive, the module graph among them; under any other collector each child
+     * builds that graph again, about 8 ms of CPU (20 spawns took 1.09 s of CPU under G1,
+     * 1.25 s under SerialGC). Later JDKs map them under any collector. A pool worker keeps
+     * SerialGC all the same: long loops ran 7% faster with it.
+     */
+    private static String collector(boolean longRunning) {
+        return !longRunning && Runtime.version().feature() < 18 ? "-XX:+UseG1GC" : "-XX:+UseSerialGC";
+    }
+
     private synchronized List<String> command() {
         if (command == null) {
             command = buildCommand();
@@ -244,7 +257,6 @@ final class ChildLauncher {
     private static List<String> buildCommand() {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:-UsePerfData");
         cmd.add("-Xms16m");
         cmd.add("-Xmx1g");

@@ -61,8 +61,7 @@ public final class ChildMain {
     static final String ARCHIVE_RUN = "--archive-run";
 
     public static void main(String[] args) {
-        // terminate() is SIGTERM: end at once with the status that says so, as Python's children do
-        sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> Runtime.getRuntime().halt(128 + 15));
+        sun.misc.Signal.handle(new sun.misc.Signal("TERM"), new Terminate());
         FileOutputStream raw = new FileOutputStream(FileDescriptor.out);
         System.setOut(System.err); // stray prints must never corrupt the channel
         ChildChannel channel = new ChildChannel(raw);
@@ -81,17 +80,20 @@ public final class ChildMain {
         if (mode.equals(ARCHIVE_RUN)) {
             System.exit(0); // the archive is written as the JVM exits
         }
-        int status = ScriptRunner.onLargeStack(() -> {
-            channel.send(Wire.READY, new byte[0]);
-            channel.flush();
-            Wire.Frame job;
-            try {
-                job = jobs.take();
-            } catch (InterruptedException e) {
-                return ScriptRunner.OK;
+        int status = ScriptRunner.onLargeStack(new java.util.function.IntSupplier() {
+            @Override
+            public int getAsInt() {
+                channel.send(Wire.READY, new byte[0]);
+                channel.flush();
+                Wire.Frame job;
+                try {
+                    job = jobs.take();
+                } catch (InterruptedException e) {
+                    return ScriptRunner.OK;
+                }
+                return job.kind() == Wire.WORKER ? runWorker(job.payload(), interp, channel, replies, tasks)
+                        : runJob(job.payload(), interp, channel, replies);
             }
-            return job.kind() == Wire.WORKER ? runWorker(job.payload(), interp, channel, replies, tasks)
-                    : runJob(job.payload(), interp, channel, replies);
         });
         channel.flush();
         System.exit(status);
@@ -104,7 +106,39 @@ public final class ChildMain {
 
     private static void startReader(InputStream stdin, BlockingQueue<Wire.Frame> jobs,
                                     BlockingQueue<Wire.Frame> replies, BlockingQueue<Wire.Frame> tasks) {
-        Thread t = new Thread(() -> {
+        new Reader(stdin, jobs, replies, tasks).start();
+    }
+
+    /**
+     * terminate() is SIGTERM: the child ends at once with the status that says so, as Python's
+     * children do.
+     */
+    private static final class Terminate implements sun.misc.SignalHandler {
+        @Override
+        public void handle(sun.misc.Signal signal) {
+            Runtime.getRuntime().halt(128 + 15);
+        }
+    }
+
+    /** Reads the hub's frames and sorts them into jobs, tasks and replies. */
+    private static final class Reader extends Thread {
+        private final InputStream stdin;
+        private final BlockingQueue<Wire.Frame> jobs;
+        private final BlockingQueue<Wire.Frame> replies;
+        private final BlockingQueue<Wire.Frame> tasks;
+
+        Reader(InputStream stdin, BlockingQueue<Wire.Frame> jobs, BlockingQueue<Wire.Frame> replies,
+               BlockingQueue<Wire.Frame> tasks) {
+            super("par-child-reader");
+            this.stdin = stdin;
+            this.jobs = jobs;
+            this.replies = replies;
+            this.tasks = tasks;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
             DataInputStream in = Wire.input(stdin);
             try {
                 Wire.Frame f;
@@ -123,9 +157,7 @@ public final class ChildMain {
                 System.err.println("par: child " + ProcessHandle.current().pid() + ": " + e.getMessage());
             }
             hubGone();
-        }, "par-child-reader");
-        t.setDaemon(true);
-        t.start();
+        }
     }
 
     /**
@@ -258,19 +290,22 @@ public final class ChildMain {
         byte[] task = Codec.encodeAll(0L, Codec.encodeAll("warm", false, ParList.of(1L, 2L, 3L)));
         ChildChannel sink = new ChildChannel(java.io.OutputStream.nullOutputStream(), false);
         BlockingQueue<Wire.Frame> noReplies = new LinkedBlockingQueue<>();
-        ScriptRunner.onLargeStack(() -> {
-            runJob(job, scratch, sink, noReplies);
-            if (tasksToo) {
-                runTask(task, scratch, connect(scratch, 0L, sink, noReplies, new MissingName(null)), sink);
+        ScriptRunner.onLargeStack(new java.util.function.IntSupplier() {
+            @Override
+            public int getAsInt() {
+                runJob(job, scratch, sink, noReplies);
+                if (tasksToo) {
+                    runTask(task, scratch, connect(scratch, 0L, sink, noReplies, new MissingName(null)), sink);
+                }
+                try {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    Wire.write(bytes, Wire.RESULT, job);
+                    Wire.read(new DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                return 0;
             }
-            try {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                Wire.write(bytes, Wire.RESULT, job);
-                Wire.read(new DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return 0;
         });
     }
 
