@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real child JVMs killed with real signals: a killed child never hangs its parent, a lock it
- * held is handed on with a warning, and a killed root leaves no child behind.
+ * Real child JVMs watched from outside: a killed child never hangs its parent, a lock it held
+ * is handed on with a warning, a killed root leaves no child behind, and a program boots no
+ * JVM it does not use (each one would take a core from those that work).
  */
 @Timeout(60)
 class ProcessFaultsTest {
@@ -69,6 +70,41 @@ class ProcessFaultsTest {
         String line = lines.poll(30, TimeUnit.SECONDS);
         assertTrue(line != null, "no output within 30 s; stderr: " + errBytes);
         return line;
+    }
+
+    /** The child JVMs of this test's root alive now (a JVM recording the class-data archive aside). */
+    private static List<String> childJvms() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains("par.proc.ChildMain") && !c.contains("--archive-run"))
+                .toList();
+    }
+
+    @Test
+    void aPoolOfOnePerCoreBootsOneJvmPerCore() throws Exception {
+        Thread root = runInProcess(String.join("\n",
+                "w = pool(cpu_count())",
+                "print(w.map(str, range(3)))",
+                "sleep(1)"));
+        assertEquals("['0', '1', '2']", nextLine());
+        assertEquals(Runtime.getRuntime().availableProcessors(), childJvms().size(), childJvms().toString());
+        root.join(10_000);
+    }
+
+    @Test
+    void spawnsLeaveNoIdleJvmBehind() throws Exception {
+        Thread root = runInProcess(String.join("\n",
+                "def f(i) { return i }",
+                "print(sum([join p for p in [spawn f(i) for i in range(3)]]))",
+                "sleep(2)"));
+        assertEquals("3", nextLine());
+        // the children have sent their results and are exiting; a spare would wait for a job
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+        while (!childJvms().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of(), childJvms());
+        root.join(10_000);
     }
 
     @Test

@@ -517,14 +517,30 @@ public final class Resolver {
         return new ExprNodes.ChainCompare(line, ops, nodes);
     }
 
+    /**
+     * How many workers a pool(...) call starts, when its arguments say: pool() and
+     * pool(cpu_count()) make one per core.
+     */
+    private static int poolSize(List<Expr> args) {
+        if (args.isEmpty() || args.size() == 1 && isCpuCount(args.get(0))) {
+            return Runtime.getRuntime().availableProcessors(); // what cpu_count() answers
+        }
+        if (args.size() == 1 && args.get(0) instanceof Expr.Literal && ((Expr.Literal) args.get(0)).value() instanceof Long) {
+            return (int) Math.min(TopLevel.MANY, (Long) ((Expr.Literal) args.get(0)).value());
+        }
+        return TopLevel.MANY;
+    }
+
+    private static boolean isCpuCount(Expr e) {
+        return e instanceof Expr.Call && ((Expr.Call) e).args().isEmpty() && ((Expr.Call) e).callee() instanceof Expr.Name
+                && ((Expr.Name) ((Expr.Call) e).callee()).name().equals("cpu_count");
+    }
+
     private ExprNode call(Expr.Call c) {
         int line = c.pos().line();
         if (c.callee() instanceof Expr.Name && ((Expr.Name) c.callee()).name().equals("pool")) {
-            boolean sized = c.args().size() == 1 && c.args().get(0) instanceof Expr.Literal
-                    && ((Expr.Literal) c.args().get(0)).value() instanceof Long;
             pools = true;
-            startsJvms(sized ? (int) Math.min(TopLevel.MANY, (Long) ((Expr.Literal) c.args().get(0)).value())
-                    : TopLevel.MANY);
+            startsJvms(poolSize(c.args()));
         }
         if (c.callee() instanceof Expr.Attribute) {
             Expr.Attribute a = (Expr.Attribute) c.callee();

@@ -50,6 +50,16 @@ final class ChildLauncher {
     ChildConn take(boolean refill, boolean worker) throws IOException {
         ChildConn c;
         synchronized (this) {
+            while (spares.isEmpty() && starting > 0 && !stopped) {
+                // a spare on its way is nearer to ready than a JVM started now, and starting
+                // one now would leave that spare unused, its start-up wasted
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             c = spares.poll();
             if (expected != TopLevel.MANY && expected > 0) {
                 expected--;
@@ -123,6 +133,7 @@ final class ChildLauncher {
             }
             synchronized (this) {
                 starting--;
+                notifyAll(); // a take() may be waiting for this spare
                 if (c == null) {
                     return;
                 }
