@@ -164,7 +164,7 @@ final class ChildLauncher {
         }
         synchronized (this) {
             if (archive.ready()) {
-                cmd.add(cmd.indexOf("-cp"), archive.useFlag());
+                cmd.addAll(cmd.indexOf("-cp"), archive.useFlags());
             } else if (archive.usable && recorder == null) {
                 recorder = recordArchive();
             }
