@@ -69,11 +69,15 @@ public final class ChildMain {
         BlockingQueue<Wire.Frame> replies = new LinkedBlockingQueue<>();
         BlockingQueue<Wire.Frame> tasks = new LinkedBlockingQueue<>();
         String mode = args.length > 0 ? args[0] : "";
+        FileInputStream stdin = new FileInputStream(FileDescriptor.in);
+        // a JVM started for a job at hand runs it at once, and so does a spare whose job is
+        // already waiting: the job itself loads what a warm-up would, without the detour
+        boolean warm = !mode.isEmpty() && (mode.equals(ARCHIVE_RUN) || !jobWaiting(stdin));
         if (!mode.equals(ARCHIVE_RUN)) {
-            startReader(new FileInputStream(FileDescriptor.in), jobs, replies, tasks);
+            startReader(stdin, jobs, replies, tasks);
         }
-        if (!mode.isEmpty()) {
-            warmUp(!mode.equals(SPARE)); // a JVM started for a job at hand runs it at once instead
+        if (warm) {
+            warmUp(!mode.equals(SPARE));
         }
         // everything that does not depend on the job is made before the child says it is ready
         Interpreter interp = new Interpreter(InputStream.nullInputStream(), new ChildOutput(channel), System.err);
@@ -97,6 +101,15 @@ public final class ChildMain {
         });
         channel.flush();
         System.exit(status);
+    }
+
+    /** The hub has sent something already: a spare is sent nothing before its job. */
+    private static boolean jobWaiting(FileInputStream stdin) {
+        try {
+            return stdin.available() > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The hub's end of the pipe is gone: nobody is left to report to. */
