@@ -607,9 +607,10 @@ final class ExprNodes {
             Object fn = callee.eval(f);
             if (fn instanceof Function) {
                 Function function = (Function) fn;
-                Object[] slots = function.code.newSlots(args.length);
+                FunctionCode code = function.code();
+                Object[] slots = code.newSlots(args.length);
                 if (slots == null) {
-                    throw function.code.arityError(args.length);
+                    throw code.arityError(args.length);
                 }
                 for (int i = 0; i < args.length; i++) {
                     slots[i] = args[i].eval(f);

@@ -105,6 +105,11 @@ public final class Codec {
 
     // ================================================================= writing
 
+    /** An encoded value is a function (which a child may decode only when it is used). */
+    static boolean isFunction(byte[] encoded) {
+        return encoded.length > 0 && encoded[0] == FUNCTION;
+    }
+
     public static byte[] encode(Object value) {
         Writer w = new Writer();
         w.value(value, 0);
@@ -303,11 +308,12 @@ public final class Codec {
 
         private void function(Function f, int depth) {
             b(FUNCTION);
-            tree(f.code.def, 0);
-            i32(f.captured.length);
-            for (int i = 0; i < f.captured.length; i++) {
-                str(f.code.freeVars.get(i));
-                value(f.captured[i].value, depth + 1);
+            tree(f.code().def, 0);
+            Cell[] captured = f.captured();
+            i32(captured.length);
+            for (int i = 0; i < captured.length; i++) {
+                str(f.code().freeVars.get(i));
+                value(captured[i].value, depth + 1);
             }
         }
 

@@ -1,7 +1,10 @@
 package par.proc;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.WeakHashMap;
 
+import par.interp.Function;
 import par.interp.Globals;
 import par.interp.ParError;
 import par.interp.ParList;
@@ -19,12 +22,32 @@ final class Image {
         ParList copied = new ParList();
         for (Map.Entry<String, Object> g : globals.snapshot().entrySet()) {
             try {
-                copied.add(ParList.of(g.getKey(), Codec.encode(g.getValue())));
+                copied.add(ParList.of(g.getKey(), encode(g.getValue())));
             } catch (ParError unsendable) {
                 // the child will not see this name; using it there says so
             }
         }
         return Codec.encodeAll(copied, function, new ParList(java.util.List.of(args)));
+    }
+
+    /**
+     * The encoded functions that capture nothing, which no later change can alter: every spawn
+     * sends all of a program's functions, and encoding the 40 of one program took 6 ms each
+     * time. Weak keys, compared by identity (functions do not override equals), so a function
+     * redefined in the REPL does not stay here.
+     */
+    private static final Map<Function, byte[]> ENCODED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static byte[] encode(Object value) {
+        if (!(value instanceof Function) || ((Function) value).captured().length > 0) {
+            return Codec.encode(value);
+        }
+        byte[] known = ENCODED.get(value);
+        if (known == null) {
+            known = Codec.encode(value);
+            ENCODED.put((Function) value, known);
+        }
+        return known;
     }
 
     /** What a child finds in its image: the call to make, with the globals already installed. */
@@ -40,8 +63,26 @@ final class Image {
         // cells first, values second: functions resolved while decoding find every global's cell
         for (Object entry : ((ParList) parts[0]).items) {
             ParList pair = (ParList) entry;
-            globals.set((String) pair.get(0), Codec.decode((byte[]) pair.get(1), receiver));
+            byte[] value = (byte[]) pair.get(1);
+            globals.set((String) pair.get(0), Codec.isFunction(value)
+                    ? Function.later(new Decoding(value, receiver)) : Codec.decode(value, receiver));
         }
         return new Call(parts[1], ((ParList) parts[2]).items.toArray());
+    }
+
+    /** A function of the image, decoded and resolved when it is first used. */
+    private static final class Decoding implements Function.Source {
+        private final byte[] encoded;
+        private final Codec.Receiver receiver;
+
+        Decoding(byte[] encoded, Codec.Receiver receiver) {
+            this.encoded = encoded;
+            this.receiver = receiver;
+        }
+
+        @Override
+        public Function make() {
+            return (Function) Codec.decode(encoded, receiver);
+        }
     }
 }
