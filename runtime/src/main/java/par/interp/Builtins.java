@@ -288,54 +288,14 @@ public final class Builtins {
                 return in.readLine(a.length > 0 ? Repr.str(a[0]) : "");
             }
         },
-        LOCK("lock", 0, 0) {
-            @Override
-            public Object call(Interpreter in, Object[] a) {
-                return in.processes().create("lock", a);
-            }
-        },
-        QUEUE("queue", 0, 1) {
-            @Override
-            public Object call(Interpreter in, Object[] a) {
-                return in.processes().create("queue", a);
-            }
-        },
-        POOL("pool", 0, 1) {
-            @Override
-            public Object call(Interpreter in, Object[] a) {
-                return in.processes().create("pool", a);
-            }
-        },
-        SHARED("shared", 1, 1) {
-            @Override
-            public Object call(Interpreter in, Object[] a) {
-                return in.processes().create("shared", a);
-            }
-        },
-        SEMAPHORE("semaphore", 0, 1) {
-            @Override
-            public Object call(Interpreter in, Object[] a) {
-                return in.processes().create("semaphore", a);
-            }
-        },
-        EVENT("event", 0, 0) {
-            @Override
-            public Object call(Interpreter in, Object[] a) {
-                return in.processes().create("event", a);
-            }
-        },
-        BARRIER("barrier", 1, 1) {
-            @Override
-            public Object call(Interpreter in, Object[] a) {
-                return in.processes().create("barrier", a);
-            }
-        },
-        CONDITION("condition", 0, 1) {
-            @Override
-            public Object call(Interpreter in, Object[] a) {
-                return in.processes().create("condition", a);
-            }
-        },
+        LOCK("lock", 0, 0),
+        QUEUE("queue", 0, 1),
+        POOL("pool", 0, 1),
+        SHARED("shared", 1, 1),
+        SEMAPHORE("semaphore", 0, 1),
+        EVENT("event", 0, 0),
+        BARRIER("barrier", 1, 1),
+        CONDITION("condition", 0, 1),
         EXIT("exit", 0, 1) {
             @Override
             public Object call(Interpreter in, Object[] a) {
@@ -352,6 +312,15 @@ public final class Builtins {
             this.parName = parName;
             this.min = min;
             this.max = max;
+        }
+
+        /**
+         * The constants without a body of their own make process objects (a lock, a queue, a
+         * pool...), which the interpreter's {@link Processes} makes by name.
+         */
+        @Override
+        public Object call(Interpreter in, Object[] a) {
+            return in.processes().create(parName, a);
         }
     }
 
