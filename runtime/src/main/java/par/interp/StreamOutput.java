@@ -45,18 +45,31 @@ public final class StreamOutput implements Output {
     }
 
     private void startFlusher() {
-        flusher = new Thread(() -> {
+        flusher = new Flusher(this);
+        flusher.start();
+    }
+
+    /** Flushes the output every few milliseconds (a class, not a lambda: see ScriptRunner). */
+    private static final class Flusher extends Thread {
+        private final StreamOutput output;
+
+        Flusher(StreamOutput output) {
+            super("par-output-flusher");
+            this.output = output;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
             while (true) {
                 try {
                     Thread.sleep(FLUSH_AFTER_MS);
-                    flush();
+                    output.flush();
                 } catch (InterruptedException | UncheckedIOException e) {
                     return; // a reader that has gone is reported to the program at its next print
                 }
             }
-        }, "par-output-flusher");
-        flusher.setDaemon(true);
-        flusher.start();
+        }
     }
 
     @Override

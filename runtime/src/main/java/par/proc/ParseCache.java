@@ -29,6 +29,19 @@ public final class ParseCache {
     /** How many parsed programs are kept; the oldest go first. */
     private static final int KEEP = 200;
 
+    /**
+     * {@link #parse(String, String)} as the interpreter's parser. A class, not a method
+     * reference: a program that starts no process then links no lambda, whose first costs a
+     * JVM some 4 ms.
+     */
+    public static final java.util.function.BiFunction<String, String, Program> PARSER =
+            new java.util.function.BiFunction<String, String, Program>() {
+                @Override
+                public Program apply(String source, String file) {
+                    return parse(source, file);
+                }
+            };
+
     /** Parses source, or reads its tree from the cache; the same as {@link SourceParser#parse}. */
     public static Program parse(String source, String file) {
         return parse(source, file, PrivateDir.get(), PrivateDir.buildKey());

@@ -14,14 +14,18 @@ import par.interp.ScriptRunner;
 public final class RootProcesses extends ProcessSupport {
     private RootProcesses(Interpreter interp, Hub[] made, Output out, PrintStream err, int maxProcs,
                           boolean session, Trace trace) {
-        super(interp, () -> {
-            made[0] = new Hub(out, err, maxProcs, trace);
-            if (session) {
-                made[0].setOnDeadlock(interp::interruptRunning, false);
-            } else {
-                made[0].setOnDeadlock(() -> interp.abort(ScriptRunner.RUNTIME_ERROR), true);
+        // a class, not a lambda: a program that starts no process then links none
+        super(interp, new java.util.function.Supplier<Broker>() {
+            @Override
+            public Broker get() {
+                made[0] = new Hub(out, err, maxProcs, trace);
+                if (session) {
+                    made[0].setOnDeadlock(interp::interruptRunning, false);
+                } else {
+                    made[0].setOnDeadlock(() -> interp.abort(ScriptRunner.RUNTIME_ERROR), true);
+                }
+                return abortable(interp, made[0].rootBroker());
             }
-            return abortable(interp, made[0].rootBroker());
         });
         this.made = made;
     }
