@@ -184,8 +184,33 @@ public final class Sequences {
             return new ArrayList<>(((ParMap) v).entries.keySet());
         }
         if (v instanceof String) {
-            String s = (String) v;
-            return () -> new Iterator<>() {
+            return new Characters((String) v);
+        }
+        if (v instanceof Range) {
+            return new Numbers((Range) v);
+        }
+        if (v instanceof ParIterable) {
+            return ((ParIterable) v).iterable();
+        }
+        throw new ParError("cannot iterate over " + Values.aType(v));
+    }
+
+    /*
+     * The two walks below are classes, not lambdas: nearly every program loops over a range,
+     * and a JVM's first lambda costs it some 4 ms to link.
+     */
+
+    /** The characters of a string, each a string of its own. */
+    private static final class Characters implements Iterable<Object> {
+        private final String s;
+
+        Characters(String s) {
+            this.s = s;
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            return new Iterator<>() {
                 private int i;
 
                 @Override
@@ -202,9 +227,19 @@ public final class Sequences {
                 }
             };
         }
-        if (v instanceof Range) {
-            Range r = (Range) v;
-            return () -> new Iterator<>() {
+    }
+
+    /** The numbers of a range, in order. */
+    private static final class Numbers implements Iterable<Object> {
+        private final Range r;
+
+        Numbers(Range r) {
+            this.r = r;
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            return new Iterator<>() {
                 private long i;
 
                 @Override
@@ -221,10 +256,6 @@ public final class Sequences {
                 }
             };
         }
-        if (v instanceof ParIterable) {
-            return ((ParIterable) v).iterable();
-        }
-        throw new ParError("cannot iterate over " + Values.aType(v));
     }
 
     /** Everything {@link #iterate} gives, as a fresh Java list. */
