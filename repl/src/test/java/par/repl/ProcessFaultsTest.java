@@ -56,11 +56,15 @@ class ProcessFaultsTest {
 
     /** terminal: stdout is taken for a terminal, flushed on every line; otherwise it is buffered. */
     private Thread runInProcess(String source, boolean terminal) throws IOException {
+        return runInProcess(source, terminal, System.in);
+    }
+
+    private Thread runInProcess(String source, boolean terminal, java.io.InputStream in) throws IOException {
         Path script = dir.resolve("t.par");
         Files.writeString(script, source);
         OutputStream out = new LineCollector(lines);
         PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-        Thread t = new Thread(() -> Main.run(new String[] {script.toString()}, System.in,
+        Thread t = new Thread(() -> Main.run(new String[] {script.toString()}, in,
                 new PrintStream(out, true, StandardCharsets.UTF_8), err, terminal));
         t.start();
         return t;
@@ -82,28 +86,37 @@ class ProcessFaultsTest {
 
     @Test
     void aPoolOfOnePerCoreBootsOneJvmPerCore() throws Exception {
+        java.io.PipedOutputStream go = new java.io.PipedOutputStream();
         Thread root = runInProcess(String.join("\n",
                 "w = pool(cpu_count())",
                 "print(w.map(str, range(3)))",
-                "sleep(1)"));
+                "input()"), true, new java.io.PipedInputStream(go));
         assertEquals("['0', '1', '2']", nextLine());
-        assertEquals(Runtime.getRuntime().availableProcessors(), childJvms().size(), childJvms().toString());
+        List<String> jvms = childJvms(); // the program holds its pool until it reads a line
+        go.write('\n');
+        go.close();
+        assertEquals(Runtime.getRuntime().availableProcessors(), jvms.size(), jvms.toString());
         root.join(10_000);
     }
 
     @Test
     void spawnsLeaveNoIdleJvmBehind() throws Exception {
+        java.io.PipedOutputStream go = new java.io.PipedOutputStream();
         Thread root = runInProcess(String.join("\n",
                 "def f(i) { return i }",
                 "print(sum([join p for p in [spawn f(i) for i in range(3)]]))",
-                "sleep(2)"));
+                "input()"), true, new java.io.PipedInputStream(go));
         assertEquals("3", nextLine());
         // the children have sent their results and are exiting; a spare would wait for a job
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+        // until the program ends, which it does only once it reads a line
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!childJvms().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertEquals(List.of(), childJvms());
+        List<String> jvms = childJvms();
+        go.write('\n');
+        go.close();
+        assertEquals(List.of(), jvms);
         root.join(10_000);
     }
 
