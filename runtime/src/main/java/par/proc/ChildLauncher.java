@@ -269,10 +269,6 @@ final class ChildLauncher {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:-UsePerfData");
-        // JDK 18 and later build core reflection on method handles, whose first uses generate
-        // classes: the codec's AST reflection cost a child 25 ms of CPU that way on JDK 25.
-        // Plain native calls are enough for the few thousand a child makes (JDK 17 ignores it).
-        cmd.add("-Djdk.reflect.useNativeAccessorOnly=true");
         cmd.add("-Xms16m");
         cmd.add("-Xmx1g");
         // JVM logging defaults to stdout, which is the channel: keep only errors, on stderr

@@ -1,12 +1,8 @@
 package par.proc;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,58 +37,6 @@ public final class Codec {
     private static final int MAX_DEPTH = 1000;
 
     /** Every AST record type, by the index that stands for it on the wire. */
-    private static final List<Class<?>> TREE_TYPES = List.of(Pos.class, Expr.Literal.class,
-            Expr.NilLiteral.class, Expr.Name.class, Expr.Unary.class, Expr.Binary.class, Expr.Compare.class,
-            Expr.Logical.class, Expr.Not.class, Expr.Conditional.class, Expr.Call.class, Expr.Attribute.class,
-            Expr.Index.class, Expr.Slice.class, Expr.ListLiteral.class, Expr.MapLiteral.class,
-            Expr.ListComp.class, Expr.CompClause.class, Expr.Spawn.class, Expr.Join.class,
-            Stmt.ExprStmt.class, Stmt.Assign.class, Stmt.AugAssign.class, Stmt.If.class, Stmt.While.class,
-            Stmt.For.class, Stmt.Def.class, Stmt.Return.class, Stmt.Break.class, Stmt.Continue.class,
-            Stmt.Pass.class, Stmt.Global.class, Stmt.Try.class, Stmt.Raise.class, Stmt.With.class);
-    private static final Map<Class<?>, Integer> TREE_INDEX = new HashMap<>();
-
-    static {
-        for (int i = 0; i < TREE_TYPES.size(); i++) {
-            TREE_INDEX.put(TREE_TYPES.get(i), i);
-        }
-    }
-
-    /**
-     * What reflection says of one AST record type, looked up once per type (and only for the
-     * types a process meets): asking again for every node made decoding an image slow.
-     */
-    private static final class Shape {
-        final Method[] accessors;
-        final Class<?>[] types;
-        final Constructor<?> constructor;
-
-        Shape(Class<?> type) {
-            RecordComponent[] components = type.getRecordComponents();
-            accessors = new Method[components.length];
-            types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                accessors[i] = components[i].getAccessor();
-                types[i] = components[i].getType();
-            }
-            try {
-                constructor = type.getDeclaredConstructor(types);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static final Shape[] SHAPES = new Shape[TREE_TYPES.size()];
-
-    private static Shape shape(int index) {
-        Shape s = SHAPES[index];
-        if (s == null) {
-            s = new Shape(TREE_TYPES.get(index)); // a race only makes it twice
-            SHAPES[index] = s;
-        }
-        return s;
-    }
-
     /** How a receiving process turns functions and handles back into live values. */
     public interface Receiver {
         Function function(Stmt.Def def, List<String> freeVars, Cell[] captured);
@@ -348,28 +292,19 @@ public final class Codec {
                 for (Object item : items) {
                     tree(item, depth + 1);
                 }
-            } else if (node instanceof Record) {
-                Integer index = TREE_INDEX.get(node.getClass());
-                if (index == null) {
-                    throw new IllegalStateException("no wire form for " + node.getClass());
-                }
+            } else if (AstForm.index(node) >= 0) {
+                Object[] parts = AstForm.parts(node);
                 b(T_RECORD);
-                b(index);
-                for (Method accessor : shape(index).accessors) {
-                    tree(read(accessor, node), depth + 1);
+                b(AstForm.index(node));
+                b(parts.length);
+                for (Object part : parts) {
+                    tree(part, depth + 1);
                 }
             } else {
                 throw new IllegalStateException("no wire form for " + node.getClass());
             }
         }
 
-        private static Object read(Method accessor, Object node) {
-            try {
-                return accessor.invoke(node);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     // ================================================================= reading
@@ -600,34 +535,27 @@ public final class Codec {
 
         private Object record(int depth) {
             int index = b();
-            if (index < 0 || index >= TREE_TYPES.size()) {
+            if (index < 0 || index >= AstForm.TYPES.size()) {
                 throw new WireException("malformed function: unknown node " + index);
             }
-            Class<?> type = TREE_TYPES.get(index);
-            Shape shape = shape(index);
-            Class<?>[] types = shape.types;
-            Object[] args = new Object[types.length];
-            for (int i = 0; i < types.length; i++) {
-                args[i] = tree(depth + 1);
-                if (args[i] != null && !box(types[i]).isInstance(args[i])) {
-                    throw new WireException("malformed function: bad field in " + type.getSimpleName());
-                }
+            int count = b();
+            if (count < 0) {
+                throw new WireException("malformed function: a node of " + count + " parts");
             }
+            Object[] parts = new Object[count];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = tree(depth + 1);
+            }
+            Object node;
             try {
-                return shape.constructor.newInstance(args);
-            } catch (ReflectiveOperationException | IllegalArgumentException e) {
-                throw new WireException("malformed function: cannot rebuild " + type.getSimpleName());
+                node = AstForm.make(index, parts);
+            } catch (ClassCastException | NullPointerException e) {
+                node = null;
             }
-        }
-
-        private static Class<?> box(Class<?> t) {
-            if (t == int.class) {
-                return Integer.class;
+            if (node == null) {
+                throw new WireException("malformed function: cannot rebuild " + AstForm.TYPES.get(index).getSimpleName());
             }
-            if (t == boolean.class) {
-                return Boolean.class;
-            }
-            return t;
+            return node;
         }
     }
 }
