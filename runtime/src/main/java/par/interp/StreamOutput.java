@@ -1,6 +1,7 @@
 package par.interp;
 
 import java.io.BufferedWriter;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -13,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * latest {@value #FLUSH_AFTER_MS} ms after a line was written, so that lines (a child's ones
  * too, which arrive while the program may be blocked) never sit in the buffer for long.
  */
-public final class StreamOutput implements Output {
+public final class StreamOutput implements Output, Flushable {
     private final BufferedWriter writer;
     private final boolean flushEachLine;
     /** Lines written since the last flush: a flush with none is free (a loop of q.get() flushes each time). */
@@ -45,31 +46,8 @@ public final class StreamOutput implements Output {
     }
 
     private void startFlusher() {
-        flusher = new Flusher(this);
+        flusher = new Flusher("par-output-flusher", this, FLUSH_AFTER_MS);
         flusher.start();
-    }
-
-    /** Flushes the output every few milliseconds (a class, not a lambda: see ScriptRunner). */
-    private static final class Flusher extends Thread {
-        private final StreamOutput output;
-
-        Flusher(StreamOutput output) {
-            super("par-output-flusher");
-            this.output = output;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            while (true) {
-                try {
-                    Thread.sleep(FLUSH_AFTER_MS);
-                    output.flush();
-                } catch (InterruptedException | UncheckedIOException e) {
-                    return; // a reader that has gone is reported to the program at its next print
-                }
-            }
-        }
     }
 
     @Override

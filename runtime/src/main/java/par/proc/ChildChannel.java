@@ -1,9 +1,12 @@
 package par.proc;
 
 import java.io.BufferedOutputStream;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+
+import par.interp.Flusher;
 
 /**
  * A child's way to the hub: frames into its stdout, buffered. A put or a printed line does not
@@ -11,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * ends, and every few milliseconds by a flusher thread, so output keeps flowing while the
  * child computes. Frames are written whole under one lock, so lines never tear.
  */
-final class ChildChannel {
+final class ChildChannel implements Flushable {
     private static final long FLUSH_EVERY_MS = 5;
 
     private final BufferedOutputStream out;
@@ -30,7 +33,7 @@ final class ChildChannel {
             ChildMain.hubGone();
         }
         if (flushing) {
-            new Flusher(this).start();
+            new Flusher("par-child-flusher", this, FLUSH_EVERY_MS).start();
         }
     }
 
@@ -71,7 +74,8 @@ final class ChildChannel {
     private String lastSite;
     private byte[] lastSiteBytes;
 
-    synchronized void flush() {
+    @Override
+    public synchronized void flush() {
         if (!dirty) {
             return;
         }
@@ -80,32 +84,6 @@ final class ChildChannel {
             dirty = false;
         } catch (IOException e) {
             ChildMain.hubGone();
-        }
-    }
-
-    /**
-     * Pushes the buffer out every few milliseconds. A class rather than a method reference:
-     * the first lambda a JVM links costs milliseconds, and every child starts this thread.
-     */
-    private static final class Flusher extends Thread {
-        private final ChildChannel channel;
-
-        Flusher(ChildChannel channel) {
-            super("par-child-flusher");
-            this.channel = channel;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            while (true) {
-                try {
-                    Thread.sleep(FLUSH_EVERY_MS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                channel.flush();
-            }
         }
     }
 }
