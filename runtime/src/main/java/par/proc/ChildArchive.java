@@ -61,12 +61,7 @@ final class ChildArchive {
     }
 
     private void pruneOld() throws IOException {
-        try (java.util.stream.Stream<Path> files = Files.list(path.getParent())) {
-            files.filter(p -> p.getFileName().toString().matches("child-[0-9a-f]+\\.(jsa|aot)"))
-                    .sorted(java.util.Comparator.comparingLong((Path p) -> p.toFile().lastModified()).reversed())
-                    .skip(KEEP)
-                    .forEach(p -> p.toFile().delete());
-        }
+        PrivateDir.keepNewest(path.getParent(), name -> name.matches("child-[0-9a-f]+\\.(jsa|aot)"), KEEP);
         // recordings cut short (their run was killed) are left behind; an hour on, nobody writes them
         long stale = System.currentTimeMillis() - 3_600_000L;
         try (java.util.stream.Stream<Path> files = Files.list(path.getParent())) {
@@ -81,7 +76,7 @@ final class ChildArchive {
 
     /** A private name to dump to; moved into place only once complete. */
     Path dumpPath() {
-        return path.resolveSibling(path.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        return PrivateDir.tmpFor(path);
     }
 
     /** How many archives (one per build and JDK) are kept; older ones are removed. */

@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import par.syntax.Program;
 import par.syntax.SourceParser;
@@ -88,11 +86,11 @@ public final class ParseCache {
         Codec.Writer w = new Codec.Writer();
         w.bytes(program.source().getBytes(StandardCharsets.UTF_8));
         w.tree(program.body(), 0);
-        Path tmp = entry.resolveSibling(entry.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Path tmp = PrivateDir.tmpFor(entry);
         try {
             Files.write(tmp, w.toBytes());
             Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            prune(entry.getParent());
+            PrivateDir.keepNewest(entry.getParent(), name -> name.startsWith("ast-") && !name.endsWith(".tmp"), KEEP);
         } catch (IOException e) {
             // no cache then: the next run parses again
         } finally {
@@ -101,15 +99,6 @@ public final class ParseCache {
             } catch (IOException e) {
                 // nothing to clean
             }
-        }
-    }
-
-    private static void prune(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            files.filter(p -> p.getFileName().toString().startsWith("ast-") && !p.toString().endsWith(".tmp"))
-                    .sorted(Comparator.comparingLong((Path p) -> p.toFile().lastModified()).reversed())
-                    .skip(KEEP)
-                    .forEach(p -> p.toFile().delete());
         }
     }
 }

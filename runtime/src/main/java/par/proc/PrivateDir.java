@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The per-user directory, under the temporary directory, where Par keeps what makes later
@@ -52,6 +55,21 @@ final class PrivateDir {
             return dir;
         } catch (IOException | UnsupportedOperationException e) {
             return null;
+        }
+    }
+
+    /** A private name beside target, to write to before the file is moved into place whole. */
+    static Path tmpFor(Path target) {
+        return target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    }
+
+    /** Removes all but the keep newest files of dir whose names match. */
+    static void keepNewest(Path dir, Predicate<String> names, int keep) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(p -> names.test(p.getFileName().toString()))
+                    .sorted(Comparator.comparingLong((Path p) -> p.toFile().lastModified()).reversed())
+                    .skip(keep)
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
