@@ -261,6 +261,20 @@ public final class Codec {
             }
         }
 
+        private void record(Object node, int depth) {
+            int index = AstForm.index(node);
+            if (index < 0) {
+                throw new IllegalStateException("no wire form for " + node.getClass());
+            }
+            Object[] parts = AstForm.parts(node);
+            b(T_RECORD);
+            b(index);
+            b(parts.length);
+            for (Object part : parts) {
+                tree(part, depth + 1);
+            }
+        }
+
         void tree(Object node, int depth) {
             if (depth > MAX_DEPTH * 4) {
                 throw new ParError("function is nested too deeply to send to another process");
@@ -292,16 +306,8 @@ public final class Codec {
                 for (Object item : items) {
                     tree(item, depth + 1);
                 }
-            } else if (AstForm.index(node) >= 0) {
-                Object[] parts = AstForm.parts(node);
-                b(T_RECORD);
-                b(AstForm.index(node));
-                b(parts.length);
-                for (Object part : parts) {
-                    tree(part, depth + 1);
-                }
             } else {
-                throw new IllegalStateException("no wire form for " + node.getClass());
+                record(node, depth);
             }
         }
 
