@@ -167,8 +167,7 @@ public final class Resolver {
         if (iterable instanceof Expr.ListLiteral) {
             return ((Expr.ListLiteral) iterable).items().size();
         }
-        if (iterable instanceof Expr.Call && ((Expr.Call) iterable).callee() instanceof Expr.Name
-                && ((Expr.Name) ((Expr.Call) iterable).callee()).name().equals("range")) {
+        if (calls(iterable, "range")) {
             List<Expr> args = ((Expr.Call) iterable).args();
             long[] n = new long[args.size()];
             for (int i = 0; i < n.length; i++) {
@@ -522,23 +521,23 @@ public final class Resolver {
      * pool(cpu_count()) make one per core.
      */
     private static int poolSize(List<Expr> args) {
-        if (args.isEmpty() || args.size() == 1 && isCpuCount(args.get(0))) {
+        if (args.isEmpty() || args.size() == 1 && calls(args.get(0), "cpu_count")
+                && ((Expr.Call) args.get(0)).args().isEmpty()) {
             return Runtime.getRuntime().availableProcessors(); // what cpu_count() answers
         }
-        if (args.size() == 1 && args.get(0) instanceof Expr.Literal && ((Expr.Literal) args.get(0)).value() instanceof Long) {
-            return (int) Math.min(TopLevel.MANY, (Long) ((Expr.Literal) args.get(0)).value());
-        }
-        return TopLevel.MANY;
+        Long n = args.size() == 1 ? intLiteral(args.get(0)) : null;
+        return n == null ? TopLevel.MANY : (int) Math.max(0, Math.min(TopLevel.MANY, n)); // pool(-1) fails when it runs
     }
 
-    private static boolean isCpuCount(Expr e) {
-        return e instanceof Expr.Call && ((Expr.Call) e).args().isEmpty() && ((Expr.Call) e).callee() instanceof Expr.Name
-                && ((Expr.Name) ((Expr.Call) e).callee()).name().equals("cpu_count");
+    /** e is a call of the function named name, as written (a global of that name may hide the builtin). */
+    private static boolean calls(Expr e, String name) {
+        return e instanceof Expr.Call && ((Expr.Call) e).callee() instanceof Expr.Name
+                && ((Expr.Name) ((Expr.Call) e).callee()).name().equals(name);
     }
 
     private ExprNode call(Expr.Call c) {
         int line = c.pos().line();
-        if (c.callee() instanceof Expr.Name && ((Expr.Name) c.callee()).name().equals("pool")) {
+        if (calls(c, "pool")) {
             pools = true;
             startsJvms(poolSize(c.args()));
         }
