@@ -216,15 +216,24 @@ class ProcessFaultsTest {
 
     @Test
     void killedRootTakesItsChildrenWithIt() throws Exception {
-        assertRootDeathKillsChildren(true);
+        assertRootDeathKillsChildren("KILL", 137);
     }
 
     @Test
     void terminatedRootTakesItsChildrenWithIt() throws Exception {
-        assertRootDeathKillsChildren(false);
+        assertRootDeathKillsChildren("TERM", 143);
     }
 
-    private void assertRootDeathKillsChildren(boolean sigkill) throws Exception {
+    /**
+     * Ctrl-C at a terminal signals its foreground process group: the root is in it, its
+     * children are not (so the REPL can keep them), and the root's end takes them along.
+     */
+    @Test
+    void interruptedScriptStopsEverythingWithStatus130() throws Exception {
+        assertRootDeathKillsChildren("INT", 130);
+    }
+
+    private void assertRootDeathKillsChildren(String signal, int status) throws Exception {
         Path script = dir.resolve("root.par");
         Files.writeString(script, String.join("\n",
                 "def slow() {",
@@ -249,12 +258,13 @@ class ProcessFaultsTest {
                     children.add(Long.parseLong(line));
                 }
             }
-            if (sigkill) {
-                root.destroyForcibly();
-            } else {
-                root.destroy();
+            for (long child : children) {
+                assertTrue(processGroup(child) != processGroup(root.pid()),
+                        "child " + child + " shares its root's process group, so a terminal's Ctrl-C reaches it");
             }
-            root.waitFor(10, TimeUnit.SECONDS);
+            new ProcessBuilder("kill", "-" + signal, Long.toString(root.pid())).start().waitFor();
+            assertTrue(root.waitFor(10, TimeUnit.SECONDS), "the root did not end on SIG" + signal);
+            assertEquals(status, root.exitValue());
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         for (long child : children) {
@@ -264,6 +274,13 @@ class ProcessFaultsTest {
             assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false),
                     "child " + child + " outlived its root by more than 2 s");
         }
+    }
+
+    /** A process's group, from /proc (Linux): the fifth field of its stat line. */
+    private static long processGroup(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(after[2]);
     }
 
     /** Splits what a script prints into lines as they are written. */

@@ -258,6 +258,17 @@ final class ChildLauncher {
         return !longRunning && Runtime.version().feature() < 18 ? "-XX:+UseG1GC" : "-XX:+UseSerialGC";
     }
 
+    /**
+     * util-linux's setsid, where there is one: a child in a session of its own is outside the
+     * terminal's foreground process group, so the Ctrl-C (and Ctrl-Z, Ctrl-\) typed at the
+     * REPL reaches only the root, which decides what it stops. A child still ends with the
+     * root: it halts when its stdin closes, and the root's shutdown hook kills it. setsid
+     * execs java in place (a child of a JVM is never a process-group leader, so it does not
+     * fork), so the pid the hub sees is the JVM's.
+     */
+    private static final String SETSID = java.nio.file.Files.isExecutable(Path.of("/usr/bin/setsid"))
+            ? "/usr/bin/setsid" : null;
+
     private synchronized List<String> command() {
         if (command == null) {
             command = buildCommand();
@@ -267,6 +278,9 @@ final class ChildLauncher {
 
     private static List<String> buildCommand() {
         List<String> cmd = new ArrayList<>();
+        if (SETSID != null) {
+            cmd.add(SETSID);
+        }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:-UsePerfData");
         cmd.add("-Xms16m");

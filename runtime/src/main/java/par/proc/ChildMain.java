@@ -62,6 +62,10 @@ public final class ChildMain {
 
     public static void main(String[] args) {
         sun.misc.Signal.handle(new sun.misc.Signal("TERM"), new Terminate());
+        // Ctrl-C at the terminal is the root's to handle: in the REPL it stops only what the
+        // prompt waits for. The launcher already puts children in a session of their own where
+        // it can; this covers the systems where it cannot (and the JVM's first milliseconds).
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
         FileOutputStream raw = new FileOutputStream(FileDescriptor.out);
         System.setOut(System.err); // stray prints must never corrupt the channel
         ChildChannel channel = new ChildChannel(raw);

@@ -74,7 +74,7 @@ public final class Hub {
         return new Broker() {
             @Override
             public Object call(Op op, Object... args) {
-                Pending p = new Pending();
+                Pending p = new Pending(Hub.this);
                 handle(root, op, args, p);
                 return p.await();
             }
@@ -94,6 +94,26 @@ public final class Hub {
                 return 0;
             }
         };
+    }
+
+    /**
+     * The main program stopped waiting (Ctrl-C in the REPL, or the program being ended): its
+     * wait is withdrawn, so the hub grants it nothing later. A barrier it waited at breaks, as
+     * Python's does when a wait is cut short. Nothing happens if the answer came first.
+     */
+    synchronized void withdraw(Pending p) {
+        Waiter w = p.waiter;
+        if (w != null && !w.done) {
+            w.fail("interrupted");
+            for (HubSync.Barrier b : barriers.values()) {
+                if (b.arrived.remove(w)) {
+                    b.breakFor(root.name + " stopped waiting at it (interrupted)");
+                }
+            }
+        }
+        if (!p.isDone()) {
+            p.fail("interrupted");
+        }
     }
 
     /**
@@ -651,6 +671,9 @@ public final class Hub {
         again.site = woken.site;
         again.on = c.lock;
         woken.proc.blockedOn = null;
+        if (woken.reply instanceof Pending) {
+            ((Pending) woken.reply).waiter = again; // the main program's wait is now this one
+        }
         if (c.lock.tryTake(woken.proc, this)) {
             again.ok(Boolean.TRUE);
             return;

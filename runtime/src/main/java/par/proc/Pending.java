@@ -2,11 +2,23 @@ package par.proc;
 
 import par.interp.ParError;
 
-/** The root process waiting for the hub's answer to one of its own requests. */
+/**
+ * The root process waiting for the hub's answer to one of its own requests. An interrupted
+ * wait (Ctrl-C in the REPL, a deadlock that ends the program) withdraws the request from the
+ * hub, so nothing is granted to a wait that is over: no lock is taken, no queue item is
+ * consumed, no join is answered behind the program's back. An answer that came first wins.
+ */
 final class Pending implements Reply {
+    private final Hub hub;
     private boolean done;
     private Object value;
     private String failure;
+    /** The hub's record of this wait while it blocks; guarded by the hub. */
+    Waiter waiter;
+
+    Pending(Hub hub) {
+        this.hub = hub;
+    }
 
     @Override
     public synchronized void ok(Object v) {
@@ -22,18 +34,28 @@ final class Pending implements Reply {
         notifyAll();
     }
 
-    synchronized Object await() {
-        while (!done) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ParError("interrupted");
+    Object await() {
+        try {
+            waitForAnswer();
+        } catch (InterruptedException e) {
+            hub.withdraw(this);
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (failure != null) {
+                throw new ParError(failure);
             }
+            return value;
         }
-        if (failure != null) {
-            throw new ParError(failure);
+    }
+
+    private synchronized void waitForAnswer() throws InterruptedException {
+        while (!done) {
+            wait();
         }
-        return value;
+    }
+
+    synchronized boolean isDone() {
+        return done;
     }
 }

@@ -22,6 +22,9 @@ final class Waiter {
         this.proc = proc;
         this.reply = reply;
         this.payload = payload;
+        if (reply instanceof Pending) {
+            ((Pending) reply).waiter = this; // so an interrupted wait can be withdrawn
+        }
     }
 
     void ok(Object value) {
