@@ -137,9 +137,22 @@ public class ProcessSupport implements Processes, Codec.Receiver {
         return Codec.decode((byte[]) bytes, this);
     }
 
+    /**
+     * A function that arrived from another process, resolved here. Its tree was rebuilt from
+     * bytes, so a damaged one can hold what our parser never makes (a string where an
+     * expression belongs, an operator that does not exist): the resolver, written for the
+     * parser's trees, would fail on it with a Java exception, which is turned into the
+     * malformed-message error a damaged frame gets.
+     */
     @Override
     public Function function(Stmt.Def def, List<String> freeVars, Cell[] captured) {
-        return new Function(Resolver.resolveFunction(def, freeVars, interp.globals), captured);
+        try {
+            return new Function(Resolver.resolveFunction(def, freeVars, interp.globals), captured);
+        } catch (ParError | par.syntax.SyntaxError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new WireException("malformed function " + def.name() + ": its tree does not make sense");
+        }
     }
 
     @Override

@@ -8,8 +8,8 @@ import java.io.OutputStream;
 
 /**
  * Frames on a hub channel: a 4-byte length, a 1-byte kind, then the payload. Lengths are
- * checked against {@link #MAX_FRAME} before anything is allocated, so a corrupt or hostile
- * stream is refused with a clear error instead of exhausting memory.
+ * checked against {@link #MAX_FRAME}, and a payload is allocated as its bytes arrive, so a
+ * corrupt or hostile stream is refused with a clear error instead of exhausting memory.
  */
 public final class Wire {
     /** Largest frame either side accepts: 64 MiB. */
@@ -105,8 +105,12 @@ public final class Wire {
             throw new WireException("malformed frame: length " + n + " is outside 1.." + MAX_FRAME);
         }
         byte kind = in.readByte();
-        byte[] payload = new byte[n - 1];
-        in.readFully(payload);
+        // read, not allocated up front: a length that lies (a damaged or hostile frame) costs
+        // only the bytes that really arrive, never the 64 MiB it may claim
+        byte[] payload = in.readNBytes(n - 1);
+        if (payload.length < n - 1) {
+            throw new EOFException("a frame ends early: " + payload.length + " of its " + (n - 1) + " bytes came");
+        }
         return new Frame(kind, payload);
     }
 
