@@ -1,7 +1,10 @@
 package par.repl;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import par.interp.Interpreter;
+import par.interp.OutputFailure;
 import par.interp.ParList;
 import par.interp.ScriptRunner;
 import par.interp.StreamOutput;
@@ -48,11 +52,12 @@ public final class Main {
     }
 
     public static void main(String[] argv) {
-        System.exit(run(argv, System.in, System.out, System.err, System.console() != null));
+        // stdout itself, not System.out: a PrintStream would swallow the errors of its writes
+        System.exit(run(argv, System.in, new FileOutputStream(FileDescriptor.out), System.err, System.console() != null));
     }
 
     /** The whole command, with its streams given, so tests can drive it. */
-    static int run(String[] argv, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
+    static int run(String[] argv, InputStream in, OutputStream out, PrintStream err, boolean interactive) {
         List<String> args = new ArrayList<>(List.of(argv));
         String code = null;
         String file = null;
@@ -63,12 +68,10 @@ public final class Main {
             String opt = args.remove(0);
             switch (opt) {
                 case "--version":
-                    out.println("par " + VERSION);
-                    return 0;
+                    return say(out, err, "par " + VERSION);
                 case "-h":
                 case "--help":
-                    out.println(USAGE);
-                    return 0;
+                    return say(out, err, USAGE);
                 case "-c":
                     if (args.isEmpty()) {
                         err.println("par: error: -c needs an argument (the code to run)");
@@ -164,6 +167,17 @@ public final class Main {
             }
         }
         return status;
+    }
+
+    /** Prints text and ends, as --version and --help do. */
+    private static int say(OutputStream out, PrintStream err, String text) {
+        StreamOutput output = new StreamOutput(out, true);
+        try {
+            output.line(text);
+        } catch (OutputFailure e) {
+            // endOutput says it
+        }
+        return ScriptRunner.endOutput(output, err, 0);
     }
 
     /** The interactive prompt, on the real terminal. */
