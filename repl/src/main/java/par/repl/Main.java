@@ -1,14 +1,16 @@
 package par.repl;
 
+import java.io.File;
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,9 +134,10 @@ public final class Main {
                 name = "<stdin>";
             } else {
                 try {
-                    source = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-                } catch (NoSuchFileException e) {
-                    err.println("par: error: cannot open " + file + ": no such file");
+                    source = readScript(file);
+                } catch (FileNotFoundException e) {
+                    err.println("par: error: " + (new File(file).exists() ? "cannot read " + file + ": " + reason(e, file)
+                            : "cannot open " + file + ": no such file"));
                     return 2;
                 } catch (IOException e) {
                     err.println("par: error: cannot read " + file + ": " + e.getMessage());
@@ -167,6 +170,25 @@ public final class Main {
             }
         }
         return status;
+    }
+
+    /**
+     * A script's text; bytes that are not UTF-8 are an error. Read through java.io, not
+     * Files.readString: the JDK's file channels open a socket pair as they are first used and
+     * keep one end for the rest of the run.
+     */
+    private static String readScript(String file) throws IOException {
+        byte[] bytes;
+        try (FileInputStream in = new FileInputStream(file)) {
+            bytes = in.readAllBytes();
+        }
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    /** Why java.io could not open the file: its message is "FILE (REASON)". */
+    private static String reason(FileNotFoundException e, String file) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith(file + " (") && m.endsWith(")") ? m.substring(file.length() + 2, m.length() - 1) : m;
     }
 
     /** Prints text and ends, as --version and --help do. */
