@@ -47,7 +47,7 @@ class ClosedOutputTest {
 
     @AfterEach
     void nothingOfTheRunIsLeft() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); // a spare still booting ends at its stdin's end
         while (!processesOfThisRun().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
