@@ -1,16 +1,22 @@
 package par.repl;
 
+import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import par.interp.Interpreter;
+import par.interp.OutputFailure;
 import par.interp.ParList;
 import par.interp.ScriptRunner;
 import par.interp.StreamOutput;
@@ -48,11 +54,12 @@ public final class Main {
     }
 
     public static void main(String[] argv) {
-        System.exit(run(argv, System.in, System.out, System.err, System.console() != null));
+        // stdout itself, not System.out: a PrintStream would swallow the errors of its writes
+        System.exit(run(argv, System.in, new FileOutputStream(FileDescriptor.out), System.err, System.console() != null));
     }
 
     /** The whole command, with its streams given, so tests can drive it. */
-    static int run(String[] argv, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
+    static int run(String[] argv, InputStream in, OutputStream out, PrintStream err, boolean interactive) {
         List<String> args = new ArrayList<>(List.of(argv));
         String code = null;
         String file = null;
@@ -63,12 +70,10 @@ public final class Main {
             String opt = args.remove(0);
             switch (opt) {
                 case "--version":
-                    out.println("par " + VERSION);
-                    return 0;
+                    return say(out, err, "par " + VERSION);
                 case "-h":
                 case "--help":
-                    out.println(USAGE);
-                    return 0;
+                    return say(out, err, USAGE);
                 case "-c":
                     if (args.isEmpty()) {
                         err.println("par: error: -c needs an argument (the code to run)");
@@ -129,9 +134,10 @@ public final class Main {
                 name = "<stdin>";
             } else {
                 try {
-                    source = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-                } catch (NoSuchFileException e) {
-                    err.println("par: error: cannot open " + file + ": no such file");
+                    source = readScript(file);
+                } catch (FileNotFoundException e) {
+                    err.println("par: error: " + (new File(file).exists() ? "cannot read " + file + ": " + reason(e, file)
+                            : "cannot open " + file + ": no such file"));
                     return 2;
                 } catch (IOException e) {
                     err.println("par: error: cannot read " + file + ": " + e.getMessage());
@@ -164,6 +170,36 @@ public final class Main {
             }
         }
         return status;
+    }
+
+    /**
+     * A script's text; bytes that are not UTF-8 are an error. Read through java.io, not
+     * Files.readString: the JDK's file channels open a socket pair as they are first used and
+     * keep one end for the rest of the run.
+     */
+    private static String readScript(String file) throws IOException {
+        byte[] bytes;
+        try (FileInputStream in = new FileInputStream(file)) {
+            bytes = in.readAllBytes();
+        }
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    /** Why java.io could not open the file: its message is "FILE (REASON)". */
+    private static String reason(FileNotFoundException e, String file) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith(file + " (") && m.endsWith(")") ? m.substring(file.length() + 2, m.length() - 1) : m;
+    }
+
+    /** Prints text and ends, as --version and --help do. */
+    private static int say(OutputStream out, PrintStream err, String text) {
+        StreamOutput output = new StreamOutput(out, true);
+        try {
+            output.line(text);
+        } catch (OutputFailure e) {
+            // endOutput says it
+        }
+        return ScriptRunner.endOutput(output, err, 0);
     }
 
     /** The interactive prompt, on the real terminal. */

@@ -3,12 +3,17 @@ package par.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,5 +50,48 @@ class RootStartTest {
                 .filter(line -> line.contains(" par.") && line.contains("$$Lambda"))
                 .collect(Collectors.toList());
         assertEquals(List.of(), lambdas);
+    }
+
+    /**
+     * Nor does it hold a socket. The JDK's file channels open one as they are first used (a
+     * socket pair, one end kept for closing descriptors under blocked threads), so reading the
+     * script goes through java.io. This looks at the root's descriptors while it waits for a line.
+     */
+    @Test
+    void aProgramWithoutProcessesHoldsNoSocket() throws IOException, InterruptedException {
+        Path script = dir.resolve("wait.par");
+        Files.writeString(script, "print('ready')\nprint(input())\n");
+        Process root = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), script.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(root.getInputStream(), StandardCharsets.UTF_8));
+             OutputStream in = root.getOutputStream()) {
+            assertEquals("ready", out.readLine());
+            List<String> sockets = sockets(root.pid());
+            in.write("go\n".getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            assertEquals("go", out.readLine());
+            assertTrue(root.waitFor(60, TimeUnit.SECONDS), "par did not finish");
+            assertEquals(0, root.exitValue());
+            assertEquals(List.of(), sockets);
+        } finally {
+            root.destroyForcibly();
+        }
+    }
+
+    /** The descriptors of a process that are sockets, with what they point at. */
+    private static List<String> sockets(long pid) throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return fd.getFileName() + " -> " + Files.readSymbolicLink(fd);
+                } catch (IOException e) {
+                    return fd.getFileName() + " (closed)";
+                }
+            }).filter(link -> link.contains("socket:")).collect(Collectors.toList());
+        }
     }
 }

@@ -1,7 +1,10 @@
 package par.interp;
 
-/** {@code exit(n)}: ends the program with that status. Not an error, so {@code catch} cannot stop it. */
-public final class ExitRequest extends RuntimeException {
+/**
+ * {@code exit(n)}, or anything else that ends the program with a status (see
+ * {@link OutputFailure}). Not an error, so {@code catch} cannot stop it.
+ */
+public class ExitRequest extends RuntimeException {
     public final int status;
 
     public ExitRequest(int status) {

@@ -27,7 +27,7 @@ public final class Flusher extends Thread {
             try {
                 Thread.sleep(everyMs);
                 target.flush();
-            } catch (InterruptedException | IOException | UncheckedIOException e) {
+            } catch (InterruptedException | IOException | UncheckedIOException | OutputFailure e) {
                 return;
             }
         }

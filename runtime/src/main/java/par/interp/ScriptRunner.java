@@ -1,11 +1,14 @@
 package par.interp;
 
+import java.io.PrintStream;
+
 import par.syntax.SyntaxError;
 
 /**
  * Runs a whole script the way the {@code par} command does and turns the outcome into an
- * exit status: 0 on success, 1 for a runtime error, 2 for a syntax error. Errors are printed
- * here. Code runs on a thread with a large stack so deep Par recursion meets Par's own limit.
+ * exit status: 0 on success, 1 for a runtime error, 2 for a syntax error, 141 when the output's
+ * reader went away ({@link OutputFailure}). Errors are printed here. Code runs on a thread
+ * with a large stack so deep Par recursion meets Par's own limit.
  */
 public final class ScriptRunner {
     public static final int OK = 0;
@@ -23,10 +26,35 @@ public final class ScriptRunner {
             public int getAsInt() {
                 int status = runToEnd(interp, source, file);
                 boolean clean = interp.processes().shutdown(status == OK);
-                interp.out().flush();
-                return clean || status != OK ? status : RUNTIME_ERROR;
+                return endOutput(interp.out(), interp.err(), clean || status != OK ? status : RUNTIME_ERROR);
             }
         });
+    }
+
+    /**
+     * Flushes the last lines and gives the status to exit with: an output that failed (now or
+     * earlier, in any thread) is said on err, unless its reader simply went away, and turns a
+     * success into its status.
+     */
+    public static int endOutput(Output out, PrintStream err, int status) {
+        try {
+            out.flush();
+            return status;
+        } catch (OutputFailure e) {
+            if (!e.readerGone) {
+                err.println(e.message());
+            }
+            return status == OK ? e.status : status;
+        }
+    }
+
+    /** Before an error is printed, the lines printed before it; a failed output is reported at the end. */
+    private static void flushBeforeError(Output out) {
+        try {
+            out.flush();
+        } catch (OutputFailure e) {
+            // endOutput says it
+        }
     }
 
     private static int runToEnd(Interpreter interp, String source, String file) {
@@ -34,11 +62,11 @@ public final class ScriptRunner {
             interp.run(source, file);
             return OK;
         } catch (SyntaxError e) {
-            interp.out().flush();
+            flushBeforeError(interp.out());
             ErrorPrinter.print(e, source, interp.err());
             return SYNTAX_ERROR;
         } catch (ParError e) {
-            interp.out().flush();
+            flushBeforeError(interp.out());
             ErrorPrinter.print(e, "", interp.err());
             return RUNTIME_ERROR;
         } catch (ExitRequest e) {

@@ -5,7 +5,6 @@ import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,22 +12,29 @@ import java.nio.charset.StandardCharsets;
  * watching (a terminal); otherwise in large writes, whenever the program waits, and at the
  * latest {@value #FLUSH_AFTER_MS} ms after a line was written, so that lines (a child's ones
  * too, which arrive while the program may be blocked) never sit in the buffer for long.
+ * Give it the raw stream, not a PrintStream, which would swallow its write errors: once a
+ * write has failed, every later line or flush throws the same {@link OutputFailure}, whichever
+ * thread (the program, the flusher, the hub writing a child's line) met it first.
  */
 public final class StreamOutput implements Output, Flushable {
+    private final OutputStream out;
     private final BufferedWriter writer;
     private final boolean flushEachLine;
     /** Lines written since the last flush: a flush with none is free (a loop of q.get() flushes each time). */
     private boolean dirty;
     private static final long FLUSH_AFTER_MS = 20;
     private Thread flusher;
+    private OutputFailure failure;
 
     public StreamOutput(OutputStream out, boolean flushEachLine) {
+        this.out = out;
         this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         this.flushEachLine = flushEachLine;
     }
 
     @Override
     public synchronized void line(String text) {
+        checkFailure();
         try {
             writer.write(text);
             writer.write('\n');
@@ -41,7 +47,7 @@ public final class StreamOutput implements Output, Flushable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failed(e);
         }
     }
 
@@ -52,6 +58,7 @@ public final class StreamOutput implements Output, Flushable {
 
     @Override
     public synchronized void flush() {
+        checkFailure();
         if (!dirty) {
             return;
         }
@@ -59,7 +66,18 @@ public final class StreamOutput implements Output, Flushable {
         try {
             writer.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw failed(e);
         }
+    }
+
+    private void checkFailure() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private OutputFailure failed(IOException e) {
+        failure = OutputFailure.of(e, out);
+        return failure;
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import par.interp.ErrorPrinter;
 import par.interp.Nil;
 import par.interp.Output;
+import par.interp.OutputFailure;
 import par.interp.ParError;
 import par.interp.ParList;
 import par.interp.Repr;
@@ -126,6 +127,14 @@ public final class Hub {
     }
 
     private boolean deadlockEndsProgram = true;
+
+    /** What a failed stdout does to the main program: end it with the failure's status. */
+    public void setOnOutputFailure(java.util.function.IntConsumer action) {
+        this.onOutputFailure = action;
+    }
+
+    private java.util.function.IntConsumer onOutputFailure = status -> { };
+    private boolean outputFailed;
 
     /** Starts warm spare JVMs now, for a program that is going to start about this many (some for pools). */
     public void prewarm(int jvms, boolean pools) {
@@ -713,7 +722,7 @@ public final class Hub {
             case Wire.READY:
                 return;
             case Wire.OUTPUT:
-                out.line(new String(f.payload(), java.nio.charset.StandardCharsets.UTF_8));
+                childLine(f.payload());
                 return;
             case Wire.REQUEST:
                 request(c, p, f.payload());
@@ -751,6 +760,39 @@ public final class Hub {
             default:
                 throw new WireException("malformed frame: unknown kind " + f.kind());
         }
+    }
+
+    /** A child's line, written to the root's stdout. */
+    private void childLine(byte[] payload) {
+        try {
+            out.line(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (OutputFailure e) {
+            outputFailed(e);
+        }
+    }
+
+    private void flushOut() {
+        try {
+            out.flush();
+        } catch (OutputFailure e) {
+            outputFailed(e);
+        }
+    }
+
+    /**
+     * The root's stdout failed (its reader went away, say) while the hub wrote to it: the
+     * program is ended, once, since nothing it or its children print can be seen any more (a
+     * child printing in a loop while the main program joins it would otherwise never stop).
+     * The main program ends with the failure's status and stops the children as it ends.
+     */
+    private void outputFailed(OutputFailure e) {
+        synchronized (this) {
+            if (outputFailed) {
+                return;
+            }
+            outputFailed = true;
+        }
+        onOutputFailure.accept(e.status);
     }
 
     private void request(ChildConn c, HubProcess p, byte[] payload) {
@@ -798,7 +840,7 @@ public final class Hub {
             trace.add(new ParError.TraceEntry((String) t.get(0), (String) t.get(1), (int) (long) (Long) t.get(2)));
         }
         synchronized (this) {
-            out.flush();
+            flushOut();
             ErrorPrinter.print(message, trace, " (in process " + p.name + ", pid " + p.pid + ")", err);
             finish(p, null, "process " + p.name + " (pid " + p.pid + ") failed: " + message, 1);
         }
@@ -843,7 +885,7 @@ public final class Hub {
     void malformed(ChildConn c, String problem) {
         synchronized (this) {
             HubProcess p = c.proc;
-            out.flush();
+            flushOut();
             err.println("par: error: " + (p == null ? "a spare process" : p.describe())
                     + " sent a malformed message (" + problem + "); it has been stopped");
             err.flush();
@@ -946,7 +988,7 @@ public final class Hub {
         if (deadlocked) {
             return; // the locks of processes stopped for a deadlock are no news
         }
-        out.flush();
+        flushOut();
         err.println("warning: " + message);
         err.flush();
     }
@@ -984,7 +1026,7 @@ public final class Hub {
         }
         launcher.stopAll();
         timers.shutdownNow();
-        out.flush();
+        flushOut();
     }
 
     /** The main program (while it runs) and every child that has not finished. */
@@ -1009,7 +1051,7 @@ public final class Hub {
         for (HubProcess p : stuck) {
             trace.event(p, "deadlock", p.blockedOn.what, p.blockedOn.site);
         }
-        out.flush();
+        flushOut();
         err.println("error: deadlock");
         for (HubProcess p : stuck) {
             StringBuilder line = new StringBuilder("  ").append(p.name).append(" (pid ").append(p.pid).append(")");

@@ -1,5 +1,7 @@
 package par.proc;
 
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +67,7 @@ public final class ParseCache {
     @SuppressWarnings("unchecked")
     private static List<Stmt> read(Path entry, String source) {
         try {
-            Codec.Reader r = new Codec.Reader(Files.readAllBytes(entry), null);
+            Codec.Reader r = new Codec.Reader(readBytes(entry), null);
             if (!new String(r.bytes(), StandardCharsets.UTF_8).equals(source)) {
                 return null; // another text with the same hash
             }
@@ -82,13 +84,25 @@ public final class ParseCache {
         }
     }
 
+    /**
+     * Through java.io, as the write is: the JDK's file channels (Files.readAllBytes, Files.write)
+     * open a socket pair as they are first used, and keep one end for the rest of the run.
+     */
+    private static byte[] readBytes(Path file) throws IOException {
+        try (FileInputStream in = new FileInputStream(file.toFile())) {
+            return in.readAllBytes();
+        }
+    }
+
     private static void write(Path entry, Program program) {
         Codec.Writer w = new Codec.Writer();
         w.bytes(program.source().getBytes(StandardCharsets.UTF_8));
         w.tree(program.body(), 0);
         Path tmp = PrivateDir.tmpFor(entry);
         try {
-            Files.write(tmp, w.toBytes());
+            try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+                out.write(w.toBytes());
+            }
             Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             PrivateDir.keepNewest(entry.getParent(), name -> name.startsWith("ast-") && !name.endsWith(".tmp"), KEEP);
         } catch (IOException e) {

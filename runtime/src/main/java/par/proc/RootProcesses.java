@@ -23,6 +23,7 @@ public final class RootProcesses extends ProcessSupport {
                     made[0].setOnDeadlock(interp::interruptRunning, false);
                 } else {
                     made[0].setOnDeadlock(() -> interp.abort(ScriptRunner.RUNTIME_ERROR), true);
+                    made[0].setOnOutputFailure(interp::abort);
                 }
                 return abortable(interp, made[0].rootBroker());
             }

@@ -75,6 +75,53 @@ class ParseCacheTest {
         assertTrue(entries().isEmpty());
     }
 
+    /**
+     * A run that starts no process holds no socket, and the JDK's file channels open one as
+     * they are first used: the cache reads and writes its files through java.io. A JVM of its
+     * own fills the cache, reads it back, and lists its socket descriptors.
+     */
+    @Test
+    void theCacheOpensNoSocket() throws IOException, InterruptedException {
+        Path out = dir.resolve("out.txt");
+        Process probe = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                SocketProbe.class.getName(), dir.resolve("cache").toString())
+                .redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try {
+            assertTrue(probe.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the probe did not finish");
+        } finally {
+            probe.destroyForcibly();
+        }
+        assertEquals(0, probe.exitValue());
+        assertEquals("hit; sockets: []\n", Files.readString(out));
+    }
+
+    /** The probe's JVM: a miss, a hit, then its own socket descriptors. */
+    static final class SocketProbe {
+        public static void main(String[] args) throws IOException {
+            Path cache = Files.createDirectory(Path.of(args[0]));
+            Program first = ParseCache.parse(SOURCE, "a.par", cache, "k");
+            Program again = ParseCache.parse(SOURCE, "a.par", cache, "k");
+            List<String> sockets = new java.util.ArrayList<>();
+            try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+                for (Path fd : fds.toList()) {
+                    try {
+                        String target = Files.readSymbolicLink(fd).toString();
+                        if (target.startsWith("socket:")) {
+                            sockets.add(fd.getFileName() + " -> " + target);
+                        }
+                    } catch (IOException e) {
+                        // the listing's own descriptor, closed by now
+                    }
+                }
+            }
+            System.out.println((entries(cache).size() == 1 && first.equals(again) ? "hit" : "miss") + "; sockets: " + sockets);
+        }
+    }
+
     private List<Path> entries() throws IOException {
         return entries(dir);
     }
