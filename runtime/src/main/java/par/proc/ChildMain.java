@@ -7,7 +7,6 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -334,15 +333,30 @@ public final class ChildMain {
 
     /** A child's printed lines, each one frame to the hub. */
     private static final class ChildOutput implements Output {
+        /** Characters per frame: at three bytes each at most, a piece fits in a frame. */
+        private static final int PIECE = Wire.MAX_FRAME / 4;
         private final ChildChannel channel;
 
         ChildOutput(ChildChannel channel) {
             this.channel = channel;
         }
 
+        /**
+         * A line longer than a frame holds goes in pieces, each but the last an OUTPUT_PART;
+         * the hub joins them into the one line printed. A cut never parts a surrogate pair.
+         */
         @Override
         public void line(String text) {
-            channel.send(Wire.OUTPUT, text.getBytes(StandardCharsets.UTF_8));
+            int from = 0;
+            while (text.length() - from > PIECE) {
+                int to = from + PIECE;
+                if (Character.isHighSurrogate(text.charAt(to - 1))) {
+                    to--;
+                }
+                channel.send(Wire.OUTPUT_PART, Codec.strForm(text.substring(from, to)));
+                from = to;
+            }
+            channel.send(Wire.OUTPUT, Codec.strForm(from == 0 ? text : text.substring(from)));
         }
 
         @Override

@@ -689,8 +689,11 @@ public final class Hub {
         switch (f.kind()) {
             case Wire.READY:
                 return;
+            case Wire.OUTPUT_PART:
+                c.linePiece(Codec.readStr(f.payload()));
+                return;
             case Wire.OUTPUT:
-                out.line(new String(f.payload(), java.nio.charset.StandardCharsets.UTF_8));
+                out.line(c.lineEnd(Codec.readStr(f.payload())));
                 return;
             case Wire.REQUEST:
                 request(c, p, f.payload());
