@@ -3,13 +3,13 @@ package par.repl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import par.interp.ErrorPrinter;
 import par.interp.Interpreter;
 import par.interp.ParList;
 import par.interp.ScriptRunner;
@@ -19,6 +19,7 @@ import par.proc.ParseCache;
 import par.proc.RootProcesses;
 import par.proc.Timeline;
 import par.proc.Trace;
+import par.syntax.SourceText;
 
 /**
  * The {@code par} command: reads its arguments, picks the source (a file, {@code -c} text, or
@@ -48,13 +49,20 @@ public final class Main {
     }
 
     public static void main(String[] argv) {
-        System.exit(run(argv, System.in, System.out, System.err, System.console() != null));
+        System.exit(run(argv, RawArgs.of(argv), System.in, System.out, System.err, System.console() != null));
     }
 
     /** The whole command, with its streams given, so tests can drive it. */
     static int run(String[] argv, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
+        return run(argv, RawArgs.NONE, in, out, err, interactive);
+    }
+
+    /** raw: the bytes behind argv where known, so -c code is read as UTF-8 whatever the locale. */
+    static int run(String[] argv, RawArgs.Source raw, InputStream in, PrintStream out, PrintStream err,
+                   boolean interactive) {
         List<String> args = new ArrayList<>(List.of(argv));
         String code = null;
+        int codeIndex = -1;
         String file = null;
         int maxProcs = 256;
         boolean trace = false;
@@ -74,6 +82,7 @@ public final class Main {
                         err.println("par: error: -c needs an argument (the code to run)");
                         return 2;
                     }
+                    codeIndex = argv.length - args.size();
                     code = args.remove(0);
                     break;
                 case "--max-procs":
@@ -115,8 +124,14 @@ public final class Main {
         String source;
         String name;
         if (code != null) {
-            source = code;
             name = "<string>";
+            byte[] bytes = code.indexOf('\uFFFD') >= 0 ? raw.bytes(codeIndex) : null; // the JVM lost some bytes
+            try {
+                source = bytes == null ? code : SourceText.decode(bytes);
+            } catch (SourceText.NotUtf8 e) {
+                ErrorPrinter.print(e, name, err);
+                return 2;
+            }
         } else {
             if (file == null && !args.isEmpty()) {
                 file = args.remove(0);
@@ -125,11 +140,21 @@ public final class Main {
                 if (interactive && file == null) {
                     return interactive();
                 }
-                source = readAll(in);
                 name = "<stdin>";
+                try {
+                    source = SourceText.decode(in.readAllBytes());
+                } catch (IOException e) {
+                    source = "";
+                } catch (SourceText.NotUtf8 e) {
+                    ErrorPrinter.print(e, name, err);
+                    return 2;
+                }
             } else {
                 try {
-                    source = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+                    source = SourceText.decode(Files.readAllBytes(Path.of(file)));
+                } catch (SourceText.NotUtf8 e) {
+                    ErrorPrinter.print(e, file, err);
+                    return 2;
                 } catch (NoSuchFileException e) {
                     err.println("par: error: cannot open " + file + ": no such file");
                     return 2;
@@ -173,14 +198,6 @@ public final class Main {
         } catch (IOException e) {
             System.err.println("par: error: cannot open the terminal: " + e.getMessage());
             return 2;
-        }
-    }
-
-    private static String readAll(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
         }
     }
 }
