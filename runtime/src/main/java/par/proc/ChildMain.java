@@ -49,6 +49,13 @@ public final class ChildMain {
     private ChildMain() {
     }
 
+    /**
+     * Characters per piece of a printed line too long for one frame: at three bytes each at
+     * most, far below the frame limit, and small enough that the hub takes in a long line a few
+     * MiB at a time.
+     */
+    static final int LINE_PIECE = 1 << 20;
+
     /** The argument that marks a spare: a JVM started ahead of need, with time to warm up. */
     static final String SPARE = "--spare";
     /** A spare for a pool: it warms up the task path too. */
@@ -217,6 +224,10 @@ public final class ChildMain {
         } catch (ParError e) {
             channel.send(Wire.ERROR, Codec.encodeAll(e.getMessage(), trace(e)));
             return ScriptRunner.RUNTIME_ERROR;
+        } catch (OutOfMemoryError e) {
+            // outside any Par statement (decoding the image, encoding the result): no place to name
+            channel.send(Wire.ERROR, Codec.encodeAll(ParError.OUT_OF_MEMORY, new ParList()));
+            return ScriptRunner.RUNTIME_ERROR;
         } catch (ExitRequest e) {
             channel.send(Wire.EXIT, Codec.encodeAll((long) e.status));
             return e.status;
@@ -263,6 +274,8 @@ public final class ChildMain {
             channel.send(Wire.TASK_DONE, encodeResult(results));
         } catch (ParError e) {
             channel.send(Wire.TASK_ERROR, Codec.encodeAll((long) index, e.getMessage(), trace(e)));
+        } catch (OutOfMemoryError e) {
+            channel.send(Wire.TASK_ERROR, Codec.encodeAll((long) index, ParError.OUT_OF_MEMORY, new ParList()));
         } catch (ExitRequest e) {
             channel.send(Wire.TASK_ERROR, Codec.encodeAll((long) index, "exit() was called in a pool task", new ParList()));
         }
@@ -333,8 +346,6 @@ public final class ChildMain {
 
     /** A child's printed lines, each one frame to the hub. */
     private static final class ChildOutput implements Output {
-        /** Characters per frame: at three bytes each at most, a piece fits in a frame. */
-        private static final int PIECE = Wire.MAX_FRAME / 4;
         private final ChildChannel channel;
 
         ChildOutput(ChildChannel channel) {
@@ -348,8 +359,8 @@ public final class ChildMain {
         @Override
         public void line(String text) {
             int from = 0;
-            while (text.length() - from > PIECE) {
-                int to = from + PIECE;
+            while (text.length() - from > LINE_PIECE) {
+                int to = from + LINE_PIECE;
                 if (Character.isHighSurrogate(text.charAt(to - 1))) {
                     to--;
                 }
