@@ -9,12 +9,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import par.interp.ErrorPrinter;
 import par.interp.Interpreter;
 import par.interp.OutputFailure;
 import par.interp.ParList;
@@ -25,6 +24,7 @@ import par.proc.ParseCache;
 import par.proc.RootProcesses;
 import par.proc.Timeline;
 import par.proc.Trace;
+import par.syntax.SourceText;
 
 /**
  * The {@code par} command: reads its arguments, picks the source (a file, {@code -c} text, or
@@ -55,13 +55,21 @@ public final class Main {
 
     public static void main(String[] argv) {
         // stdout itself, not System.out: a PrintStream would swallow the errors of its writes
-        System.exit(run(argv, System.in, new FileOutputStream(FileDescriptor.out), System.err, System.console() != null));
+        System.exit(run(argv, RawArgs.of(argv), System.in, new FileOutputStream(FileDescriptor.out), System.err,
+                System.console() != null));
     }
 
     /** The whole command, with its streams given, so tests can drive it. */
     static int run(String[] argv, InputStream in, OutputStream out, PrintStream err, boolean interactive) {
+        return run(argv, RawArgs.NONE, in, out, err, interactive);
+    }
+
+    /** raw: the bytes behind argv where known, so -c code is read as UTF-8 whatever the locale. */
+    static int run(String[] argv, RawArgs.Source raw, InputStream in, OutputStream out, PrintStream err,
+                   boolean interactive) {
         List<String> args = new ArrayList<>(List.of(argv));
         String code = null;
+        int codeIndex = -1;
         String file = null;
         int maxProcs = 256;
         boolean trace = false;
@@ -79,6 +87,7 @@ public final class Main {
                         err.println("par: error: -c needs an argument (the code to run)");
                         return 2;
                     }
+                    codeIndex = argv.length - args.size();
                     code = args.remove(0);
                     break;
                 case "--max-procs":
@@ -120,8 +129,14 @@ public final class Main {
         String source;
         String name;
         if (code != null) {
-            source = code;
             name = "<string>";
+            byte[] bytes = code.indexOf('\uFFFD') >= 0 ? raw.bytes(codeIndex) : null; // the JVM lost some bytes
+            try {
+                source = bytes == null ? code : SourceText.decode(bytes);
+            } catch (SourceText.NotUtf8 e) {
+                ErrorPrinter.print(e, name, err);
+                return 2;
+            }
         } else {
             if (file == null && !args.isEmpty()) {
                 file = args.remove(0);
@@ -130,11 +145,21 @@ public final class Main {
                 if (interactive && file == null) {
                     return interactive();
                 }
-                source = readAll(in);
                 name = "<stdin>";
+                try {
+                    source = SourceText.decode(in.readAllBytes());
+                } catch (IOException e) {
+                    source = "";
+                } catch (SourceText.NotUtf8 e) {
+                    ErrorPrinter.print(e, name, err);
+                    return 2;
+                }
             } else {
                 try {
-                    source = readScript(file);
+                    source = SourceText.decode(readScript(file));
+                } catch (SourceText.NotUtf8 e) {
+                    ErrorPrinter.print(e, file, err);
+                    return 2;
                 } catch (FileNotFoundException e) {
                     err.println("par: error: " + (new File(file).exists() ? "cannot read " + file + ": " + reason(e, file)
                             : "cannot open " + file + ": no such file"));
@@ -173,16 +198,13 @@ public final class Main {
     }
 
     /**
-     * A script's text; bytes that are not UTF-8 are an error. Read through java.io, not
-     * Files.readString: the JDK's file channels open a socket pair as they are first used and
-     * keep one end for the rest of the run.
+     * A script's bytes, read through java.io, not Files: the JDK's file channels open a socket
+     * pair as they are first used and keep one end for the rest of the run.
      */
-    private static String readScript(String file) throws IOException {
-        byte[] bytes;
+    private static byte[] readScript(String file) throws IOException {
         try (FileInputStream in = new FileInputStream(file)) {
-            bytes = in.readAllBytes();
+            return in.readAllBytes();
         }
-        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     /** Why java.io could not open the file: its message is "FILE (REASON)". */
@@ -209,14 +231,6 @@ public final class Main {
         } catch (IOException e) {
             System.err.println("par: error: cannot open the terminal: " + e.getMessage());
             return 2;
-        }
-    }
-
-    private static String readAll(InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
         }
     }
 }

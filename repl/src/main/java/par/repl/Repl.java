@@ -27,6 +27,7 @@ import par.interp.TopLevel;
 import par.proc.RootProcesses;
 import par.syntax.Program;
 import par.syntax.SourceParser;
+import par.syntax.SourceText;
 import par.syntax.SyntaxError;
 
 /**
@@ -140,7 +141,9 @@ final class Repl {
 
     private Integer load(String file) {
         try {
-            return evaluate(Files.readString(Path.of(file), StandardCharsets.UTF_8), file, false);
+            return evaluate(SourceText.decode(Files.readAllBytes(Path.of(file))), file, false);
+        } catch (SourceText.NotUtf8 e) {
+            ErrorPrinter.print(e, file, err);
         } catch (NoSuchFileException e) {
             say("cannot open " + file + ": no such file");
         } catch (IOException e) {

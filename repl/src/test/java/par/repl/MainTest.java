@@ -21,12 +21,23 @@ class MainTest {
     }
 
     private static Run run(String stdin, String... argv) {
+        return run(RawArgs.NONE, stdin.getBytes(StandardCharsets.UTF_8), argv);
+    }
+
+    private static Run run(RawArgs.Source raw, byte[] stdin, String... argv) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(argv, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        int status = Main.run(argv, raw, new ByteArrayInputStream(stdin),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 false);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A program whose second line holds a byte that is not UTF-8 (Latin-1's e-acute). */
+    private static final byte[] NOT_UTF8 = "x = 1\nprint(\"caf\u00e9!\")\n".getBytes(StandardCharsets.ISO_8859_1);
+
+    private static String notUtf8Error(String name) {
+        return name + ":2: error: not valid UTF-8 at line 2, byte 11\n    print(\"caf\\xe9!\")\n              ^\n";
     }
 
     @Test
@@ -83,5 +94,69 @@ class MainTest {
     @Test
     void exitStatusFromExit() {
         assertEquals(new Run(3, "", ""), run("", "-c", "exit(3)"));
+    }
+
+    @Test
+    void fileThatIsNotUtf8() throws Exception {
+        Path script = dir.resolve("bad.par");
+        Files.write(script, NOT_UTF8);
+        assertEquals(new Run(2, "", notUtf8Error(script.toString())), run("", script.toString()));
+    }
+
+    @Test
+    void standardInputThatIsNotUtf8() {
+        assertEquals(new Run(2, "", notUtf8Error("<stdin>")), run(RawArgs.NONE, NOT_UTF8));
+        assertEquals(new Run(2, "", notUtf8Error("<stdin>")), run(RawArgs.NONE, NOT_UTF8, "-"));
+    }
+
+    @Test
+    void codeThatIsNotUtf8() {
+        // what the JVM hands main for these bytes in a UTF-8 locale, and the bytes themselves
+        String decoded = new String(NOT_UTF8, StandardCharsets.UTF_8);
+        RawArgs.Source raw = new RawArgs.Source() {
+            @Override
+            public byte[] bytes(int index) {
+                return index == 1 ? NOT_UTF8 : null;
+            }
+        };
+        assertEquals(new Run(2, "", notUtf8Error("<string>")), run(raw, new byte[0], "-c", decoded));
+    }
+
+    @Test
+    void invalidBytesAreShownEscapedAndControlCharactersToo() {
+        byte[] source = {'p', 'r', 'i', 'n', 't', '(', '"', 1, '\t', (byte) 0xff, (byte) 0xe2, (byte) 0x82, '"', ')'};
+        assertEquals(new Run(2, "", "<stdin>:1: error: not valid UTF-8 at line 1, byte 10\n"
+                + "    print(\"\\x01 \\xff\\xe2\\x82\")\n                ^\n"), run(RawArgs.NONE, source));
+    }
+
+    @Test
+    void aReplacementCharacterWrittenInTheSourceIsFine() {
+        assertEquals(new Run(0, "\ufffd\n", ""), run("", "-c", "print(\"\ufffd\")"));
+        assertEquals(new Run(0, "1\n", ""), run("print(len(\"\ufffd\"))"));
+    }
+
+    /**
+     * The real command, given bytes through a shell: the JVM turns the bad byte into U+FFFD,
+     * and in the C locale every non-ASCII byte, so -c code is read again from the bytes.
+     */
+    @Test
+    void codeBytesFromTheRealCommandLine() throws Exception {
+        assertEquals(new Run(2, "", notUtf8Error("<string>")),
+                runReal("C.UTF-8", "x = 1\\nprint(\\\"caf\\351!\\\")\\n"));
+        assertEquals(new Run(0, "caf\u00e9 4\n", ""), runReal("C", "print(\\\"caf\\303\\251\\\", len(\\\"caf\\303\\251\\\"))"));
+    }
+
+    /** Runs par -c with the code printf makes of format, in the given locale. */
+    private static Run runReal(String locale, String format) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "exec \"$0\" -cp \"$1\" par.repl.Main -c \"$(printf \"$2\")\"",
+                java, System.getProperty("java.class.path"), format);
+        pb.environment().put("LC_ALL", locale);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        int status = p.waitFor();
+        return new Run(status, new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 }

@@ -96,6 +96,14 @@ class ReplTest {
     }
 
     @Test
+    void loadRefusesAFileThatIsNotUtf8(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.par");
+        java.nio.file.Files.write(file, "print(\"caf\u00e9\")\n".getBytes(StandardCharsets.ISO_8859_1));
+        String shown = session(":load " + file + "\n1 + 1\n");
+        assertShows(shown, file + ":1: error: not valid UTF-8 at line 1, byte 11\n    print(\"caf\\xe9\")\n", "2");
+    }
+
+    @Test
     void realTerminalInTmux() throws Exception {
         assumeTrue(new File("/usr/bin/tmux").canExecute(), "tmux is not installed (.ci/run installs it)");
         Path script = Path.of(System.getProperty("par.root", ".."), ".ci", "repl-in-tmux").toAbsolutePath();

@@ -217,7 +217,11 @@ public final class Builtins {
         CHR("chr", 1, 1) {
             @Override
             public Object call(Interpreter in, Object[] a) {
-                return new String(Character.toChars((int) Values.toLong(a[0], "chr() argument")));
+                Object n = a[0];
+                if (n instanceof BigInteger || n instanceof Long && ((Long) n < 0 || (Long) n > Character.MAX_CODE_POINT)) {
+                    throw new ParError("chr() argument out of range");
+                }
+                return new String(Character.toChars((int) Values.toLong(n, "chr() argument")));
             }
         },
         ORD("ord", 1, 1) {

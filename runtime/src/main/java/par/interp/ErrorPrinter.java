@@ -3,6 +3,7 @@ package par.interp;
 import java.io.PrintStream;
 import java.util.List;
 
+import par.syntax.SourceText;
 import par.syntax.SyntaxError;
 
 /**
@@ -18,15 +19,25 @@ public final class ErrorPrinter {
     }
 
     public static void print(SyntaxError e, String source, PrintStream err) {
-        err.println(e.file() + ":" + e.pos().line() + ":" + e.pos().col() + ": error: " + e.getMessage());
+        err.println(e.file() + ":" + e.pos().line() + ":" + e.pos().col() + ": error: " + SourceText.visible(e.getMessage()));
         String line = sourceLine(source, e.pos().line());
         if (line != null) {
-            String shown = line.replace('\t', ' ');
-            err.println("    " + shown);
-            int caret = Math.min(Math.max(e.pos().col() - 1, 0), shown.length());
-            err.println("    " + " ".repeat(caret) + "^");
+            int col = Math.min(Math.max(e.pos().col() - 1, 0), line.length());
+            printLine(SourceText.visible(line), SourceText.visible(line.substring(0, col)).length(), err);
         }
         err.flush();
+    }
+
+    /** Source that is not UTF-8: {@code file.par:3: error: not valid UTF-8 at line 3, byte 7}, the line, a caret. */
+    public static void print(SourceText.NotUtf8 e, String file, PrintStream err) {
+        err.println(file + ":" + e.line() + ": error: " + e.getMessage());
+        printLine(e.shownLine(), e.caret(), err);
+        err.flush();
+    }
+
+    private static void printLine(String shown, int caret, PrintStream err) {
+        err.println("    " + shown);
+        err.println("    " + " ".repeat(caret) + "^");
     }
 
     private static String sourceLine(String source, int line) {

@@ -134,7 +134,7 @@ public final class Ops {
             return (double) (Long) a / (double) (Long) b;
         }
         if (isInt(a) && isInt(b)) {
-            return new BigDecimal(big(a)).divide(new BigDecimal(big(b)), MathContext.DECIMAL128).doubleValue();
+            return finite(new BigDecimal(big(a)).divide(new BigDecimal(big(b)), MathContext.DECIMAL128).doubleValue());
         }
         return toDouble(a) / toDouble(b);
     }
@@ -362,7 +362,11 @@ public final class Ops {
     }
 
     static double bigToDouble(BigInteger v) {
-        double d = v.doubleValue();
+        return finite(v.doubleValue());
+    }
+
+    /** A float made from ints, which overflows to an error rather than to inf. */
+    private static double finite(double d) {
         if (Double.isInfinite(d)) {
             throw new ParError("int is too large to convert to float");
         }

@@ -13,6 +13,9 @@ public class ParError extends RuntimeException {
     public record TraceEntry(String function, String file, int line) {
     }
 
+    /** The message of the error a full heap becomes, in the root or in a child. */
+    public static final String OUT_OF_MEMORY = "out of memory";
+
     private final Object value;
     private final List<TraceEntry> trace = new ArrayList<>();
     /** The line the error is passing through in the function being unwound; 0 until known. */

@@ -86,7 +86,7 @@ public final class ScriptRunner {
             Thread.currentThread().interrupt();
         }
         if (run.failure instanceof OutOfMemoryError) {
-            System.err.println("par: error: out of memory");
+            System.err.println("par: error: " + ParError.OUT_OF_MEMORY);
             return RUNTIME_ERROR;
         }
         if (run.failure != null) {

@@ -37,10 +37,16 @@ final class StmtNodes {
                 throw e;
             } catch (RuntimeException e) {
                 // a slip of the runtime's own: still a located Par error, never a Java trace
-                ParError error = new ParError("internal error: " + e);
-                error.placeAt(body[i].line);
-                throw error;
+                throw located(new ParError("internal error: " + e), i);
+            } catch (OutOfMemoryError e) {
+                // what failed to fit is garbage now: there is room for a Par error, located
+                throw located(new ParError(ParError.OUT_OF_MEMORY), i);
             }
+        }
+
+        private ParError located(ParError error, int statement) {
+            error.placeAt(body[statement].line);
+            return error;
         }
     }
 

@@ -5,7 +5,6 @@ import par.interp.ContextManager;
 import par.interp.Interpreter;
 import par.interp.Nil;
 import par.interp.ParError;
-import par.interp.ParObject;
 import par.interp.Values;
 
 /**
@@ -13,25 +12,17 @@ import par.interp.Values;
  * value's lock. One place for acquire, acquire(timeout), release and {@code with}; subclasses
  * name the hub operations and add methods of their own.
  */
-abstract class Acquirable implements ParObject, Handle, ContextManager {
-    final ProcessSupport support;
-    final long id;
+abstract class Acquirable extends HubHandle implements ContextManager {
     private final Op acquire;
     private final Op release;
     /** The id the acquire and release requests name (a condition holds its lock's). */
     private final long heldId;
 
     Acquirable(ProcessSupport support, long id, Op acquire, Op release, long heldId) {
-        this.support = support;
-        this.id = id;
+        super(support, id);
         this.acquire = acquire;
         this.release = release;
         this.heldId = heldId;
-    }
-
-    @Override
-    public long id() {
-        return id;
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 import par.interp.Flusher;
 
@@ -57,9 +56,9 @@ final class ChildChannel implements Flushable {
         scratch.i64(queue);
         if (site != lastSite) { // a call site's text is one string: encode it once per site
             lastSite = site;
-            lastSiteBytes = site.getBytes(StandardCharsets.UTF_8);
+            lastSiteForm = Codec.strForm(site);
         }
-        scratch.bytes(lastSiteBytes);
+        scratch.raw(lastSiteForm);
         scratch.value(item, 0); // a value that cannot travel fails here, before anything is written
         scratch.i32At(0, scratch.length() - 4);
         try {
@@ -72,7 +71,7 @@ final class ChildChannel implements Flushable {
 
     private final Codec.Writer scratch = new Codec.Writer();
     private String lastSite;
-    private byte[] lastSiteBytes;
+    private byte[] lastSiteForm;
 
     @Override
     public synchronized void flush() {

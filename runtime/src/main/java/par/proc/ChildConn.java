@@ -15,6 +15,8 @@ final class ChildConn {
     private final OutputStream toChild;
     private final Hub hub;
     volatile HubProcess proc;
+    /** The pieces of a printed line too long for one frame, until its last piece comes (reader thread only). */
+    private StringBuilder longLine;
 
     ChildConn(Hub hub, Process process) {
         this.hub = hub;
@@ -51,6 +53,23 @@ final class ChildConn {
             hub.malformed(this, e.toString());
         }
         hub.childGone(this);
+    }
+
+    void linePiece(String piece) {
+        if (longLine == null) {
+            longLine = new StringBuilder(piece.length() * 2);
+        }
+        longLine.append(piece);
+    }
+
+    /** The whole line whose last piece is given. */
+    String lineEnd(String last) {
+        if (longLine == null) {
+            return last;
+        }
+        String whole = longLine.append(last).toString();
+        longLine = null;
+        return whole;
     }
 
     /** Sends one frame; a child that has gone simply misses it (its death is reported elsewhere). */

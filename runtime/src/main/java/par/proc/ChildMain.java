@@ -7,7 +7,6 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,6 +48,13 @@ public final class ChildMain {
 
     private ChildMain() {
     }
+
+    /**
+     * Characters per piece of a printed line too long for one frame: at three bytes each at
+     * most, far below the frame limit, and small enough that the hub takes in a long line a few
+     * MiB at a time.
+     */
+    static final int LINE_PIECE = 1 << 20;
 
     /** The argument that marks a spare: a JVM started ahead of need, with time to warm up. */
     static final String SPARE = "--spare";
@@ -222,6 +228,10 @@ public final class ChildMain {
         } catch (ParError e) {
             channel.send(Wire.ERROR, Codec.encodeAll(e.getMessage(), trace(e)));
             return ScriptRunner.RUNTIME_ERROR;
+        } catch (OutOfMemoryError e) {
+            // outside any Par statement (decoding the image, encoding the result): no place to name
+            channel.send(Wire.ERROR, Codec.encodeAll(ParError.OUT_OF_MEMORY, new ParList()));
+            return ScriptRunner.RUNTIME_ERROR;
         } catch (ExitRequest e) {
             channel.send(Wire.EXIT, Codec.encodeAll((long) e.status));
             return e.status;
@@ -268,6 +278,8 @@ public final class ChildMain {
             channel.send(Wire.TASK_DONE, encodeResult(results));
         } catch (ParError e) {
             channel.send(Wire.TASK_ERROR, Codec.encodeAll((long) index, e.getMessage(), trace(e)));
+        } catch (OutOfMemoryError e) {
+            channel.send(Wire.TASK_ERROR, Codec.encodeAll((long) index, ParError.OUT_OF_MEMORY, new ParList()));
         } catch (ExitRequest e) {
             channel.send(Wire.TASK_ERROR, Codec.encodeAll((long) index, "exit() was called in a pool task", new ParList()));
         }
@@ -344,9 +356,22 @@ public final class ChildMain {
             this.channel = channel;
         }
 
+        /**
+         * A line longer than a frame holds goes in pieces, each but the last an OUTPUT_PART;
+         * the hub joins them into the one line printed. A cut never parts a surrogate pair.
+         */
         @Override
         public void line(String text) {
-            channel.send(Wire.OUTPUT, text.getBytes(StandardCharsets.UTF_8));
+            int from = 0;
+            while (text.length() - from > LINE_PIECE) {
+                int to = from + LINE_PIECE;
+                if (Character.isHighSurrogate(text.charAt(to - 1))) {
+                    to--;
+                }
+                channel.send(Wire.OUTPUT_PART, Codec.strForm(text.substring(from, to)));
+                from = to;
+            }
+            channel.send(Wire.OUTPUT, Codec.strForm(from == 0 ? text : text.substring(from)));
         }
 
         @Override

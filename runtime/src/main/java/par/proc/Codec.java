@@ -69,6 +69,37 @@ public final class Codec {
         return w.toBytes();
     }
 
+    /** Whether every surrogate in s has its partner, so UTF-8 carries s exactly. */
+    static boolean wellFormed(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A string in the form {@link Writer#str} writes it, for a caller that sends it often or alone. */
+    static byte[] strForm(String s) {
+        Writer w = new Writer();
+        w.str(s);
+        return w.toBytes();
+    }
+
+    /** The string a {@link #strForm} holds, and nothing else. */
+    static String readStr(byte[] form) {
+        Reader r = new Reader(form, null); // a string needs no receiver
+        String s = r.str();
+        r.end();
+        return s;
+    }
+
     static final class Writer {
         private byte[] buf = new byte[64];
         private int len;
@@ -137,8 +168,31 @@ public final class Codec {
             len += data.length;
         }
 
+        /**
+         * A string, exactly: UTF-8 after its byte count, or, for the rare string holding a
+         * surrogate without its partner (which UTF-8 cannot carry: {@code "😀"[0]}), its UTF-16
+         * units after the complement of their count, so the negative count tells them apart.
+         */
         void str(String s) {
-            bytes(s.getBytes(StandardCharsets.UTF_8));
+            if (wellFormed(s)) {
+                bytes(s.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            int n = s.length();
+            i32(~n);
+            room(2L * n);
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                buf[len++] = (byte) (c >>> 8);
+                buf[len++] = (byte) c;
+            }
+        }
+
+        /** Bytes already in this codec's form (a string encoded once and sent many times). */
+        void raw(byte[] data) {
+            room(data.length);
+            System.arraycopy(data, 0, buf, len, data.length);
+            len += data.length;
         }
 
         void value(Object v, int depth) {
@@ -408,8 +462,9 @@ public final class Codec {
         /** Passes over a string without making it; answers "". */
         String skip() {
             int n = i32();
-            need(n);
-            pos += n;
+            long size = n < 0 ? 2L * ~n : n;
+            need(size);
+            pos += (int) size;
             return "";
         }
 
@@ -422,10 +477,35 @@ public final class Codec {
 
         String str() {
             int n = i32();
+            if (n < 0) {
+                return units(~n);
+            }
             need(n);
             String s = new String(buf, pos, n, StandardCharsets.UTF_8);
+            if (s.indexOf('\uFFFD') >= 0) {
+                checkUtf8(n); // the decoder stood in for bad bytes, or the text held U+FFFD itself
+            }
             pos += n;
             return s;
+        }
+
+        private void checkUtf8(int n) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(buf, pos, n));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new WireException("malformed value: a string that is not valid UTF-8");
+            }
+        }
+
+        /** A string sent as its UTF-16 units, two bytes each. */
+        private String units(int n) {
+            need(2L * n);
+            char[] chars = new char[n];
+            for (int i = 0; i < n; i++) {
+                chars[i] = (char) (((buf[pos] & 0xff) << 8) | (buf[pos + 1] & 0xff));
+                pos += 2;
+            }
+            return new String(chars);
         }
 
         Object value(int depth) {

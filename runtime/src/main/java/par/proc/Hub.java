@@ -721,8 +721,11 @@ public final class Hub {
         switch (f.kind()) {
             case Wire.READY:
                 return;
+            case Wire.OUTPUT_PART:
+                c.linePiece(Codec.readStr(f.payload()));
+                return;
             case Wire.OUTPUT:
-                childLine(f.payload());
+                childLine(c.lineEnd(Codec.readStr(f.payload())));
                 return;
             case Wire.REQUEST:
                 request(c, p, f.payload());
@@ -763,9 +766,9 @@ public final class Hub {
     }
 
     /** A child's line, written to the root's stdout. */
-    private void childLine(byte[] payload) {
+    private void childLine(String line) {
         try {
-            out.line(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+            out.line(line);
         } catch (OutputFailure e) {
             outputFailed(e);
         }

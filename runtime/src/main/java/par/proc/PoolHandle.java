@@ -15,7 +15,6 @@ import par.interp.Nil;
 import par.interp.ParError;
 import par.interp.ParIterable;
 import par.interp.ParList;
-import par.interp.ParObject;
 import par.interp.Range;
 import par.interp.Repr;
 import par.interp.Sequences;
@@ -27,16 +26,13 @@ import par.interp.Values;
  * does) so tiny tasks are not drowned in messages; a task ships only the function's name (or,
  * for a function the workers have not seen, the function itself) and its items.
  */
-final class PoolHandle implements ParObject, Handle, ContextManager {
-    private final ProcessSupport support;
-    private final long id;
+final class PoolHandle extends HubHandle implements ContextManager {
     private final int size;
     /** Globals that were functions when the pool was made: the workers know them by name. */
     private final Map<String, Object> known;
 
     PoolHandle(ProcessSupport support, long id, int size, Map<String, Object> known) {
-        this.support = support;
-        this.id = id;
+        super(support, id);
         this.size = size;
         this.known = known;
     }
@@ -44,11 +40,6 @@ final class PoolHandle implements ParObject, Handle, ContextManager {
     @Override
     public byte kind() {
         return KIND_POOL;
-    }
-
-    @Override
-    public long id() {
-        return id;
     }
 
     @Override
@@ -66,7 +57,7 @@ final class PoolHandle implements ParObject, Handle, ContextManager {
         if (name.equals("size")) {
             return (long) size;
         }
-        return ParObject.super.getAttribute(name);
+        return super.getAttribute(name);
     }
 
     @Override

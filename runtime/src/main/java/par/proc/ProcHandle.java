@@ -4,18 +4,14 @@ import par.interp.Interpreter;
 import par.interp.Nil;
 import par.interp.ParError;
 import par.interp.ParList;
-import par.interp.ParObject;
 
 /** What {@code spawn} returns: a process by id, with its pid and name; state is asked of the hub. */
-final class ProcHandle implements ParObject, Handle {
-    private final ProcessSupport support;
-    private final long id;
+final class ProcHandle extends HubHandle {
     private final long pid;
     private String name;
 
     ProcHandle(ProcessSupport support, long id, long pid, String name) {
-        this.support = support;
-        this.id = id;
+        super(support, id);
         this.pid = pid;
         this.name = name;
     }
@@ -23,11 +19,6 @@ final class ProcHandle implements ParObject, Handle {
     @Override
     public byte kind() {
         return KIND_PROCESS;
-    }
-
-    @Override
-    public long id() {
-        return id;
     }
 
     @Override
@@ -63,7 +54,7 @@ final class ProcHandle implements ParObject, Handle {
             case "name": return name();
             case "alive": return info().get(0);
             case "exitcode": return info().get(1);
-            default: return ParObject.super.getAttribute(attr);
+            default: return super.getAttribute(attr);
         }
     }
 

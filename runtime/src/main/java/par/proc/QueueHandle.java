@@ -4,32 +4,23 @@ import par.interp.Builtin;
 import par.interp.Interpreter;
 import par.interp.Nil;
 import par.interp.ParError;
-import par.interp.ParObject;
 
 /**
  * What {@code queue()} returns: a FIFO queue the hub owns. A put into an unbounded queue is
  * sent without waiting for an answer (it cannot block), which is what makes queues fast; a
  * put into a bounded queue waits for room.
  */
-final class QueueHandle implements ParObject, Handle {
-    private final ProcessSupport support;
-    private final long id;
+final class QueueHandle extends HubHandle {
     private final long capacity;
 
     QueueHandle(ProcessSupport support, long id, long capacity) {
-        this.support = support;
-        this.id = id;
+        super(support, id);
         this.capacity = capacity;
     }
 
     @Override
     public byte kind() {
         return KIND_QUEUE;
-    }
-
-    @Override
-    public long id() {
-        return id;
     }
 
     @Override

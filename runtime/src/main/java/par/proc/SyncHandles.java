@@ -4,7 +4,6 @@ import par.interp.Builtin;
 import par.interp.Interpreter;
 import par.interp.Nil;
 import par.interp.ParError;
-import par.interp.ParObject;
 import par.interp.Values;
 
 /**
@@ -15,19 +14,11 @@ final class SyncHandles {
     private SyncHandles() {
     }
 
-    /** The parts every handle shares: its support, id, kind and type name. */
-    private abstract static class Base implements ParObject, Handle {
-        final ProcessSupport support;
-        final long id;
+    /** What the event and barrier handles share: a request to the hub, a time-out argument. */
+    private abstract static class Base extends HubHandle {
 
         Base(ProcessSupport support, long id) {
-            this.support = support;
-            this.id = id;
-        }
-
-        @Override
-        public long id() {
-            return id;
+            super(support, id);
         }
 
         Object call(Op op, Object... args) {

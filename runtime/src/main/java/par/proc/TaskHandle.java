@@ -1,28 +1,19 @@
 package par.proc;
 
 import par.interp.ParList;
-import par.interp.ParObject;
 
 /** What {@code pool.submit(f, args...)} returns: a task that {@code join} waits for; {@code .done} says if it has ended. */
-final class TaskHandle implements ParObject, Handle {
-    private final ProcessSupport support;
-    private final long id;
+final class TaskHandle extends HubHandle {
     private final ParList chunk;
 
     TaskHandle(ProcessSupport support, long id, ParList chunk) {
-        this.support = support;
-        this.id = id;
+        super(support, id);
         this.chunk = chunk;
     }
 
     @Override
     public byte kind() {
         return KIND_TASK;
-    }
-
-    @Override
-    public long id() {
-        return id;
     }
 
     @Override
@@ -35,7 +26,7 @@ final class TaskHandle implements ParObject, Handle {
         if (name.equals("done")) {
             return support.broker().call(Op.POOL_DONE, id);
         }
-        return ParObject.super.getAttribute(name);
+        return super.getAttribute(name);
     }
 
     Object join() {

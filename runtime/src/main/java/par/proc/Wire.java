@@ -33,6 +33,8 @@ public final class Wire {
     public static final byte TASK = 14;
     /** Child to hub: an item for an unbounded queue (queue id, site, the item's encoding); no answer. */
     public static final byte PUT = 15;
+    /** Child to hub: the start of a printed line too long for one frame; the next OUTPUT ends it. */
+    public static final byte OUTPUT_PART = 16;
 
     /** What a child writes before its first frame; anything before it is the JVM talking. */
     static final byte[] MAGIC = {'P', 'A', 'R', 0};
