@@ -1,9 +1,12 @@
 package par.syntax;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -24,7 +27,8 @@ import par.grammar.ParParser;
  * by timing: a choice that scanned to the end of a deep construct (an assignment told from an
  * expression, a list from a comprehension, an index from a slice) looked thousands of tokens
  * ahead on these inputs, each step costing more the deeper it went, and it grew the shared
- * prediction automaton with every larger input.
+ * prediction automaton with every larger input. Also: input nested beyond what the later steps
+ * can follow is a located syntax error, never a stack overflow.
  */
 class ParserPredictionTest {
     /** A decision needs two tokens at most (`a, b` against `a,` at the end of a list). */
@@ -69,6 +73,47 @@ class ParserPredictionTest {
             int after = profile(make.apply(400)).getDFASize();
             assertEquals(before, after, shape + ": twice the input added prediction states");
         });
+    }
+
+    @Test
+    void nestingBeyondTheLimitIsALocatedSyntaxError() {
+        String source = "x = 1\ny = " + "(".repeat(100) + "1" + ")".repeat(100) + "\n";
+        SyntaxError e = assertThrows(SyntaxError.class, () -> SourceParser.parse(source, "deep.par", 500));
+        assertEquals("nested too deeply", e.getMessage());
+        assertEquals("deep.par", e.file());
+        assertEquals(2, e.pos().line());
+        assertEquals('(', source.split("\n")[1].charAt(e.pos().col() - 1), "points at a parenthesis");
+        assertTrue(e.pos().col() > 5 && e.pos().col() < 5 + 100);
+        SourceParser.parse(source, "deep.par", 5_000); // within a larger limit it parses
+    }
+
+    @Test
+    void theSameLimitHoldsForTheCarefulPassThatReportsErrors() {
+        String source = "x = (" + "(".repeat(100) + "1" + ")".repeat(100) + "\n"; // one ')' short
+        SyntaxError deep = assertThrows(SyntaxError.class, () -> SourceParser.parse(source, "deep.par", 500));
+        assertEquals("nested too deeply", deep.getMessage());
+        SyntaxError unclosed = assertThrows(SyntaxError.class, () -> SourceParser.parse(source, "deep.par", 5_000));
+        assertEquals("expected ')' to close the '(' opened at line 1", unclosed.getMessage());
+    }
+
+    @Test
+    void aStackTooSmallForTheInputIsTheSameSyntaxError() throws InterruptedException {
+        String source = "x = 1\ny = " + "(".repeat(20_000) + "1" + ")".repeat(20_000) + "\n";
+        List<Object> outcome = new ArrayList<>();
+        Thread small = new Thread(null, () -> {
+            try {
+                SourceParser.parse(source, "deep.par");
+                outcome.add("parsed");
+            } catch (SyntaxError e) {
+                outcome.add(e);
+            }
+        }, "small-stack", 512 * 1024);
+        small.start();
+        small.join();
+        assertTrue(outcome.get(0) instanceof SyntaxError, "got " + outcome);
+        SyntaxError e = (SyntaxError) outcome.get(0);
+        assertEquals("nested too deeply", e.getMessage());
+        assertEquals(2, e.pos().line());
     }
 
     /**
