@@ -432,8 +432,9 @@ public final class Hub {
             return;
         }
         ParList ids = new ParList(works.size());
+        List<HubTask> batch = new ArrayList<>(works.size());
         for (Object work : works.items) {
-            HubTask t = new HubTask(nextId++, pool, (byte[]) work);
+            HubTask t = new HubTask(nextId++, pool, (byte[]) work, batch);
             tasks.put(t.id, t);
             pool.queued.add(t);
             pool.unfinished.add(t);
@@ -469,26 +470,57 @@ public final class Hub {
         if (t == null) {
             throw new WireException("a task result from " + worker.name + ", which has no task");
         }
-        trace.event(worker, "task end", "task#" + t.id + (outcome.get(0).equals("ok") ? "" : " (failed)"), "");
+        String how = t.cancelled ? " (discarded)" : outcome.get(0).equals("ok") ? "" : " (failed)";
+        trace.event(worker, "task end", "task#" + t.id + how, "");
         worker.task = null;
-        completeTask(t, outcome);
+        t.pool.unfinished.remove(t);
+        if (!t.cancelled) {
+            completeTask(t, outcome);
+        }
         HubPool pool = worker.pool;
-        pool.idle.add(worker);
+        pool.idle.add(worker); // after the failed task's batch is cancelled, so none of it comes next
         pool.dispatch();
         retireIfDone(pool);
         deadlocks.check();
     }
 
+    /** A task ended (its worker has let it go): whoever waits is answered; a failure cancels the rest of its batch. */
     private static void completeTask(HubTask t, ParList outcome) {
+        settle(t, outcome);
+        if (!outcome.get(0).equals("ok")) {
+            cancelLater(t);
+        }
+    }
+
+    private static void settle(HubTask t, ParList outcome) {
         t.done = true;
         t.outcome = outcome;
-        t.pool.unfinished.remove(t);
         for (Waiter w : t.waiters) {
             if (!w.done) {
                 w.ok(w.any ? ParList.of(t.id, outcome) : outcome);
             }
         }
         t.waiters.clear();
+    }
+
+    /**
+     * The tasks of a failed task's batch that come after it will never be looked at: map raises
+     * the first failure in the order of the items, having collected those before it. So the
+     * queued ones leave the pool's queue (the next map need not wait behind them), and a running
+     * one's result will be dropped; its worker finishes it, as a Python pool's would.
+     */
+    private static void cancelLater(HubTask failed) {
+        for (HubTask t : failed.batch.subList(failed.position + 1, failed.batch.size())) {
+            if (t.done) {
+                continue;
+            }
+            t.cancelled = true;
+            if (t.worker == null) {
+                t.pool.queued.remove(t);
+                t.pool.unfinished.remove(t);
+            }
+            settle(t, HubTask.CANCELLED);
+        }
     }
 
     private void closePool(HubProcess from, HubPool pool, Reply r, String site) {
@@ -524,7 +556,10 @@ public final class Hub {
         pool.closers.clear();
     }
 
-    /** A worker died: its task fails (naming it), and unless the pool is closed a new worker takes its place. */
+    /**
+     * A worker died: its task fails (naming it; how: "was killed by signal 9 (SIGKILL)"), so the
+     * rest of its map is cancelled, and unless the pool is closed a new worker takes its place.
+     */
     private void workerDied(HubProcess w, String how) {
         HubPool pool = w.pool;
         pool.workers.remove(w);
@@ -532,8 +567,10 @@ public final class Hub {
         if (w.task != null) {
             HubTask t = w.task;
             w.task = null;
-            completeTask(t, ParList.of("error", -1L, "worker " + w.name + " (pid " + w.pid + ") " + how
-                    + " while running the task", new ParList(), w.name, w.pid));
+            pool.unfinished.remove(t);
+            if (!t.cancelled) {
+                completeTask(t, ParList.of("error", -1L, how, new ParList(), w.name, w.pid));
+            }
         }
         if (!pool.closed) {
             try {
