@@ -511,16 +511,15 @@ public final class Hub {
      */
     private static void cancelLater(HubTask failed) {
         for (HubTask t : failed.batch.subList(failed.position + 1, failed.batch.size())) {
-            if (t.done) {
-                continue;
+            if (!t.done) {
+                t.cancelled = true;
+                settle(t, HubTask.CANCELLED);
             }
-            t.cancelled = true;
-            if (t.worker == null) {
-                t.pool.queued.remove(t);
-                t.pool.unfinished.remove(t);
-            }
-            settle(t, HubTask.CANCELLED);
         }
+        // at once rather than one by one: imap_unordered makes a task of every item
+        HubPool pool = failed.pool;
+        pool.queued.removeIf(t -> t.cancelled);
+        pool.unfinished.removeIf(t -> t.cancelled && t.worker == null);
     }
 
     private void closePool(HubProcess from, HubPool pool, Reply r, String site) {
