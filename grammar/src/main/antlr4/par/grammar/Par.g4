@@ -4,12 +4,65 @@
  *
  * Newlines end statements. Inside ( ) and [ ] they are skipped by the lexer, so a call or a
  * list may span lines; a map literal { } allows them explicitly between its entries.
+ *
+ * Every choice is made by looking a token or two ahead, never by scanning to the end of a
+ * construct: ANTLR's scan ahead costs time that grows with the depth of what it scans, so one
+ * deep line (a hundred thousand parentheses) took it seconds, and a choice made at each level
+ * of a nested list or subscript made that quadratic. So an assignment is parsed as expressions
+ * joined by '=' and a predicate accepts the '=' only after expressions that can be assigned
+ * to; a list and a comprehension share their start, and so do an index and a slice.
  */
 grammar Par;
 
 @lexer::members {
     /** How many ( and [ are open: newlines inside them are not statement ends. */
     private int nesting = 0;
+}
+
+@parser::members {
+    /**
+     * Whether the last of these expression lists has the form of assignment targets: postfix
+     * expressions (a name, an index, an attribute, or anything else the AST builder refuses
+     * with a located message) separated by commas.
+     */
+    public static boolean canBeAssigned(java.util.List<ExprListContext> lists) {
+        for (ExprContext item : lists.get(lists.size() - 1).items) {
+            if (bareTarget(item) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether these expression lists are one postfix expression, which `+=` and its kin update. */
+    public static boolean canBeUpdated(java.util.List<ExprListContext> lists) {
+        ExprListContext list = lists.get(lists.size() - 1);
+        return list.items.size() == 1 && list.trailing == null && bareTarget(list.items.get(0)) != null;
+    }
+
+    /** The postfix expression that is all of e (no operator around it), or null. */
+    public static PostfixContext bareTarget(ExprContext e) {
+        if (e.cond != null || e.body.operands.size() != 1) {
+            return null;
+        }
+        ConjunctionContext and = e.body.operands.get(0);
+        if (and.operands.size() != 1 || !(and.operands.get(0) instanceof PlainInversionContext)) {
+            return null;
+        }
+        ComparisonContext comparison = ((PlainInversionContext) and.operands.get(0)).comparison();
+        if (!comparison.ops.isEmpty() || !(comparison.first instanceof PlainSumContext)) {
+            return null;
+        }
+        TermContext term = ((PlainSumContext) comparison.first).term();
+        if (!(term instanceof PlainTermContext)) {
+            return null;
+        }
+        FactorContext factor = ((PlainTermContext) term).factor();
+        if (!(factor instanceof PowerFactorContext) || ((PowerFactorContext) factor).exponent != null) {
+            return null;
+        }
+        return ((PowerFactorContext) factor).base;
+    }
 }
 
 // ---------------------------------------------------------------- statements
@@ -37,14 +90,15 @@ stmt
     | 'pass'                                                                   # PassStmt
     | 'global' names+=NAME (',' names+=NAME)*                                  # GlobalStmt
     | 'raise' value=expr                                                       # RaiseStmt
-    | (chain+=targets '=')+ value=exprList                                     # AssignStmt
-    | target=postfix op=('+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '**=') value=expr  # AugAssignStmt
-    | value=exprList                                                           # ExprStmt
+    | parts+=exprList
+          ( ({canBeAssigned($parts)}? '=' parts+=exprList)+
+          | {canBeUpdated($parts)}? op=('+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '**=') value=expr
+          )?                                                                   # SimpleStmt
     ;
 
 paramList   : names+=NAME (',' names+=NAME)* ','? ;
 
-/** What an assignment or a for loop binds: one place, or several to unpack a list into. */
+/** What a for loop binds: one place, or several to unpack a list into (an assignment's are expressions). */
 targets     : items+=postfix (',' items+=postfix)* ','? ;
 
 /** One expression, or several separated by commas, which make a list: `a, b = b, a`. */
@@ -89,9 +143,10 @@ postfix
 
 argList     : items+=expr (',' items+=expr)* ','? ;
 
+/** An index `a[i]`, or a slice when there is a colon: `a[i:j]`, `a[:j:k]`. */
 subscript
-    : lo=expr? colon=':' hi=expr? (':' step=expr?)?                           # SliceSubscript
-    | index=expr                                                               # IndexSubscript
+    : lo=expr (colon=':' hi=expr? (':' step=expr?)?)?
+    | colon=':' hi=expr? (':' step=expr?)?
     ;
 
 /** Keywords are fine after a dot: `", ".join(xs)`, `p.join(1)`. */
@@ -106,8 +161,7 @@ atom
     | 'nil'                                                                    # NilAtom
     | name=NAME                                                                # NameAtom
     | '(' inner=exprList ')'                                                   # ParenAtom
-    | '[' element=expr clauses+=compFor+ ']'                                   # ListCompAtom
-    | '[' (items+=expr (',' items+=expr)* ','?)? ']'                           # ListAtom
+    | '[' (items+=expr (clauses+=compFor+ | (',' items+=expr)* ','?))? ']'      # ListAtom
     | '{' NL* (entries+=mapEntry (NL* ',' NL* entries+=mapEntry)* (NL* ',')?)? NL* '}'  # MapAtom
     | 'spawn' call=postfix ('as' alias=postfix)?                               # SpawnAtom
     ;

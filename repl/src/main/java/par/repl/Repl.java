@@ -23,7 +23,6 @@ import par.interp.Output;
 import par.interp.ParError;
 import par.interp.ParList;
 import par.interp.Resolver;
-import par.interp.TopLevel;
 import par.proc.RootProcesses;
 import par.syntax.Program;
 import par.syntax.SourceParser;
@@ -152,20 +151,19 @@ final class Repl {
         return null;
     }
 
-    /** Parses, resolves and runs one input; errors are shown and the session goes on. */
+    /**
+     * Parses, resolves and runs one input; errors are shown and the session goes on. All three
+     * steps run on the large stack, as a script's do, so deep input meets the parser's limit
+     * (a located error) rather than the end of this thread's stack.
+     */
     private Integer evaluate(String source, String file, boolean echo) {
-        TopLevel code;
-        try {
-            Program program = SourceParser.parse(source, file);
-            code = Resolver.resolve(program, interp.globals, echo);
-        } catch (SyntaxError e) {
-            ErrorPrinter.print(e, source, err);
-            return null;
-        }
         Integer[] exit = {null};
         Thread t = new Thread(null, () -> {
             try {
-                interp.execute(code);
+                Program program = SourceParser.parse(source, file);
+                interp.execute(Resolver.resolve(program, interp.globals, echo));
+            } catch (SyntaxError e) {
+                ErrorPrinter.print(e, source, err);
             } catch (ParError e) {
                 interp.out().flush();
                 ErrorPrinter.print(e, "", err);

@@ -206,12 +206,43 @@ class ProcessFaultsTest {
         long pid = Long.parseLong(nextLine());
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         String failure = nextLine();
-        assertTrue(failure.matches("task failed in worker w\\d \\(pid " + pid + "\\): worker w\\d \\(pid " + pid
-                + "\\) was killed by signal 9 \\(SIGKILL\\) while running the task"), failure);
+        assertTrue(failure.matches("task on item \\[<queue#\\d+>\\] failed: worker w\\d \\(pid " + pid
+                + "\\) was killed by signal 9 \\(SIGKILL\\)"), failure);
         assertEquals("true", nextLine());
         assertEquals("2", nextLine());
         root.join(20_000);
         assertFalse(root.isAlive());
+    }
+
+    @Test
+    void aMapWhoseWorkerIsKilledFailsAtOnceAndItsOtherChunksNeverRun() throws Exception {
+        // one worker, four chunks of two items: the worker is killed on the first, and the
+        // three queued behind it must be dropped, not run on the replacement before the next map
+        Thread root = runInProcess(String.join("\n",
+                "def item(x) {",
+                "    if x == 0 {",
+                "        print('busy', pid())",
+                "        sleep(60)",
+                "    }",
+                "    print('item', x, 'ran')",
+                "    return x * 10",
+                "}",
+                "w = pool(1)",
+                "try { w.map(item, range(8)) } catch e { print(e) }",
+                "print(w.map(item, [5, 6]))",
+                "w.close()"));
+        String busy = nextLine();
+        assertTrue(busy.startsWith("busy "), busy);
+        long pid = Long.parseLong(busy.substring("busy ".length()));
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        assertEquals("task on the 2 items from 0 to 1 failed: worker w1 (pid " + pid + ") was killed by signal 9 (SIGKILL)",
+                nextLine());
+        assertEquals("item 5 ran", nextLine());
+        assertEquals("item 6 ran", nextLine());
+        assertEquals("[50, 60]", nextLine());
+        root.join(20_000);
+        assertFalse(root.isAlive());
+        assertEquals(List.of(), List.copyOf(lines), "nothing more printed");
     }
 
     @Test

@@ -62,6 +62,17 @@ class ReplTest {
     }
 
     @Test
+    void deepInputIsParsedOnTheLargeStackNotTheEndOfTheSession() throws Exception {
+        // far deeper than the prompt's own thread can parse or resolve: JLine's check that the
+        // input is complete overflows there (and takes the input as complete), while the input
+        // itself is parsed, resolved and run on the large stack
+        String minus = "-".repeat(50_000) + "1";
+        String parens = "(".repeat(20_000) + "2" + ")".repeat(20_000);
+        String shown = session(minus + "\n" + parens + "\n\"still here\"\n");
+        assertTrue(shown.endsWith("\n1\n2\n'still here'"), shown);
+    }
+
+    @Test
     void globalsPersistAndResetForgetsThem() throws Exception {
         String shown = session("total = 10\ntotal += 5\ntotal\n:reset\ntotal\n");
         assertShows(shown, "\n15\nall globals forgotten\n<repl>:1: error: name 'total' is not defined");

@@ -461,8 +461,9 @@ public final class Hub {
             return;
         }
         ParList ids = new ParList(works.size());
+        List<HubTask> batch = new ArrayList<>(works.size());
         for (Object work : works.items) {
-            HubTask t = new HubTask(nextId++, pool, (byte[]) work);
+            HubTask t = new HubTask(nextId++, pool, (byte[]) work, batch);
             tasks.put(t.id, t);
             pool.queued.add(t);
             pool.unfinished.add(t);
@@ -498,26 +499,56 @@ public final class Hub {
         if (t == null) {
             throw new WireException("a task result from " + worker.name + ", which has no task");
         }
-        trace.event(worker, "task end", "task#" + t.id + (outcome.get(0).equals("ok") ? "" : " (failed)"), "");
+        String how = t.cancelled ? " (discarded)" : outcome.get(0).equals("ok") ? "" : " (failed)";
+        trace.event(worker, "task end", "task#" + t.id + how, "");
         worker.task = null;
-        completeTask(t, outcome);
+        t.pool.unfinished.remove(t);
+        if (!t.cancelled) {
+            completeTask(t, outcome);
+        }
         HubPool pool = worker.pool;
-        pool.idle.add(worker);
+        pool.idle.add(worker); // after the failed task's batch is cancelled, so none of it comes next
         pool.dispatch();
         retireIfDone(pool);
         deadlocks.check();
     }
 
+    /** A task ended (its worker has let it go): whoever waits is answered; a failure cancels the rest of its batch. */
     private static void completeTask(HubTask t, ParList outcome) {
+        settle(t, outcome);
+        if (!outcome.get(0).equals("ok")) {
+            cancelLater(t);
+        }
+    }
+
+    private static void settle(HubTask t, ParList outcome) {
         t.done = true;
         t.outcome = outcome;
-        t.pool.unfinished.remove(t);
         for (Waiter w : t.waiters) {
             if (!w.done) {
                 w.ok(w.any ? ParList.of(t.id, outcome) : outcome);
             }
         }
         t.waiters.clear();
+    }
+
+    /**
+     * The tasks of a failed task's batch that come after it will never be looked at: map raises
+     * the first failure in the order of the items, having collected those before it. So the
+     * queued ones leave the pool's queue (the next map need not wait behind them), and a running
+     * one's result will be dropped; its worker finishes it, as a Python pool's would.
+     */
+    private static void cancelLater(HubTask failed) {
+        for (HubTask t : failed.batch.subList(failed.position + 1, failed.batch.size())) {
+            if (!t.done) {
+                t.cancelled = true;
+                settle(t, HubTask.CANCELLED);
+            }
+        }
+        // at once rather than one by one: imap_unordered makes a task of every item
+        HubPool pool = failed.pool;
+        pool.queued.removeIf(t -> t.cancelled);
+        pool.unfinished.removeIf(t -> t.cancelled && t.worker == null);
     }
 
     private void closePool(HubProcess from, HubPool pool, Reply r, String site) {
@@ -553,7 +584,10 @@ public final class Hub {
         pool.closers.clear();
     }
 
-    /** A worker died: its task fails (naming it), and unless the pool is closed a new worker takes its place. */
+    /**
+     * A worker died: its task fails (naming it; how: "was killed by signal 9 (SIGKILL)"), so the
+     * rest of its map is cancelled, and unless the pool is closed a new worker takes its place.
+     */
     private void workerDied(HubProcess w, String how) {
         HubPool pool = w.pool;
         pool.workers.remove(w);
@@ -561,8 +595,10 @@ public final class Hub {
         if (w.task != null) {
             HubTask t = w.task;
             w.task = null;
-            completeTask(t, ParList.of("error", -1L, "worker " + w.name + " (pid " + w.pid + ") " + how
-                    + " while running the task", new ParList(), w.name, w.pid));
+            pool.unfinished.remove(t);
+            if (!t.cancelled) {
+                completeTask(t, ParList.of("error", -1L, how, new ParList(), w.name, w.pid));
+            }
         }
         if (!pool.closed) {
             try {

@@ -6,21 +6,34 @@ import java.util.List;
 /**
  * One task of a pool as the hub keeps it: the encoded work (a function and a chunk of items),
  * the worker running it, and its outcome: the encoded results, or the failure report
- * ({@code [item index, message, stack, worker name, worker pid]}). Guarded by the hub.
+ * ({@code [item index, message, stack, worker name, worker pid]}). It belongs to a batch, the
+ * tasks of one map (one submit is a batch of its own): when one fails, those after it are
+ * cancelled. Guarded by the hub.
  */
 final class HubTask {
+    /** What a cancelled task answers, should anyone wait for it (map never does). */
+    static final par.interp.ParList CANCELLED = par.interp.ParList.of("cancelled");
+
     final long id;
     final HubPool pool;
     final byte[] work;
+    /** The tasks handed in with this one, in the order of their items; this one at position. */
+    final List<HubTask> batch;
+    final int position;
     HubProcess worker;
     boolean done;
+    /** Cancelled because an earlier task of its batch failed: whatever it still returns is dropped. */
+    boolean cancelled;
     /** What POOL_WAIT answers: ["ok", results] or ["error", index, message, stack, worker, pid]. */
     par.interp.ParList outcome;
     final List<Waiter> waiters = new ArrayList<>();
 
-    HubTask(long id, HubPool pool, byte[] work) {
+    HubTask(long id, HubPool pool, byte[] work, List<HubTask> batch) {
         this.id = id;
         this.pool = pool;
         this.work = work;
+        this.batch = batch;
+        this.position = batch.size();
+        batch.add(this);
     }
 }

@@ -183,17 +183,39 @@ final class PoolHandle extends HubHandle implements ContextManager {
         if (o.get(0).equals("ok")) {
             return (ParList) support.decode(o.get(1));
         }
+        if (o.get(0).equals("cancelled")) {
+            throw new ParError("task cancelled: an earlier task of the same map failed");
+        }
         int index = (int) (long) (Long) o.get(1);
         String message = (String) o.get(2);
         List<Object> items = chunk instanceof ParList ? ((ParList) chunk).items : Sequences.toList(chunk);
-        String item = index >= 0 && index < items.size() ? "task on item " + Repr.repr(items.get(index)) + " failed in "
-                : "task failed in ";
-        ParError e = new ParError(item + "worker " + o.get(4) + " (pid " + o.get(5) + "): " + message);
+        String worker = "worker " + o.get(4) + " (pid " + o.get(5) + ")";
+        String what;
+        if (index < 0) { // the worker died
+            what = "task on " + describe(items) + " failed: " + worker + " " + message;
+        } else if (index < items.size()) {
+            what = "task on item " + Repr.repr(items.get(index)) + " failed in " + worker + ": " + message;
+        } else { // the items were done, their results could not be sent
+            what = "task failed in " + worker + ": " + message;
+        }
+        ParError e = new ParError(what);
         for (Object entry : ((ParList) o.get(3)).items) {
             List<Object> t = ((ParList) entry).items;
             e.trace().add(new ParError.TraceEntry((String) t.get(0), (String) t.get(1), (int) (long) (Long) t.get(2)));
         }
         throw e;
+    }
+
+    /**
+     * The items of a chunk whose worker died: the worker is not asked which one it was on (that
+     * would cost a message per item), so a chunk of several is named by its first and last.
+     */
+    private static String describe(List<Object> items) {
+        if (items.size() == 1) {
+            return "item " + Repr.repr(items.get(0));
+        }
+        return "the " + items.size() + " items from " + Repr.repr(items.get(0)) + " to "
+                + Repr.repr(items.get(items.size() - 1));
     }
 
     private ParIterable unordered(Object fn, List<Object> items) {

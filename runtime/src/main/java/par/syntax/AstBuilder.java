@@ -132,42 +132,49 @@ final class AstBuilder extends ParBaseVisitor<Object> {
         return new Stmt.Raise(pos(ctx), expr(ctx.value));
     }
 
+    /** An expression statement, an assignment (a chain of them: `a = b = 0`) or an update (`+=`). */
     @Override
-    public Stmt visitAssignStmt(AssignStmtContext ctx) {
-        List<Expr> targets = new ArrayList<>();
-        for (TargetsContext t : ctx.chain) {
-            targets.add(targets(t));
+    public Stmt visitSimpleStmt(SimpleStmtContext ctx) {
+        List<ExprListContext> parts = ctx.parts;
+        if (ctx.op != null) {
+            return augAssign(ctx, ParParser.bareTarget(parts.get(0).items.get(0)));
         }
-        return new Stmt.Assign(pos(ctx), targets, exprList(ctx.value));
+        if (parts.size() == 1) {
+            return new Stmt.ExprStmt(pos(ctx), exprList(parts.get(0)));
+        }
+        List<Expr> targets = new ArrayList<>();
+        for (ExprListContext t : parts.subList(0, parts.size() - 1)) {
+            List<PostfixContext> items = new ArrayList<>();
+            for (ExprContext e : t.items) {
+                items.add(ParParser.bareTarget(e)); // the parser let '=' follow only such lists
+            }
+            targets.add(targets(t, items, items.size() > 1 || t.trailing != null));
+        }
+        return new Stmt.Assign(pos(ctx), targets, exprList(parts.get(parts.size() - 1)));
     }
 
-    @Override
-    public Stmt visitAugAssignStmt(AugAssignStmtContext ctx) {
-        Expr target = expr(ctx.target);
-        if (!(target instanceof Expr.Name || target instanceof Expr.Index || target instanceof Expr.Attribute)) {
-            throw error(ctx.target.start, "cannot assign to " + describe(target));
-        }
+    private Stmt augAssign(SimpleStmtContext ctx, PostfixContext place) {
+        Expr target = targets(ctx, List.of(place), false);
         String op = ctx.op.getText();
         return new Stmt.AugAssign(pos(ctx), target, op.substring(0, op.length() - 1), expr(ctx.value));
-    }
-
-    @Override
-    public Stmt visitExprStmt(ExprStmtContext ctx) {
-        return new Stmt.ExprStmt(pos(ctx), exprList(ctx.value));
     }
 
     // ------------------------------------------------------------ assignment targets
 
     private Expr targets(TargetsContext ctx) {
+        return targets(ctx, ctx.items, ctx.items.size() > 1 || ctx.getChildCount() > 1);
+    }
+
+    /** One place to bind, or a list of them to unpack into; each must be a name, index or attribute. */
+    private Expr targets(ParserRuleContext ctx, List<PostfixContext> places, boolean unpack) {
         List<Expr> items = new ArrayList<>();
-        for (PostfixContext p : ctx.items) {
+        for (PostfixContext p : places) {
             Expr target = expr(p);
             if (!(target instanceof Expr.Name || target instanceof Expr.Index || target instanceof Expr.Attribute)) {
                 throw error(p.start, "cannot assign to " + describe(target));
             }
             items.add(target);
         }
-        boolean unpack = items.size() > 1 || ctx.getChildCount() > 1;
         return unpack ? new Expr.ListLiteral(pos(ctx), items) : items.get(0);
     }
 
@@ -321,11 +328,11 @@ final class AstBuilder extends ParBaseVisitor<Object> {
     @Override
     public Expr visitIndexExpr(IndexExprContext ctx) {
         Expr target = expr(ctx.target);
-        if (ctx.sub instanceof SliceSubscriptContext) {
-            SliceSubscriptContext s = (SliceSubscriptContext) ctx.sub;
+        SubscriptContext s = ctx.sub;
+        if (s.colon != null) {
             return new Expr.Slice(pos(ctx), target, optional(s.lo), optional(s.hi), optional(s.step));
         }
-        return new Expr.Index(pos(ctx), target, expr(((IndexSubscriptContext) ctx.sub).index));
+        return new Expr.Index(pos(ctx), target, expr(s.lo));
     }
 
     private Expr optional(ParseTree t) {
@@ -381,18 +388,17 @@ final class AstBuilder extends ParBaseVisitor<Object> {
         return exprList(ctx.inner);
     }
 
+    /** A list literal, or a comprehension when its one item is followed by `for` clauses. */
     @Override
-    public Expr visitListCompAtom(ListCompAtomContext ctx) {
+    public Expr visitListAtom(ListAtomContext ctx) {
+        if (ctx.clauses.isEmpty()) {
+            return new Expr.ListLiteral(pos(ctx), exprs(ctx.items));
+        }
         List<Expr.CompClause> clauses = new ArrayList<>();
         for (CompForContext c : ctx.clauses) {
             clauses.add(new Expr.CompClause(pos(c), targets(c.target), expr(c.iter), exprs(c.conds)));
         }
-        return new Expr.ListComp(pos(ctx), expr(ctx.element), clauses);
-    }
-
-    @Override
-    public Expr visitListAtom(ListAtomContext ctx) {
-        return new Expr.ListLiteral(pos(ctx), exprs(ctx.items));
+        return new Expr.ListComp(pos(ctx), expr(ctx.items.get(0)), clauses);
     }
 
     @Override
