@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -63,13 +64,29 @@ final class PrivateDir {
         return target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     }
 
-    /** Removes all but the keep newest files of dir whose names match. */
-    static void keepNewest(Path dir, Predicate<String> names, int keep) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            files.filter(p -> names.test(p.getFileName().toString()))
-                    .sorted(Comparator.comparingLong((Path p) -> p.toFile().lastModified()).reversed())
-                    .skip(keep)
-                    .forEach(p -> p.toFile().delete());
+    /**
+     * Of the files beside latest whose names match, keeps latest and the newest others: at most
+     * keep files, and at most maxBytes together. The rest are removed. latest, just written,
+     * goes first whatever its time says: file times are coarse, and many runs may write within
+     * the same tick.
+     */
+    static void keepNewest(Path latest, Predicate<String> names, int keep, long maxBytes) throws IOException {
+        List<File> newestFirst;
+        try (Stream<Path> files = Files.list(latest.getParent())) {
+            newestFirst = files.filter(p -> names.test(p.getFileName().toString()) && !p.equals(latest))
+                    .map(Path::toFile).sorted(Comparator.comparingLong(File::lastModified).reversed())
+                    .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        }
+        newestFirst.add(0, latest.toFile());
+        int kept = 0;
+        long bytes = 0;
+        for (File f : newestFirst) {
+            bytes += f.length();
+            if (kept < keep && bytes <= maxBytes) {
+                kept++;
+            } else {
+                f.delete();
+            }
         }
     }
 
