@@ -8,6 +8,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import par.interp.ParError;
+import par.interp.Processes;
+import par.interp.TopLevel;
+import par.syntax.ProcessTokens;
 import par.syntax.Program;
 import par.syntax.SourceParser;
 import par.syntax.Stmt;
@@ -36,21 +39,12 @@ public final class ParseCache {
     }
 
     /**
-     * {@link #parse(String, String)} as the interpreter's parser. A class, not a method
-     * reference: a program that starts no process then links no lambda, whose first costs a
-     * JVM some 4 ms.
+     * The par command's parser: parses through the cache in the per-user directory, and tells
+     * processes as soon as the program's tokens show a spawn or a pool, before the tree is read
+     * or parsed, so spares boot meanwhile.
      */
-    public static final java.util.function.BiFunction<String, String, Program> PARSER =
-            new java.util.function.BiFunction<String, String, Program>() {
-                @Override
-                public Program apply(String source, String file) {
-                    return parse(source, file);
-                }
-            };
-
-    /** Parses source, or reads its tree from the cache; the same as {@link SourceParser#parse}. */
-    public static Program parse(String source, String file) {
-        return parse(source, file, PrivateDir.get(), PrivateDir.buildKey(), Limits.STANDARD);
+    public static java.util.function.BiFunction<String, String, Program> parser(Processes processes) {
+        return new CachedParser(PrivateDir.get(), PrivateDir.buildKey(), processes);
     }
 
     /**
@@ -58,34 +52,71 @@ public final class ParseCache {
      * directory: the golden tests read every script through one.
      */
     public static java.util.function.BiFunction<String, String, Program> keptIn(Path dir, String key) {
-        return (source, file) -> parse(source, file, dir, key, Limits.STANDARD);
+        return new CachedParser(dir, key, Processes.NONE);
     }
 
-    /** As above, with the directory, build key and limits given (null dir: no cache). */
-    static Program parse(String source, String file, Path dir, String key, Limits limits) {
+    /**
+     * A class, not a lambda: a program that starts no process then links no lambda, whose
+     * first costs a JVM some 4 ms.
+     */
+    private static final class CachedParser implements java.util.function.BiFunction<String, String, Program> {
+        private final Path dir;
+        private final String key;
+        private final Processes processes;
+
+        CachedParser(Path dir, String key, Processes processes) {
+            this.dir = dir;
+            this.key = key;
+            this.processes = processes;
+        }
+
+        @Override
+        public Program apply(String source, String file) {
+            return parse(source, file, dir, key, Limits.STANDARD, processes);
+        }
+    }
+
+    /**
+     * Parses source, or reads its tree from the cache in dir (null: no cache); the same as
+     * {@link SourceParser#parse}. Before either, what the program's tokens show of its
+     * processes ({@link ProcessTokens}, kept in the entry) goes to processes as a prewarm.
+     */
+    static Program parse(String source, String file, Path dir, String key, Limits limits, Processes processes) {
         Path entry = dir == null || source.length() > MAX_SOURCE ? null
                 : dir.resolve("ast-" + key + "-" + Integer.toHexString(source.hashCode()) + "-" + source.length());
         if (entry != null) {
-            List<Stmt> body = read(entry, source, file);
+            List<Stmt> body = read(entry, source, file, processes);
             if (body != null) {
                 return new Program(file, source, body);
             }
         }
+        int ahead = ProcessTokens.scan(source);
+        startEarly(ahead, processes);
         Program program = SourceParser.parse(source, file);
         if (entry != null) {
-            write(entry, program, limits);
+            write(entry, program, ahead, limits);
         }
         return program;
     }
 
+    /** Spares boot while the tree is read or parsed; the resolver tells how many more. */
+    private static void startEarly(int ahead, Processes processes) {
+        if (ahead == ProcessTokens.POOLS) {
+            processes.prewarm(TopLevel.MANY, true);
+        } else if (ahead == ProcessTokens.SPAWNS) {
+            processes.prewarm(1, false);
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    private static List<Stmt> read(Path entry, String source, String file) {
+    private static List<Stmt> read(Path entry, String source, String file, Processes processes) {
         try {
             // the entry may have been written for another file of the same text
             Codec.Reader r = new Codec.Reader(Files.readAllBytes(entry), null).asFile(file);
             if (!new String(r.bytes(), StandardCharsets.UTF_8).equals(source)) {
                 return null; // another text with the same hash
             }
+            startEarly(r.b(), processes);
             Object body = r.tree(0);
             r.end();
             for (Object s : (List<Object>) body) {
@@ -99,8 +130,8 @@ public final class ParseCache {
         }
     }
 
-    private static void write(Path entry, Program program, Limits limits) {
-        byte[] bytes = encode(program, limits.entryBytes());
+    private static void write(Path entry, Program program, int ahead, Limits limits) {
+        byte[] bytes = encode(program, ahead, limits.entryBytes());
         if (bytes == null) {
             return;
         }
@@ -122,14 +153,15 @@ public final class ParseCache {
     }
 
     /**
-     * An entry: the text, then its tree. Null when it is not worth keeping or cannot be kept: a
+     * An entry: the text, what its tokens show of processes ahead, then its tree. Null when it is not worth keeping or cannot be kept: a
      * tree nested deeper than the codec goes (its reader could not read it back), or an entry
      * over maxBytes. Such a program is simply parsed every time.
      */
-    private static byte[] encode(Program program, int maxBytes) {
+    private static byte[] encode(Program program, int ahead, int maxBytes) {
         Codec.Writer w = new Codec.Writer();
         try {
             w.bytes(program.source().getBytes(StandardCharsets.UTF_8));
+            w.b(ahead);
             w.tree(program.body(), 0);
         } catch (ParError tooDeepOrTooLarge) {
             return null;

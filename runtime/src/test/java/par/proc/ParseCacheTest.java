@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import par.interp.Interpreter;
+import par.interp.Processes;
 import par.interp.ScriptRunner;
 import par.interp.StreamOutput;
 import par.syntax.Program;
@@ -82,7 +83,7 @@ class ParseCacheTest {
         ParseCache.Limits limits = new ParseCache.Limits(200, 3000, 2000);
         for (int i = 0; i < 20; i++) {
             ParseCache.parse("print(" + i + ", 'a line long enough to make this entry weigh a few hundred bytes')\n",
-                    i + ".par", dir, "k", limits);
+                    i + ".par", dir, "k", limits, Processes.NONE);
         }
         long total = 0;
         for (Path entry : entries()) {
@@ -98,7 +99,7 @@ class ParseCacheTest {
 
     @Test
     void anEntryOverItsLimitIsNotKept() throws IOException {
-        ParseCache.parse(SOURCE, "a.par", dir, "k", new ParseCache.Limits(200, 1 << 20, 100));
+        ParseCache.parse(SOURCE, "a.par", dir, "k", new ParseCache.Limits(200, 1 << 20, 100), Processes.NONE);
         assertEquals(List.of(), entries());
     }
 
@@ -106,7 +107,7 @@ class ParseCacheTest {
     void theCacheIsBoundedInEntries() throws IOException {
         ParseCache.Limits limits = new ParseCache.Limits(3, 1 << 20, 1 << 20);
         for (int i = 0; i < 6; i++) {
-            ParseCache.parse("print(" + i + ")\n", i + ".par", dir, "k", limits);
+            ParseCache.parse("print(" + i + ")\n", i + ".par", dir, "k", limits, Processes.NONE);
         }
         assertEquals(3, entries().size());
     }
@@ -118,7 +119,7 @@ class ParseCacheTest {
         // the same hash and length cannot be forced, so plant another program's entry under this name
         String other = "print('other')\n";
         Path otherDir = Files.createDirectory(dir.resolve("other"));
-        ParseCache.parse(other, "o.par", otherDir, "k", ParseCache.Limits.STANDARD);
+        ParseCache.parse(other, "o.par", otherDir, "k", ParseCache.Limits.STANDARD, Processes.NONE);
         Files.copy(entries(otherDir).get(0), entry, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertEquals(SourceParser.parse(SOURCE, "a.par"), cached(SOURCE, "a.par"));
     }
@@ -132,10 +133,53 @@ class ParseCacheTest {
         assertEquals(SourceParser.parse(SOURCE, "a.par"), cached(SOURCE, "a.par"));
     }
 
+    /** The prewarms a run is given: how many JVMs, and whether for pools. */
+    private static final class Prewarms implements Processes {
+        final List<String> calls = new java.util.ArrayList<>();
+
+        @Override
+        public void prewarm(int jvms, boolean pools) {
+            calls.add((jvms == par.interp.TopLevel.MANY ? "many" : String.valueOf(jvms)) + (pools ? " for pools" : ""));
+        }
+
+        @Override
+        public Object spawn(Object function, Object[] args, Object name, int line) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public Object join(Object handle, int line) {
+            throw new AssertionError();
+        }
+
+        @Override
+        public Object create(String kind, Object[] args) {
+            throw new AssertionError();
+        }
+    }
+
+    private List<String> prewarmsOf(String source) {
+        Prewarms p = new Prewarms();
+        ParseCache.parse(source, "t.par", dir, "k", ParseCache.Limits.STANDARD, p);
+        return p.calls;
+    }
+
+    @Test
+    void spawnsAndPoolsAheadAreToldBeforeTheTreeWhetherParsedOrRead() {
+        String spawns = "def f() { return 1 }\np = spawn f()\n";
+        String pools = "w = pool(2)\np = spawn print(1)\n";
+        String mentions = "# spawn f() and pool(2)\nprint('spawn f() in a pool(2)')\nspawn_count = 0\npool = 1\n";
+        for (int run = 0; run < 2; run++) { // parsed, then read from the cache
+            assertEquals(List.of("1"), prewarmsOf(spawns));
+            assertEquals(List.of("many for pools"), prewarmsOf(pools));
+            assertEquals(List.of(), prewarmsOf(mentions));
+        }
+    }
+
     @Test
     void anotherBuildDoesNotShareEntries() throws IOException {
-        ParseCache.parse(SOURCE, "a.par", dir, "k1", ParseCache.Limits.STANDARD);
-        ParseCache.parse(SOURCE, "a.par", dir, "k2", ParseCache.Limits.STANDARD);
+        ParseCache.parse(SOURCE, "a.par", dir, "k1", ParseCache.Limits.STANDARD, Processes.NONE);
+        ParseCache.parse(SOURCE, "a.par", dir, "k2", ParseCache.Limits.STANDARD, Processes.NONE);
         assertEquals(2, entries().size());
     }
 
@@ -146,7 +190,7 @@ class ParseCacheTest {
     }
 
     private Program cached(String source, String file) {
-        return ParseCache.parse(source, file, dir, "k", ParseCache.Limits.STANDARD);
+        return ParseCache.parse(source, file, dir, "k", ParseCache.Limits.STANDARD, Processes.NONE);
     }
 
     /** Runs source as the par command does, its parses going through the cache; answers stderr. */
