@@ -11,17 +11,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 import par.interp.Interpreter;
 import par.interp.ParList;
 import par.interp.ScriptRunner;
 import par.interp.StreamOutput;
+import par.proc.ParseCache;
 import par.proc.RootProcesses;
+import par.syntax.Program;
+import par.syntax.SyntaxError;
 
 /**
  * The golden corpus: every scripts/FEATURE/BEHAVIOUR.par runs in-process and must print
@@ -29,8 +34,14 @@ import par.proc.RootProcesses;
  * separated by lines reading {@code --- or ---}. Beside it, optionally: BEHAVIOUR.err (lines stderr must contain, in
  * order; without it stderr must be empty), BEHAVIOUR.exit (the exit status, else 0),
  * BEHAVIOUR.in (standard input) and BEHAVIOUR.args (script arguments, one per line).
+ * Each script is read as the par command reads it, through the parse cache, from an entry
+ * made for another file of the same text: what the cache gives back must run exactly as the
+ * parser's tree would, and name the script's own file.
  */
 class GoldenScriptsTest {
+    @TempDir
+    static Path parseCache;
+
     static Path scriptsDir() {
         String configured = System.getProperty("par.scripts");
         Path dir = configured != null ? Path.of(configured) : Path.of("..", "scripts");
@@ -100,8 +111,24 @@ class GoldenScriptsTest {
             argSpec.lines().forEach(args::add);
         }
         interp.globals.set("args", args);
+        BiFunction<String, String, Program> parser = ParseCache.keptIn(parseCache, "golden");
+        primeCache(parser, source, "primed/" + file);
+        interp.setParser(parser);
         int status = ScriptRunner.run(interp, source, file);
         return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
+    }
+
+    /** Parses source through the cache under another name, as a run of another file would. */
+    private static void primeCache(BiFunction<String, String, Program> parser, String source, String file) {
+        int status = ScriptRunner.onLargeStack(() -> {
+            try {
+                parser.apply(source, file);
+            } catch (SyntaxError e) {
+                // the run reports it
+            }
+            return 0;
+        });
+        assertEquals(0, status, "parsing " + file + " through the cache failed");
     }
 
     private static String read(Path base, String ext, String missing) throws IOException {

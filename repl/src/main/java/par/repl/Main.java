@@ -19,7 +19,6 @@ import par.interp.OutputFailure;
 import par.interp.ParList;
 import par.interp.ScriptRunner;
 import par.interp.StreamOutput;
-import par.interp.TopLevel;
 import par.proc.ParseCache;
 import par.proc.RootProcesses;
 import par.proc.Timeline;
@@ -172,14 +171,11 @@ public final class Main {
             }
         }
         Interpreter interp = new Interpreter(in, new StreamOutput(out, interactive), err);
-        interp.setParser(ParseCache.PARSER); // a script run again skips the parser
         Trace events = new Trace(trace ? err : null, timeline != null);
         RootProcesses processes = RootProcesses.install(interp, maxProcs, false, events);
-        if (source.contains("pool(")) {
-            processes.prewarm(TopLevel.MANY, true); // workers boot while the parser works
-        } else if (source.contains("spawn")) {
-            processes.prewarm(1, false); // a child boots while the parser works; the resolver tells how many more
-        }
+        // a script run again skips the parser; one whose tokens show a spawn or a pool boots
+        // child JVMs meanwhile (the resolver tells how many more)
+        interp.setParser(ParseCache.parser(processes));
         ParList argList = new ParList();
         for (String a : args) {
             argList.add(a);

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A program that starts no process links no lambda of ours: a JVM's first lambda costs it some
- * 4 ms, a tenth of what such a program's whole run takes. This runs the par command in a JVM of
- * its own and lists the lambda classes it loaded.
+ * A program that starts no process links no lambda of ours (a JVM's first lambda costs it some
+ * 4 ms, a tenth of what such a program's whole run takes), and one that only mentions spawn or
+ * pool starts no JVM. These run the par command in a JVM of its own and list the classes it
+ * loaded.
  */
 class RootStartTest {
     @TempDir
@@ -93,5 +94,45 @@ class RootStartTest {
                 }
             }).filter(link -> link.contains("socket:")).collect(Collectors.toList());
         }
+    }
+
+    /**
+     * spawn and pool( in a comment, a string and a name are no reason to boot spares: while the
+     * program waits on input() no child JVM runs, and no launcher of child JVMs was ever made
+     * (the check that does not depend on how soon a spare would have shown).
+     */
+    @Test
+    void aProgramThatOnlyMentionsSpawnAndPoolStartsNoJvm() throws IOException, InterruptedException {
+        Path log = dir.resolve("classes.log");
+        Process root = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + log,
+                "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "-c", String.join("\n",
+                        "# spawn f() and pool(2)",
+                        "spawned = 'spawn f() in a pool(2)'",
+                        "print(spawned)",
+                        "input()"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(root.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("spawn f() in a pool(2)", out.readLine()); // printed: the program now waits on input()
+            List<String> jvms = root.descendants().filter(ProcessHandle::isAlive)
+                    .map(p -> p.info().commandLine().orElse(""))
+                    .filter(c -> c.contains("par.proc.ChildMain"))
+                    .collect(Collectors.toList());
+            root.getOutputStream().close(); // input() reads the end of the input and the program ends
+            assertTrue(root.waitFor(60, TimeUnit.SECONDS), "par did not finish");
+            assertEquals(0, root.exitValue());
+            assertEquals(List.of(), jvms);
+        } finally {
+            root.descendants().forEach(ProcessHandle::destroyForcibly);
+            root.destroyForcibly();
+        }
+        List<String> launcher = Files.readAllLines(log).stream()
+                .filter(line -> line.contains(" par.proc.ChildLauncher "))
+                .collect(Collectors.toList());
+        assertEquals(List.of(), launcher, "a hub and its launcher of child JVMs were made");
     }
 }

@@ -26,6 +26,8 @@ final class AstForm {
             Stmt.For.class, Stmt.Def.class, Stmt.Return.class, Stmt.Break.class, Stmt.Continue.class,
             Stmt.Pass.class, Stmt.Global.class, Stmt.Try.class, Stmt.Raise.class, Stmt.With.class);
     private static final Map<Class<?>, Integer> INDEX = new HashMap<>();
+    /** A function definition's number on the wire, and the place of its file among its parts. */
+    static final int DEF = TYPES.indexOf(Stmt.Def.class), DEF_FILE = 1;
 
     static {
         for (int i = 0; i < TYPES.size(); i++) {

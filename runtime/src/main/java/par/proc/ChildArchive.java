@@ -10,8 +10,8 @@ import java.util.List;
  * The class-data archive that lets child JVMs start faster: on JDK 25 and later the AOT cache
  * (classes loaded and linked, with their profiles), before that AppCDS. A run that finds none
  * records one for the runs after it. It is keyed on the java and the class path (each entry's
- * size and time), so a rebuild or another JDK makes a new one; it lives in a private
- * directory under the temporary directory.
+ * size and time), so a rebuild or another JDK makes a new one; it lives in the per-user
+ * directory ({@link PrivateDir}).
  */
 final class ChildArchive {
     final Path path;
@@ -61,7 +61,7 @@ final class ChildArchive {
     }
 
     private void pruneOld() throws IOException {
-        PrivateDir.keepNewest(path.getParent(), name -> name.matches("child-[0-9a-f]+\\.(jsa|aot)"), KEEP);
+        PrivateDir.keepNewest(path, name -> name.matches("child-[0-9a-f]+\\.(jsa|aot)"), KEEP, Long.MAX_VALUE);
         // recordings cut short (their run was killed) are left behind; an hour on, nobody writes them
         long stale = System.currentTimeMillis() - 3_600_000L;
         try (java.util.stream.Stream<Path> files = Files.list(path.getParent())) {

@@ -391,10 +391,21 @@ public final class Codec {
         private final byte[] buf;
         private int pos;
         private final Receiver receiver;
+        /** The file every function definition read is said to come from; null: as written. */
+        private String file;
 
         Reader(byte[] buf, Receiver receiver) {
             this.buf = buf;
             this.receiver = receiver;
+        }
+
+        /**
+         * Reads every function definition as one of the given file: a tree written for one file
+         * (a cached parse) serves another file of the same text, whose errors must name it.
+         */
+        Reader asFile(String name) {
+            this.file = name;
+            return this;
         }
 
         void end() {
@@ -631,6 +642,9 @@ public final class Codec {
             Object[] parts = new Object[count];
             for (int i = 0; i < parts.length; i++) {
                 parts[i] = tree(depth + 1);
+            }
+            if (file != null && index == AstForm.DEF && count > AstForm.DEF_FILE) {
+                parts[AstForm.DEF_FILE] = file;
             }
             Object node;
             try {

@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
+import par.interp.ParError;
+import par.interp.Processes;
+import par.interp.TopLevel;
+import par.syntax.ProcessTokens;
 import par.syntax.Program;
 import par.syntax.SourceParser;
 import par.syntax.Stmt;
@@ -17,8 +21,9 @@ import par.syntax.Stmt;
  * Parsed programs kept on disk, so that a script run again skips the parser (which costs a
  * run about 30 ms before the JIT has warmed it). A cached tree is stored with the exact text
  * it came from and is used only for that text, by the same build of Par; anything unreadable
- * is simply parsed again. Only programs that parse are kept: syntax errors are always
- * reported by the parser itself.
+ * is simply parsed again, and so is a program whose tree cannot be kept (nested deeper than
+ * the codec goes, or too large). Only programs that parse are kept: syntax errors are always
+ * reported by the parser itself. The cache is bounded in entries and in bytes.
  */
 public final class ParseCache {
     private ParseCache() {
@@ -26,51 +31,94 @@ public final class ParseCache {
 
     /** Larger sources are parsed every time: their cache files would be large too. */
     private static final int MAX_SOURCE = 1 << 20;
-    /** How many parsed programs are kept; the oldest go first. */
-    private static final int KEEP = 200;
 
     /**
-     * {@link #parse(String, String)} as the interpreter's parser. A class, not a method
-     * reference: a program that starts no process then links no lambda, whose first costs a
-     * JVM some 4 ms.
+     * How much is kept: at most this many programs, this many bytes in all (the oldest go
+     * first), and no entry larger than entryBytes, which would crowd out many others.
      */
-    public static final java.util.function.BiFunction<String, String, Program> PARSER =
-            new java.util.function.BiFunction<String, String, Program>() {
-                @Override
-                public Program apply(String source, String file) {
-                    return parse(source, file);
-                }
-            };
-
-    /** Parses source, or reads its tree from the cache; the same as {@link SourceParser#parse}. */
-    public static Program parse(String source, String file) {
-        return parse(source, file, PrivateDir.get(), PrivateDir.buildKey());
+    record Limits(int entries, long bytes, int entryBytes) {
+        static final Limits STANDARD = new Limits(200, 64L << 20, 8 << 20);
     }
 
-    /** As above, with the directory and build key given (null dir: no cache). */
-    static Program parse(String source, String file, Path dir, String key) {
+    /**
+     * The par command's parser: parses through the cache in the per-user directory, and tells
+     * processes as soon as the program's tokens show a spawn or a pool, before the tree is read
+     * or parsed, so spares boot meanwhile.
+     */
+    public static java.util.function.BiFunction<String, String, Program> parser(Processes processes) {
+        return new CachedParser(PrivateDir.get(), PrivateDir.buildKey(), processes);
+    }
+
+    /**
+     * A parser whose cache is in dir, under the given build key, rather than the per-user
+     * directory: the golden tests read every script through one.
+     */
+    public static java.util.function.BiFunction<String, String, Program> keptIn(Path dir, String key) {
+        return new CachedParser(dir, key, Processes.NONE);
+    }
+
+    /**
+     * A class, not a lambda: a program that starts no process then links no lambda, whose
+     * first costs a JVM some 4 ms.
+     */
+    private static final class CachedParser implements java.util.function.BiFunction<String, String, Program> {
+        private final Path dir;
+        private final String key;
+        private final Processes processes;
+
+        CachedParser(Path dir, String key, Processes processes) {
+            this.dir = dir;
+            this.key = key;
+            this.processes = processes;
+        }
+
+        @Override
+        public Program apply(String source, String file) {
+            return parse(source, file, dir, key, Limits.STANDARD, processes);
+        }
+    }
+
+    /**
+     * Parses source, or reads its tree from the cache in dir (null: no cache); the same as
+     * {@link SourceParser#parse}. Before either, what the program's tokens show of its
+     * processes ({@link ProcessTokens}, kept in the entry) goes to processes as a prewarm.
+     */
+    static Program parse(String source, String file, Path dir, String key, Limits limits, Processes processes) {
         Path entry = dir == null || source.length() > MAX_SOURCE ? null
                 : dir.resolve("ast-" + key + "-" + Integer.toHexString(source.hashCode()) + "-" + source.length());
         if (entry != null) {
-            List<Stmt> body = read(entry, source);
+            List<Stmt> body = read(entry, source, file, processes);
             if (body != null) {
                 return new Program(file, source, body);
             }
         }
+        int ahead = ProcessTokens.scan(source);
+        startEarly(ahead, processes);
         Program program = SourceParser.parse(source, file);
         if (entry != null) {
-            write(entry, program);
+            write(entry, program, ahead, limits);
         }
         return program;
     }
 
+    /** Spares boot while the tree is read or parsed; the resolver tells how many more. */
+    private static void startEarly(int ahead, Processes processes) {
+        if (ahead == ProcessTokens.POOLS) {
+            processes.prewarm(TopLevel.MANY, true);
+        } else if (ahead == ProcessTokens.SPAWNS) {
+            processes.prewarm(1, false);
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    private static List<Stmt> read(Path entry, String source) {
+    private static List<Stmt> read(Path entry, String source, String file, Processes processes) {
         try {
-            Codec.Reader r = new Codec.Reader(readBytes(entry), null);
+            // the entry may have been written for another file of the same text
+            Codec.Reader r = new Codec.Reader(readBytes(entry), null).asFile(file);
             if (!new String(r.bytes(), StandardCharsets.UTF_8).equals(source)) {
                 return null; // another text with the same hash
             }
+            startEarly(r.b(), processes);
             Object body = r.tree(0);
             r.end();
             for (Object s : (List<Object>) body) {
@@ -94,17 +142,19 @@ public final class ParseCache {
         }
     }
 
-    private static void write(Path entry, Program program) {
-        Codec.Writer w = new Codec.Writer();
-        w.bytes(program.source().getBytes(StandardCharsets.UTF_8));
-        w.tree(program.body(), 0);
+    private static void write(Path entry, Program program, int ahead, Limits limits) {
+        byte[] bytes = encode(program, ahead, limits.entryBytes());
+        if (bytes == null) {
+            return;
+        }
         Path tmp = PrivateDir.tmpFor(entry);
         try {
             try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
-                out.write(w.toBytes());
+                out.write(bytes);
             }
             Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            PrivateDir.keepNewest(entry.getParent(), name -> name.startsWith("ast-") && !name.endsWith(".tmp"), KEEP);
+            PrivateDir.keepNewest(entry, name -> name.startsWith("ast-") && !name.endsWith(".tmp"),
+                    limits.entries(), limits.bytes());
         } catch (IOException e) {
             // no cache then: the next run parses again
         } finally {
@@ -114,5 +164,22 @@ public final class ParseCache {
                 // nothing to clean
             }
         }
+    }
+
+    /**
+     * An entry: the text, what its tokens show of processes ahead, then its tree. Null when it is not worth keeping or cannot be kept: a
+     * tree nested deeper than the codec goes (its reader could not read it back), or an entry
+     * over maxBytes. Such a program is simply parsed every time.
+     */
+    private static byte[] encode(Program program, int ahead, int maxBytes) {
+        Codec.Writer w = new Codec.Writer();
+        try {
+            w.bytes(program.source().getBytes(StandardCharsets.UTF_8));
+            w.b(ahead);
+            w.tree(program.body(), 0);
+        } catch (ParError tooDeepOrTooLarge) {
+            return null;
+        }
+        return w.length() > maxBytes ? null : w.toBytes();
     }
 }

@@ -58,6 +58,8 @@ class AstFormTest {
             assertEquals(node, AstForm.make(AstForm.index(node), parts));
         }
         assertEquals(new LinkedHashSet<>(AstForm.TYPES), seen);
+        assertEquals(Stmt.Def.class, AstForm.TYPES.get(AstForm.DEF));
+        assertEquals("file", Stmt.Def.class.getRecordComponents()[AstForm.DEF_FILE].getName());
 
         Codec.Writer w = new Codec.Writer();
         w.tree(program.body(), 0);
