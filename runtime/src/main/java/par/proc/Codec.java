@@ -69,9 +69,26 @@ public final class Codec {
         return w.toBytes();
     }
 
+    /** A value whose encoding would not fit in one frame. */
+    static final class TooLarge extends ParError {
+        TooLarge() {
+            super("value is too large to send to another process (over " + (Wire.MAX_FRAME >> 20) + " MiB)");
+        }
+    }
+
     static final class Writer {
         private byte[] buf = new byte[64];
         private int len;
+        /** Where the functions met while writing are noted, if anywhere (see {@link Image}). */
+        private final List<Function> functionsMet;
+
+        Writer() {
+            this(null);
+        }
+
+        Writer(List<Function> functionsMet) {
+            this.functionsMet = functionsMet;
+        }
 
         byte[] toBytes() {
             return java.util.Arrays.copyOf(buf, len);
@@ -95,13 +112,20 @@ public final class Codec {
 
         private void room(long n) {
             if (len + n > buf.length) {
-                long want = Math.max((long) buf.length * 2, len + n);
-                if (want > Wire.MAX_FRAME) {
-                    throw new ParError("value is too large to send to another process (over "
-                            + (Wire.MAX_FRAME >> 20) + " MiB)");
+                if (len + n > Wire.MAX_FRAME) {
+                    throw new TooLarge();
                 }
+                // doubling stops at the limit: a value that fits must not fail for the buffer's growth
+                long want = Math.min(Math.max((long) buf.length * 2, len + n), Wire.MAX_FRAME);
                 buf = java.util.Arrays.copyOf(buf, (int) want);
             }
+        }
+
+        /** Appends what another writer wrote: values encoded apart, put one after another. */
+        void raw(byte[] encoded) {
+            room(encoded.length);
+            System.arraycopy(encoded, 0, buf, len, encoded.length);
+            len += encoded.length;
         }
 
         void b(int v) {
@@ -251,6 +275,9 @@ public final class Codec {
         }
 
         private void function(Function f, int depth) {
+            if (functionsMet != null) {
+                functionsMet.add(f);
+            }
             b(FUNCTION);
             tree(f.code().def, 0);
             Cell[] captured = f.captured();

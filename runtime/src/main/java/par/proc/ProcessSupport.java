@@ -60,6 +60,7 @@ public class ProcessSupport implements Processes, Codec.Receiver {
         return new ProcHandle(this, (Long) info.get(0), (Long) info.get(1), (String) info.get(2));
     }
 
+
     @Override
     public Object join(Object handle, int line) {
         if (handle instanceof ProcHandle) {
@@ -89,15 +90,9 @@ public class ProcessSupport implements Processes, Codec.Receiver {
                 if (size < 1) {
                     throw new ParError("a pool needs at least one worker");
                 }
-                java.util.Map<String, Object> known = new java.util.HashMap<>();
-                interp.globals.snapshot().forEach((name, value) -> {
-                    if (value instanceof Function) {
-                        known.put(name, value);
-                    }
-                });
-                byte[] image = Image.build(interp.globals, Nil.NIL, new Object[0]);
-                long id = (Long) broker().call(Op.POOL_NEW, size, image);
-                return new PoolHandle(this, id, (int) size, known);
+                Image.PoolImage image = Image.forPool(interp.globals);
+                long id = (Long) broker().call(Op.POOL_NEW, size, image.bytes());
+                return new PoolHandle(this, id, (int) size, image);
             }
             case "shared":
                 return new SharedHandle(this, (Long) broker().call(Op.SHARED_NEW, Codec.encode(args[0])));
