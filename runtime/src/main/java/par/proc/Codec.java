@@ -212,6 +212,7 @@ public final class Codec {
             } else if (v instanceof PoolHandle || v instanceof TaskHandle) {
                 throw new ParError(Values.aType(v) + " cannot be sent to another process (use it where it was made)");
             } else if (v instanceof Handle) {
+                ((Handle) v).sending();
                 b(HANDLE);
                 b(((Handle) v).kind());
                 i64(((Handle) v).id());

@@ -36,6 +36,11 @@ final class ProcHandle implements ParObject, Handle {
     }
 
     @Override
+    public void sending() {
+        support.processHandleSent(id);
+    }
+
+    @Override
     public String typeName() {
         return "process";
     }

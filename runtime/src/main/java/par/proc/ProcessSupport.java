@@ -57,9 +57,20 @@ public class ProcessSupport implements Processes, Codec.Receiver {
         }
         byte[] image = Image.build(interp.globals, function, args);
         ParList info = (ParList) broker().call(Op.SPAWN, image, name, interp.site);
-        return new ProcHandle(this, (Long) info.get(0), (Long) info.get(1), (String) info.get(2));
+        return track(new ProcHandle(this, (Long) info.get(0), (Long) info.get(1), (String) info.get(2)), false);
     }
 
+    /**
+     * A process handle this process now holds. arrived: it came in a value (it was not made by
+     * a spawn here). Only the root counts its handles (see {@link RootProcesses}).
+     */
+    ProcHandle track(ProcHandle handle, boolean arrived) {
+        return handle;
+    }
+
+    /** A handle to process id is about to leave this process. */
+    void processHandleSent(long id) {
+    }
 
     @Override
     public Object join(Object handle, int line) {
@@ -140,7 +151,7 @@ public class ProcessSupport implements Processes, Codec.Receiver {
     @Override
     public Object handle(byte kind, long id, long meta) {
         switch (kind) {
-            case Handle.KIND_PROCESS: return new ProcHandle(this, id, meta, null);
+            case Handle.KIND_PROCESS: return track(new ProcHandle(this, id, meta, null), true);
             case Handle.KIND_LOCK: return new LockHandle(this, id);
             case Handle.KIND_QUEUE: return new QueueHandle(this, id, meta);
             case Handle.KIND_SHARED: return new SharedHandle(this, id);
