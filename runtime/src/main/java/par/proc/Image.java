@@ -36,13 +36,14 @@ final class Image {
         Codec.Writer call = reach.writer();
         call.value(function, 0);
         call.value(new ParList(java.util.Arrays.asList(args)), 0);
-        return reach.withGlobals(call, "the arguments", "this spawn");
+        return reach.withGlobals(call, "the function and its arguments", "this spawn");
     }
 
     /**
-     * What a pool's workers start from: every function among the globals, every global some
-     * function of the program reads, and what those reach; functions, the names of the globals
-     * a worker was sent or found missing, and the bytes.
+     * What a pool's workers start from (bytes: every function among the globals, every global
+     * some function reads, and what those reach), the globals that were functions (the workers
+     * know them by name), and the names looked at (sent, or missing then), which no task needs
+     * to carry.
      */
     record PoolImage(byte[] bytes, Map<String, Object> functions, Set<String> names) {
     }
@@ -87,7 +88,9 @@ final class Image {
      */
     static final class Reach {
         private final Globals globals;
-        /** Names already looked at (sent, absent, or already at the other end). */
+        /** Names the receiver has already, which are not sent again. */
+        private final Set<String> alreadyThere;
+        /** Names looked at here (sent, absent, or unable to travel). */
         private final Set<String> considered = new HashSet<>();
         private final ArrayDeque<String> pending = new ArrayDeque<>();
         private final List<Function> met = new ArrayList<>();
@@ -99,7 +102,7 @@ final class Image {
         /** alreadyThere: names the receiver has, which are not to be sent again. */
         Reach(Globals globals, Set<String> alreadyThere) {
             this.globals = globals;
-            this.considered.addAll(alreadyThere);
+            this.alreadyThere = alreadyThere;
         }
 
         /** A writer whose values count: the globals their functions read are reached. */
@@ -108,13 +111,13 @@ final class Image {
         }
 
         void name(String name) {
-            if (considered.add(name)) {
+            if (!alreadyThere.contains(name) && considered.add(name)) {
                 pending.add(name);
             }
         }
 
+        /** The names looked at: after {@link #globals}, every global the values reach. */
         Set<String> considered() {
-            follow();
             return considered;
         }
 
