@@ -84,6 +84,18 @@ class ReplTest {
         assertTrue(shown.endsWith("\n27\ntrue"), shown);
     }
 
+    /**
+     * A child gets the globals its function reaches through the functions it calls; a function
+     * typed after a pool was made is shipped with the globals it reads that the workers lack.
+     */
+    @Test
+    void functionsTypedAtThePromptTakeTheGlobalsTheyRead() throws Exception {
+        String shown = session("scale = 3\ndef times(x) { return x * scale }\ndef work(x) { return times(x) + 1 }\n"
+                + "join spawn work(2)\ndata = [10, 20, 30]\nw = pool(1)\ndef pick(i) { return data[i] + work(i) }\n"
+                + "w.map(pick, [0, 2])\nw.close()\n");
+        assertShows(shown, "\n7\n[11, 37]");
+    }
+
     @Test
     void psListsRunningProcessesAndQuitStopsThem() throws Exception {
         String shown = session("def slow() { sleep(60) }\nk = spawn slow() as \"sleeper\"\nsleep(0.5)\n:ps\n:quit\n");

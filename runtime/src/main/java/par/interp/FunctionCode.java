@@ -20,8 +20,14 @@ public final class FunctionCode {
     public final Stmt.Def def;
     /** Names of the enclosing functions' variables this function captures, in capture order. */
     public final List<String> freeVars;
+    /**
+     * The global names this function's code reads, those of the functions defined inside it
+     * included: a child needs these globals (and those the functions among them read) to run it.
+     */
+    public final String[] globalsRead;
 
-    FunctionCode(Stmt.Def def, int frameSize, int[] cellSlots, String[] cellNames, StmtNode body, List<String> freeVars) {
+    FunctionCode(Stmt.Def def, int frameSize, int[] cellSlots, String[] cellNames, StmtNode body, List<String> freeVars,
+                 String[] globalsRead) {
         this.name = def.name();
         this.file = def.file();
         this.arity = def.params().size();
@@ -31,6 +37,7 @@ public final class FunctionCode {
         this.body = body;
         this.def = def;
         this.freeVars = freeVars;
+        this.globalsRead = globalsRead;
     }
 
     /** A fresh frame for a call with argc arguments, or null if argc is wrong. */

@@ -1,7 +1,9 @@
 package par.interp;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The global variables of one program (or REPL session), each in a cell that resolved code
@@ -9,6 +11,8 @@ import java.util.Map;
  */
 public final class Globals {
     private final Map<String, Cell> cells = new LinkedHashMap<>();
+    /** The names some function resolved here reads: what a pool's workers may need. */
+    private final Set<String> readByFunctions = new HashSet<>();
 
     public Cell cell(String name) {
         Cell c = cells.get(name);
@@ -27,6 +31,19 @@ public final class Globals {
 
     public void set(String name, Object value) {
         cell(name).value = value;
+    }
+
+    /** Notes the globals a function just resolved reads. */
+    void noteReadByFunction(Set<String> names) {
+        readByFunctions.addAll(names);
+    }
+
+    /**
+     * The globals any function resolved so far reads, whether or not it has run (a script's
+     * functions are all resolved before it starts).
+     */
+    public Set<String> readByFunctions() {
+        return Set.copyOf(readByFunctions);
     }
 
     /** Every global that has a value, in the order they were first seen. */

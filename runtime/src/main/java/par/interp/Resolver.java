@@ -314,7 +314,12 @@ public final class Resolver {
                 cellNames[k] = name;
                 cellSlots[k++] = s.locals.get(name);
             }
-            return new FunctionCode(d, s.size, cellSlots, cellNames, body, List.copyOf(s.freeVars));
+            if (outer != null && outer.isFunction) {
+                outer.globalsRead.addAll(s.globalsRead); // calling the outer function may call this one
+            }
+            globals.noteReadByFunction(s.globalsRead);
+            return new FunctionCode(d, s.size, cellSlots, cellNames, body, List.copyOf(s.freeVars),
+                    s.globalsRead.toArray(new String[0]));
         } finally {
             scope = outer;
             times = outerTimes;
@@ -338,6 +343,9 @@ public final class Resolver {
             if (captured >= 0) {
                 return new ExprNodes.CapturedRead(line, captured);
             }
+        }
+        if (scope.isFunction) {
+            scope.globalsRead.add(name);
         }
         return new ExprNodes.GlobalRead(line, globals.cell(name), Builtins.get(name));
     }

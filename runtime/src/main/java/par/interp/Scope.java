@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,8 @@ final class Scope {
     final Set<String> cells = new HashSet<>();
     final List<String> freeVars = new ArrayList<>();
     final Deque<Map<String, Integer>> comprehensions = new ArrayDeque<>();
+    /** In a function: the globals its code (and the code of functions inside it) reads. */
+    final Set<String> globalsRead = new LinkedHashSet<>();
     int size;
     int loops;
 

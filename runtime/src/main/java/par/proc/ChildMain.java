@@ -262,7 +262,8 @@ public final class ChildMain {
     private static void runTask(byte[] payload, Interpreter interp, ProcessSupport support, ChildChannel channel) {
         Object[] head = Codec.decodeAll(payload, 2, PLAIN);
         long taskId = (Long) head[0];
-        Object[] work = Codec.decodeAll((byte[]) head[1], 3, support);
+        Object[] work = Codec.decodeAll((byte[]) head[1], 4, support);
+        Image.installGlobals((ParList) work[3], interp.globals, support, true);
         Object fn = work[0] instanceof String ? interp.globals.get((String) work[0]) : work[0];
         boolean spread = (Boolean) work[1];
         // a chunk is a list of items, or a range (a map over a range travels as small ranges)
@@ -316,7 +317,7 @@ public final class ChildMain {
         Function warm = new Function(Resolver.resolveFunction(def, List.of(), scratch.globals), new Cell[0]);
         scratch.globals.set("warm", warm);
         byte[] job = Codec.encodeAll(0L, "warm-up", Image.build(scratch.globals, warm, new Object[] {21L}));
-        byte[] task = Codec.encodeAll(0L, Codec.encodeAll("warm", false, ParList.of(1L, 2L, 3L)));
+        byte[] task = Codec.encodeAll(0L, Codec.encodeAll("warm", false, ParList.of(1L, 2L, 3L), new ParList()));
         ChildChannel sink = new ChildChannel(java.io.OutputStream.nullOutputStream(), false);
         BlockingQueue<Wire.Frame> noReplies = new LinkedBlockingQueue<>();
         ScriptRunner.onLargeStack(new java.util.function.IntSupplier() {

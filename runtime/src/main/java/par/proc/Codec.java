@@ -100,9 +100,26 @@ public final class Codec {
         return s;
     }
 
+    /** A value whose encoding would not fit in one frame. */
+    static final class TooLarge extends ParError {
+        TooLarge() {
+            super("value is too large to send to another process (over " + (Wire.MAX_FRAME >> 20) + " MiB)");
+        }
+    }
+
     static final class Writer {
         private byte[] buf = new byte[64];
         private int len;
+        /** Where the functions met while writing are noted, if anywhere (see {@link Image}). */
+        private final List<Function> functionsMet;
+
+        Writer() {
+            this(null);
+        }
+
+        Writer(List<Function> functionsMet) {
+            this.functionsMet = functionsMet;
+        }
 
         byte[] toBytes() {
             return java.util.Arrays.copyOf(buf, len);
@@ -126,13 +143,23 @@ public final class Codec {
 
         private void room(long n) {
             if (len + n > buf.length) {
-                long want = Math.max((long) buf.length * 2, len + n);
-                if (want > Wire.MAX_FRAME) {
-                    throw new ParError("value is too large to send to another process (over "
-                            + (Wire.MAX_FRAME >> 20) + " MiB)");
+                if (len + n > Wire.MAX_FRAME) {
+                    throw new TooLarge();
                 }
+                // doubling stops at the limit: a value that fits must not fail for the buffer's growth
+                long want = Math.min(Math.max((long) buf.length * 2, len + n), Wire.MAX_FRAME);
                 buf = java.util.Arrays.copyOf(buf, (int) want);
             }
+        }
+
+        /**
+         * Bytes already in this codec's form: values encoded apart and put one after another,
+         * or a string encoded once and sent many times.
+         */
+        void raw(byte[] encoded) {
+            room(encoded.length);
+            System.arraycopy(encoded, 0, buf, len, encoded.length);
+            len += encoded.length;
         }
 
         void b(int v) {
@@ -188,13 +215,6 @@ public final class Codec {
             }
         }
 
-        /** Bytes already in this codec's form (a string encoded once and sent many times). */
-        void raw(byte[] data) {
-            room(data.length);
-            System.arraycopy(data, 0, buf, len, data.length);
-            len += data.length;
-        }
-
         void value(Object v, int depth) {
             if (depth > MAX_DEPTH) {
                 throw new ParError("value is nested too deeply (or contains itself) to send to another process");
@@ -242,6 +262,7 @@ public final class Codec {
             } else if (v instanceof PoolHandle || v instanceof TaskHandle) {
                 throw new ParError(Values.aType(v) + " cannot be sent to another process (use it where it was made)");
             } else if (v instanceof Handle) {
+                ((Handle) v).sending();
                 b(HANDLE);
                 b(((Handle) v).kind());
                 i64(((Handle) v).id());
@@ -305,6 +326,9 @@ public final class Codec {
         }
 
         private void function(Function f, int depth) {
+            if (functionsMet != null) {
+                functionsMet.add(f);
+            }
             b(FUNCTION);
             tree(f.code().def, 0);
             Cell[] captured = f.captured();

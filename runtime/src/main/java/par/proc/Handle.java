@@ -21,4 +21,8 @@ public interface Handle {
     default long meta() {
         return 0;
     }
+
+    /** The handle is being encoded to leave this process. */
+    default void sending() {
+    }
 }

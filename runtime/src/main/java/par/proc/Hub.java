@@ -309,6 +309,11 @@ public final class Hub {
         }
         String procName = name == Nil.NIL ? "p" + (++unnamed) : Repr.str(name);
         HubProcess p = new HubProcess(nextId++, procName, conn.pid(), conn);
+        if (from == root) {
+            p.rootHandles = 1; // counted now: the child may end before the root has made the handle
+        } else {
+            p.namedElsewhere = true;
+        }
         procs.put(p.id, p);
         conn.proc = p;
         conn.send(Wire.JOB, Codec.encodeAll(p.id, p.name, image));
@@ -948,6 +953,7 @@ public final class Hub {
                 return;
             }
             p.exited = true;
+            p.conn = null; // the pipes' buffers and the Process go with it
             if (p.pool != null && !p.finished) {
                 p.finished = true;
                 p.exitcode = status;
@@ -968,7 +974,45 @@ public final class Hub {
                 }
                 finish(p, null, "process " + p.name + " (pid " + p.pid + ") " + how, code);
             }
+            forgetIfDone(p);
             notifyAll();
+        }
+    }
+
+    /**
+     * Forgets a process nobody can ask about any more: its JVM has exited and, for a spawned
+     * process, no handle to it is left (the root's are counted, and one anywhere else keeps the
+     * record); a pool worker is never asked about once it has exited. What the trace keeps stays.
+     */
+    private void forgetIfDone(HubProcess p) {
+        boolean asked = p.pool == null && (p.rootHandles > 0 || p.namedElsewhere);
+        if (p.finished && p.exited && !asked) {
+            procs.remove(p.id);
+        }
+    }
+
+    /** A handle to process id arrived in the root (in a value from another process). */
+    synchronized void handleMade(long id) {
+        HubProcess p = procs.get(id);
+        if (p != null) {
+            p.rootHandles++;
+        }
+    }
+
+    /** A handle the root held to process id has been collected. */
+    synchronized void handleGone(long id) {
+        HubProcess p = procs.get(id);
+        if (p != null) {
+            p.rootHandles--;
+            forgetIfDone(p);
+        }
+    }
+
+    /** The root is sending a handle to process id to another process (or a queue, or a shared value). */
+    synchronized void handleSent(long id) {
+        HubProcess p = procs.get(id);
+        if (p != null) {
+            p.namedElsewhere = true;
         }
     }
 
@@ -1003,6 +1047,11 @@ public final class Hub {
             rows.add(row.toString().stripTrailing());
         }
         return rows;
+    }
+
+    /** How many processes the hub keeps a record of (for tests). */
+    synchronized int records() {
+        return procs.size();
     }
 
     /** Stops every live child now (the REPL's quit); returns how many there were. */

@@ -30,11 +30,14 @@ final class PoolHandle extends HubHandle implements ContextManager {
     private final int size;
     /** Globals that were functions when the pool was made: the workers know them by name. */
     private final Map<String, Object> known;
+    /** The globals the workers were given (or found missing) when the pool was made. */
+    private final java.util.Set<String> inImage;
 
-    PoolHandle(ProcessSupport support, long id, int size, Map<String, Object> known) {
+    PoolHandle(ProcessSupport support, long id, int size, Image.PoolImage image) {
         super(support, id);
         this.size = size;
-        this.known = known;
+        this.known = image.functions();
+        this.inImage = image.names();
     }
 
     @Override
@@ -162,9 +165,21 @@ final class PoolHandle extends HubHandle implements ContextManager {
                 ref = name; // the workers have it already
             }
         }
-        ParList works = new ParList(chunks.size());
+        // a function shipped whole may read globals the image lacks: they go with every task
+        Image.Reach reach = new Image.Reach(support.interp.globals, inImage);
+        List<Codec.Writer> writers = new ArrayList<>(chunks.size());
         for (Object chunk : chunks) {
-            works.add(Codec.encodeAll(ref, spread, chunk));
+            Codec.Writer w = reach.writer();
+            w.value(ref, 0);
+            w.value(spread, 0);
+            w.value(chunk, 0);
+            writers.add(w);
+        }
+        byte[] carried = Codec.encode(reach.globals());
+        ParList works = new ParList(chunks.size());
+        for (Codec.Writer w : writers) {
+            w.raw(carried);
+            works.add(w.toBytes());
         }
         List<Long> ids = new ArrayList<>();
         for (Object taskId : ((ParList) support.broker().call(Op.POOL_SUBMIT, id, works)).items) {

@@ -27,6 +27,11 @@ final class ProcHandle extends HubHandle {
     }
 
     @Override
+    public void sending() {
+        support.processHandleSent(id);
+    }
+
+    @Override
     public String typeName() {
         return "process";
     }

@@ -57,7 +57,19 @@ public class ProcessSupport implements Processes, Codec.Receiver {
         }
         byte[] image = Image.build(interp.globals, function, args);
         ParList info = (ParList) broker().call(Op.SPAWN, image, name, interp.site);
-        return new ProcHandle(this, (Long) info.get(0), (Long) info.get(1), (String) info.get(2));
+        return track(new ProcHandle(this, (Long) info.get(0), (Long) info.get(1), (String) info.get(2)), false);
+    }
+
+    /**
+     * A process handle this process now holds. arrived: it came in a value (it was not made by
+     * a spawn here). Only the root counts its handles (see {@link RootProcesses}).
+     */
+    ProcHandle track(ProcHandle handle, boolean arrived) {
+        return handle;
+    }
+
+    /** A handle to process id is about to leave this process. */
+    void processHandleSent(long id) {
     }
 
     @Override
@@ -89,15 +101,9 @@ public class ProcessSupport implements Processes, Codec.Receiver {
                 if (size < 1) {
                     throw new ParError("a pool needs at least one worker");
                 }
-                java.util.Map<String, Object> known = new java.util.HashMap<>();
-                interp.globals.snapshot().forEach((name, value) -> {
-                    if (value instanceof Function) {
-                        known.put(name, value);
-                    }
-                });
-                byte[] image = Image.build(interp.globals, Nil.NIL, new Object[0]);
-                long id = (Long) broker().call(Op.POOL_NEW, size, image);
-                return new PoolHandle(this, id, (int) size, known);
+                Image.PoolImage image = Image.forPool(interp.globals);
+                long id = (Long) broker().call(Op.POOL_NEW, size, image.bytes());
+                return new PoolHandle(this, id, (int) size, image);
             }
             case "shared":
                 return new SharedHandle(this, (Long) broker().call(Op.SHARED_NEW, Codec.encode(args[0])));
@@ -158,7 +164,7 @@ public class ProcessSupport implements Processes, Codec.Receiver {
     @Override
     public Object handle(byte kind, long id, long meta) {
         switch (kind) {
-            case Handle.KIND_PROCESS: return new ProcHandle(this, id, meta, null);
+            case Handle.KIND_PROCESS: return track(new ProcHandle(this, id, meta, null), true);
             case Handle.KIND_LOCK: return new LockHandle(this, id);
             case Handle.KIND_QUEUE: return new QueueHandle(this, id, meta);
             case Handle.KIND_SHARED: return new SharedHandle(this, id);

@@ -80,6 +80,55 @@ public final class RootProcesses extends ProcessSupport {
         return p;
     }
 
+    /**
+     * Tells the hub when the root's handles to a process are collected, so a finished child's
+     * record goes once nothing can ask about it. One daemon thread, made with the first handle.
+     */
+    private static java.lang.ref.Cleaner handles;
+
+    private static synchronized java.lang.ref.Cleaner handles() {
+        if (handles == null) {
+            handles = java.lang.ref.Cleaner.create();
+        }
+        return handles;
+    }
+
+    @Override
+    ProcHandle track(ProcHandle handle, boolean arrived) {
+        Hub hub = made[0];
+        if (arrived) {
+            hub.handleMade(handle.id()); // the spawn counted the one it made
+        }
+        handles().register(handle, new HandleGone(hub, handle.id()));
+        return handle;
+    }
+
+    @Override
+    void processHandleSent(long id) {
+        made[0].handleSent(id);
+    }
+
+    /** What the cleaner runs for a handle collected: holds no reference to the handle itself. */
+    private static final class HandleGone implements Runnable {
+        private final Hub hub;
+        private final long id;
+
+        HandleGone(Hub hub, long id) {
+            this.hub = hub;
+            this.id = id;
+        }
+
+        @Override
+        public void run() {
+            hub.handleGone(id);
+        }
+    }
+
+    /** The hub, once a process has been asked for (for tests). */
+    Hub hub() {
+        return made[0];
+    }
+
     /** The REPL's :ps rows; empty before the first process. */
     public java.util.List<String> processTable() {
         return made[0] == null ? java.util.List.of() : made[0].processTable();
