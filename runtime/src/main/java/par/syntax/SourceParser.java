@@ -65,6 +65,11 @@ public final class SourceParser {
             try {
                 careful.addErrorListener(new ErrorListener(file));
                 careful.setErrorHandler(new DefaultErrorStrategy());
+                // SLL here too: the grammar decides every choice within two tokens, so full
+                // LL would find no other parse, only cost more: it rebuilds the whole rule
+                // stack for a prediction, which made a 3 000-deep call with one ')' missing
+                // take 5 s instead of a fraction of one
+                careful.getInterpreter().setPredictionMode(PredictionMode.SLL);
                 return careful.program();
             } catch (StackOverflowError overflow) {
                 throw tooDeep(file, careful.getCurrentToken());

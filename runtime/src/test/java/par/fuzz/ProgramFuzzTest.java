@@ -57,7 +57,8 @@ class ProgramFuzzTest {
             Run run = new Run(program);
             run.finish();
             if (run.failure != null) {
-                failures.add("case " + i + ": " + describe(run.failure) + "\n--- program:\n" + program + "\n---");
+                failures.add("case " + i + ": " + describe(run.failure) + "\n--- program:\n"
+                        + (program.length() > 4000 ? program.substring(0, 4000) + "..." : program) + "\n---");
             } else if (run.interrupted) {
                 interrupted++;
             } else if (run.status >= 0 && run.status <= 2) {
