@@ -33,8 +33,9 @@ public final class SourceParser {
      * How many grammar rules may be open at once (one level of parentheses opens eleven). The
      * limit is what every later step can follow on the 1 GiB stack programs run on: the AST
      * builder, the resolver and the evaluator recurse once per level too, and the deepest of
-     * them was measured at 256 bytes a level. On a smaller stack (the REPL's prompt) Java's
-     * own overflow comes first and is reported the same way.
+     * them was measured at under 256 bytes a level. On a smaller stack (the REPL asks, on its
+     * prompt's thread, whether an input is complete) Java's own overflow comes first and is
+     * reported the same way.
      */
     static final int MAX_DEPTH = 2_000_000;
 
