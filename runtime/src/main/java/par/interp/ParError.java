@@ -56,9 +56,4 @@ public class ParError extends RuntimeException {
         trace.add(new TraceEntry(function, file, pendingLine));
         pendingLine = 0;
     }
-
-    /** The innermost place, for the headline {@code file.par:LINE: error: ...}. */
-    public TraceEntry origin() {
-        return trace.isEmpty() ? null : trace.get(0);
-    }
 }

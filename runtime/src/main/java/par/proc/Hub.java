@@ -51,10 +51,6 @@ public final class Hub {
 
     final Trace trace;
 
-    public Hub(Output out, PrintStream err, int maxProcs) {
-        this(out, err, maxProcs, new Trace(null, false));
-    }
-
     public Hub(Output out, PrintStream err, int maxProcs, Trace trace) {
         this.trace = trace;
         this.out = out;
