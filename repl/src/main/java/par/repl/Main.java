@@ -155,16 +155,12 @@ public final class Main {
                 }
             } else {
                 try {
-                    source = SourceText.decode(readScript(file));
+                    source = readSource(file);
                 } catch (SourceText.NotUtf8 e) {
                     ErrorPrinter.print(e, file, err);
                     return 2;
-                } catch (FileNotFoundException e) {
-                    err.println("par: error: " + (new File(file).exists() ? "cannot read " + file + ": " + reason(e, file)
-                            : "cannot open " + file + ": no such file"));
-                    return 2;
                 } catch (IOException e) {
-                    err.println("par: error: cannot read " + file + ": " + e.getMessage());
+                    err.println("par: error: " + unreadable(file, e));
                     return 2;
                 }
                 name = file;
@@ -194,19 +190,28 @@ public final class Main {
     }
 
     /**
-     * A script's bytes, read through java.io, not Files: the JDK's file channels open a socket
-     * pair as they are first used and keep one end for the rest of the run.
+     * A source file's text (a script, or the REPL's :load); bytes that are not UTF-8 are a
+     * {@link SourceText.NotUtf8}. Read through java.io, not Files: the JDK's file channels open
+     * a socket pair as they are first used and keep one end for the rest of the run.
      */
-    private static byte[] readScript(String file) throws IOException {
+    static String readSource(String file) throws IOException {
         try (FileInputStream in = new FileInputStream(file)) {
-            return in.readAllBytes();
+            return SourceText.decode(in.readAllBytes());
         }
     }
 
-    /** Why java.io could not open the file: its message is "FILE (REASON)". */
-    private static String reason(FileNotFoundException e, String file) {
+    /** Why a source file could not be read, in words: "cannot open F: no such file", say. */
+    static String unreadable(String file, IOException e) {
+        if (!(e instanceof FileNotFoundException)) {
+            return "cannot read " + file + ": " + e.getMessage();
+        }
+        if (!new File(file).exists()) {
+            return "cannot open " + file + ": no such file";
+        }
+        // java.io's message is "FILE (REASON)"
         String m = String.valueOf(e.getMessage());
-        return m.startsWith(file + " (") && m.endsWith(")") ? m.substring(file.length() + 2, m.length() - 1) : m;
+        String reason = m.startsWith(file + " (") && m.endsWith(")") ? m.substring(file.length() + 2, m.length() - 1) : m;
+        return "cannot read " + file + ": " + reason;
     }
 
     /** Prints text and ends, as --version and --help do. */

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -140,13 +138,11 @@ final class Repl {
 
     private Integer load(String file) {
         try {
-            return evaluate(SourceText.decode(Files.readAllBytes(Path.of(file))), file, false);
+            return evaluate(Main.readSource(file), file, false);
         } catch (SourceText.NotUtf8 e) {
             ErrorPrinter.print(e, file, err);
-        } catch (NoSuchFileException e) {
-            say("cannot open " + file + ": no such file");
         } catch (IOException e) {
-            say("cannot read " + file + ": " + e.getMessage());
+            say(Main.unreadable(file, e));
         }
         return null;
     }
