@@ -21,6 +21,13 @@ grammar Par;
 
 @parser::members {
     /**
+     * The precedence at which ANTLR parses the operand of `not` in `arith`: it numbers the
+     * alternatives from the last, so this is the rule's alternative count minus not's place
+     * plus one. A `not` is fine only where an operand that loose is (ParserPrecedenceTest).
+     */
+    static final int NOT_PRECEDENCE = 4;
+
+    /**
      * Whether the last of these expression lists has the form of assignment targets: postfix
      * expressions (a name, an index, an attribute, or anything else the AST builder refuses
      * with a located message) separated by commas.
@@ -42,26 +49,7 @@ grammar Par;
 
     /** The postfix expression that is all of e (no operator around it), or null. */
     public static PostfixContext bareTarget(ExprContext e) {
-        if (e.cond != null || e.body.operands.size() != 1) {
-            return null;
-        }
-        ConjunctionContext and = e.body.operands.get(0);
-        if (and.operands.size() != 1 || !(and.operands.get(0) instanceof PlainInversionContext)) {
-            return null;
-        }
-        ComparisonContext comparison = ((PlainInversionContext) and.operands.get(0)).comparison();
-        if (!comparison.ops.isEmpty() || !(comparison.first instanceof PlainSumContext)) {
-            return null;
-        }
-        TermContext term = ((PlainSumContext) comparison.first).term();
-        if (!(term instanceof PlainTermContext)) {
-            return null;
-        }
-        FactorContext factor = ((PlainTermContext) term).factor();
-        if (!(factor instanceof PowerFactorContext) || ((PowerFactorContext) factor).exponent != null) {
-            return null;
-        }
-        return ((PowerFactorContext) factor).base;
+        return e.cond == null && e.body instanceof PlainArithContext ? ((PlainArithContext) e.body).postfix() : null;
     }
 }
 
@@ -104,35 +92,37 @@ targets     : items+=postfix (',' items+=postfix)* ','? ;
 /** One expression, or several separated by commas, which make a list: `a, b = b, a`. */
 exprList    : items+=expr (',' items+=expr)* trailing=','? ;
 
-// ---------------------------------------------------------------- expressions, lowest first
+// ---------------------------------------------------------------- expressions
 
-expr        : body=disjunction ('if' cond=disjunction 'else' orelse=expr)? ;
-disjunction : operands+=conjunction ('or' operands+=conjunction)* ;
-conjunction : operands+=inversion ('and' operands+=inversion)* ;
+/*
+ * Every operator but the conditional is one left-recursive rule, so ANTLR climbs their
+ * precedences inside it instead of opening a rule per level: a pair of parentheses opens four
+ * rules (atom, expr, arith, postfix) where a rule per level opened eleven, and that was most of
+ * what a hundred thousand of them cost in time and memory. An alternative binds more tightly
+ * than those after it.
+ */
 
-inversion
-    : 'not' operand=inversion                                                  # NotExpr
-    | comparison                                                               # PlainInversion
+expr        : body=arith ('if' cond=arith 'else' orelse=expr)? ;
+
+/**
+ * A power's base is a postfix expression, so `-2 ** 2` is -(2 ** 2), while `2 ** -1` is fine.
+ * `not` binds more loosely than a comparison, so it cannot be the operand of one (`a == not b`,
+ * as in Python): the predicate refuses it where ANTLR would otherwise take any prefix operator.
+ */
+arith
+    : <assoc=right> base=arith '**' exponent=arith                             # PowerExpr
+    | op=('-' | '+') operand=arith                                             # UnaryExpr
+    | 'join' operand=arith                                                     # JoinExpr
+    | left=arith op=('*' | '/' | '//' | '%') right=arith                       # ProductExpr
+    | left=arith op=('+' | '-') right=arith                                    # SumExpr
+    | left=arith op=compOp right=arith                                         # CompareExpr
+    | {getPrecedence() <= NOT_PRECEDENCE}? 'not' operand=arith                 # NotExpr
+    | left=arith 'and' right=arith                                             # AndExpr
+    | left=arith 'or' right=arith                                              # OrExpr
+    | postfix                                                                  # PlainArith
     ;
 
-comparison  : first=sum (ops+=compOp rest+=sum)* ;
 compOp      : op=('==' | '!=' | '<' | '<=' | '>' | '>=' | 'in') | not='not' 'in' ;
-
-sum
-    : left=sum op=('+' | '-') right=term                                       # BinarySum
-    | term                                                                     # PlainSum
-    ;
-
-term
-    : left=term op=('*' | '/' | '//' | '%') right=factor                       # BinaryTerm
-    | factor                                                                   # PlainTerm
-    ;
-
-factor
-    : op=('-' | '+') operand=factor                                            # UnaryFactor
-    | 'join' operand=factor                                                    # JoinFactor
-    | base=postfix ('**' exponent=factor)?                                     # PowerFactor
-    ;
 
 postfix
     : target=postfix '.' name=attrName                                         # AttributeExpr
@@ -160,14 +150,14 @@ atom
     | 'false'                                                                  # FalseAtom
     | 'nil'                                                                    # NilAtom
     | name=NAME                                                                # NameAtom
-    | '(' inner=exprList ')'                                                   # ParenAtom
+    | '(' items+=expr (',' items+=expr)* trailing=','? ')'                      # ParenAtom
     | '[' (items+=expr (clauses+=compFor+ | (',' items+=expr)* ','?))? ']'      # ListAtom
     | '{' NL* (entries+=mapEntry (NL* ',' NL* entries+=mapEntry)* (NL* ',')?)? NL* '}'  # MapAtom
     | 'spawn' call=postfix ('as' alias=postfix)?                               # SpawnAtom
     ;
 
 mapEntry    : key=expr ':' value=expr ;
-compFor     : 'for' target=targets 'in' iter=disjunction ('if' conds+=disjunction)* ;
+compFor     : 'for' target=targets 'in' iter=arith ('if' conds+=arith)* ;
 
 // ---------------------------------------------------------------- tokens
 

@@ -2,7 +2,9 @@ package par.syntax;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -198,10 +200,15 @@ final class AstBuilder extends ParBaseVisitor<Object> {
     }
 
     private Expr exprList(ExprListContext ctx) {
-        if (ctx.items.size() == 1 && ctx.trailing == null) {
-            return expr(ctx.items.get(0));
+        return items(ctx, ctx.items, ctx.trailing);
+    }
+
+    /** One expression, or a list of them when there are several or a trailing comma: `(a, b)`, `a,`. */
+    private Expr items(ParserRuleContext ctx, List<ExprContext> items, Token trailing) {
+        if (items.size() == 1 && trailing == null) {
+            return expr(items.get(0));
         }
-        return new Expr.ListLiteral(pos(ctx), exprs(ctx.items));
+        return new Expr.ListLiteral(pos(ctx), exprs(items));
     }
 
     private List<Expr> exprs(List<? extends ParseTree> items) {
@@ -222,67 +229,71 @@ final class AstBuilder extends ParBaseVisitor<Object> {
     }
 
     @Override
-    public Expr visitDisjunction(DisjunctionContext ctx) {
-        return logical(ctx, false, ctx.operands);
-    }
-
-    @Override
-    public Expr visitConjunction(ConjunctionContext ctx) {
-        return logical(ctx, true, ctx.operands);
-    }
-
-    private Expr logical(ParserRuleContext ctx, boolean isAnd, List<? extends ParseTree> operands) {
-        if (operands.size() == 1) {
-            return expr(operands.get(0));
-        }
-        return new Expr.Logical(pos(ctx), isAnd, exprs(operands));
-    }
-
-    @Override
     public Expr visitNotExpr(NotExprContext ctx) {
         return new Expr.Not(pos(ctx), expr(ctx.operand));
     }
 
+    /** `a and b and c` is one node with three operands, as the evaluator wants it. */
     @Override
-    public Expr visitPlainInversion(PlainInversionContext ctx) {
-        return expr(ctx.comparison());
+    public Expr visitAndExpr(AndExprContext ctx) {
+        return new Expr.Logical(pos(ctx), true, exprs(chain(ctx, AndExprContext.class, c -> c.left, c -> c.right)));
     }
 
     @Override
-    public Expr visitComparison(ComparisonContext ctx) {
-        Expr first = expr(ctx.first);
-        if (ctx.ops.isEmpty()) {
-            return first;
-        }
+    public Expr visitOrExpr(OrExprContext ctx) {
+        return new Expr.Logical(pos(ctx), false, exprs(chain(ctx, OrExprContext.class, c -> c.left, c -> c.right)));
+    }
+
+    /** A chain of comparisons, `a < b <= c`, is one node: each operand is evaluated once. */
+    @Override
+    public Expr visitCompareExpr(CompareExprContext ctx) {
+        List<CompareExprContext> links = chain(ctx, CompareExprContext.class, c -> c.left);
         List<String> ops = new ArrayList<>();
-        for (CompOpContext op : ctx.ops) {
-            ops.add(op.not != null ? "not in" : op.op.getText());
+        List<Expr> rest = new ArrayList<>();
+        for (CompareExprContext link : links) {
+            ops.add(link.op.not != null ? "not in" : link.op.op.getText());
+            rest.add(expr(link.right));
         }
-        return new Expr.Compare(pos(ctx), first, ops, exprs(ctx.rest));
+        return new Expr.Compare(pos(ctx), expr(links.get(0).left), ops, rest);
+    }
+
+    /**
+     * The operands of a left-leaning chain of one operator, first to last: ANTLR nests
+     * `a or b or c` as (a or b) or c, and a parenthesized operand is an atom, so it stays whole.
+     */
+    private static <C extends ParserRuleContext> List<ParserRuleContext> chain(
+            C last, Class<C> kind, Function<C, ParserRuleContext> left, Function<C, ParserRuleContext> right) {
+        List<C> links = chain(last, kind, left);
+        List<ParserRuleContext> operands = new ArrayList<>();
+        operands.add(left.apply(links.get(0)));
+        for (C link : links) {
+            operands.add(right.apply(link));
+        }
+        return operands;
+    }
+
+    /** The links of such a chain, first to last, found without recursion. */
+    private static <C extends ParserRuleContext> List<C> chain(C last, Class<C> kind, Function<C, ParserRuleContext> left) {
+        List<C> links = new ArrayList<>();
+        for (ParserRuleContext c = last; kind.isInstance(c); c = left.apply(kind.cast(c))) {
+            links.add(kind.cast(c));
+        }
+        Collections.reverse(links);
+        return links;
     }
 
     @Override
-    public Expr visitBinarySum(BinarySumContext ctx) {
+    public Expr visitSumExpr(SumExprContext ctx) {
         return new Expr.Binary(pos(ctx.op), ctx.op.getText(), expr(ctx.left), expr(ctx.right));
     }
 
     @Override
-    public Expr visitPlainSum(PlainSumContext ctx) {
-        return expr(ctx.term());
-    }
-
-    @Override
-    public Expr visitBinaryTerm(BinaryTermContext ctx) {
+    public Expr visitProductExpr(ProductExprContext ctx) {
         return new Expr.Binary(pos(ctx.op), ctx.op.getText(), expr(ctx.left), expr(ctx.right));
     }
 
     @Override
-    public Expr visitPlainTerm(PlainTermContext ctx) {
-        return expr(ctx.factor());
-    }
-
-    @Override
-    public Expr visitUnaryFactor(UnaryFactorContext ctx) {
+    public Expr visitUnaryExpr(UnaryExprContext ctx) {
         Expr operand = expr(ctx.operand);
         if (ctx.op.getText().equals("-") && operand instanceof Expr.Literal) {
             Object v = ((Expr.Literal) operand).value();
@@ -301,17 +312,18 @@ final class AstBuilder extends ParBaseVisitor<Object> {
     }
 
     @Override
-    public Expr visitJoinFactor(JoinFactorContext ctx) {
+    public Expr visitJoinExpr(JoinExprContext ctx) {
         return new Expr.Join(pos(ctx), expr(ctx.operand));
     }
 
     @Override
-    public Expr visitPowerFactor(PowerFactorContext ctx) {
-        Expr base = expr(ctx.base);
-        if (ctx.exponent == null) {
-            return base;
-        }
-        return new Expr.Binary(pos(ctx), "**", base, expr(ctx.exponent));
+    public Expr visitPowerExpr(PowerExprContext ctx) {
+        return new Expr.Binary(pos(ctx), "**", expr(ctx.base), expr(ctx.exponent));
+    }
+
+    @Override
+    public Expr visitPlainArith(PlainArithContext ctx) {
+        return expr(ctx.postfix());
     }
 
     @Override
@@ -385,7 +397,7 @@ final class AstBuilder extends ParBaseVisitor<Object> {
 
     @Override
     public Expr visitParenAtom(ParenAtomContext ctx) {
-        return exprList(ctx.inner);
+        return items(ctx.items.get(0), ctx.items, ctx.trailing); // placed where its first item starts, as a bare list is
     }
 
     /** A list literal, or a comprehension when its one item is followed by `for` clauses. */

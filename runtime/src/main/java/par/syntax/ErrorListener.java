@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.FailedPredicateException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
@@ -51,7 +52,8 @@ final class ErrorListener extends BaseErrorListener {
                 throw new SyntaxError(file, pos, closingMessage(parser, opener), true);
             }
         }
-        IntervalSet expected = expectedTokens(parser, e);
+        // the one predicate in the grammar refuses a `not` where only a tighter operand may stand
+        IntervalSet expected = e instanceof FailedPredicateException ? IntervalSet.of(ParLexer.INT) : expectedTokens(parser, e);
         throw new SyntaxError(file, pos, message(expected, found), found.getType() == Token.EOF);
     }
 

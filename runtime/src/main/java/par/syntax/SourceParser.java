@@ -30,7 +30,7 @@ public final class SourceParser {
     }
 
     /**
-     * How many grammar rules may be open at once (one level of parentheses opens eleven). The
+     * How many grammar rules may be open at once (one level of parentheses, brackets or prefix operators opens four). The
      * limit is what every later step can follow on the 1 GiB stack programs run on: the AST
      * builder, the resolver and the evaluator recurse once per level too, and the deepest of
      * them was measured at under 256 bytes a level. On a smaller stack (the REPL asks, on its

@@ -75,21 +75,45 @@ class ParserPredictionTest {
         });
     }
 
+    /**
+     * Parentheses, brackets, calls and indexes each open four rules a level, since one rule
+     * climbs every operator's precedence: a rule per precedence level opened eleven, and deep
+     * input paid for each of them in stack, memory and time.
+     */
+    @Test
+    void eachLevelOfNestingOpensAtMostFourRules() {
+        int levels = 1_000;
+        Map<String, String> nested = new LinkedHashMap<>();
+        nested.put("parentheses", "x = " + "(".repeat(levels) + "1" + ")".repeat(levels) + "\n");
+        nested.put("lists", "x = " + "[".repeat(levels) + "]".repeat(levels) + "\n");
+        nested.put("calls", "print(" + "f(".repeat(levels) + "1" + ")".repeat(levels) + ")\n");
+        nested.put("indexes", "x = " + "a[".repeat(levels) + "0" + "]".repeat(levels) + "\n");
+        Map<String, Throwable> failures = new LinkedHashMap<>();
+        onLargeStack(() -> nested.forEach((shape, source) -> {
+            try {
+                SourceParser.parse(source, "deep.par", 4 * levels + 20);
+            } catch (SyntaxError e) {
+                failures.put(shape, e);
+            }
+        }));
+        assertEquals(Map.of(), failures);
+    }
+
     @Test
     void nestingBeyondTheLimitIsALocatedSyntaxError() {
-        String source = "x = 1\ny = " + "(".repeat(100) + "1" + ")".repeat(100) + "\n";
+        String source = "x = 1\ny = " + "(".repeat(200) + "1" + ")".repeat(200) + "\n";
         SyntaxError e = assertThrows(SyntaxError.class, () -> SourceParser.parse(source, "deep.par", 500));
         assertEquals("nested too deeply", e.getMessage());
         assertEquals("deep.par", e.file());
         assertEquals(2, e.pos().line());
         assertEquals('(', source.split("\n")[1].charAt(e.pos().col() - 1), "points at a parenthesis");
-        assertTrue(e.pos().col() > 5 && e.pos().col() < 5 + 100);
+        assertTrue(e.pos().col() > 5 && e.pos().col() < 5 + 200);
         SourceParser.parse(source, "deep.par", 5_000); // within a larger limit it parses
     }
 
     @Test
     void theSameLimitHoldsForTheCarefulPassThatReportsErrors() {
-        String source = "x = (" + "(".repeat(100) + "1" + ")".repeat(100) + "\n"; // one ')' short
+        String source = "x = (" + "(".repeat(200) + "1" + ")".repeat(200) + "\n"; // one ')' short
         SyntaxError deep = assertThrows(SyntaxError.class, () -> SourceParser.parse(source, "deep.par", 500));
         assertEquals("nested too deeply", deep.getMessage());
         SyntaxError unclosed = assertThrows(SyntaxError.class, () -> SourceParser.parse(source, "deep.par", 5_000));
@@ -122,7 +146,7 @@ class ParserPredictionTest {
      */
     private static ParseInfo profile(String source) {
         ParseInfo[] info = new ParseInfo[1];
-        Thread big = new Thread(null, () -> {
+        onLargeStack(() -> {
             ParParser parser = new ParParser(new CommonTokenStream(new ParLexer(CharStreams.fromString(source))));
             parser.removeErrorListeners();
             parser.setErrorHandler(new BailErrorStrategy());
@@ -130,14 +154,19 @@ class ParserPredictionTest {
             parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
             parser.program();
             info[0] = parser.getParseInfo();
-        }, "parser", 256L << 20);
+        });
+        assertTrue(info[0] != null, "the fast pass failed");
+        return info[0];
+    }
+
+    /** Runs the parser on a stack as large as programs get, as a test thread's is not. */
+    private static void onLargeStack(Runnable parse) {
+        Thread big = new Thread(null, parse, "parser", 256L << 20);
         big.start();
         try {
             big.join();
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
-        assertTrue(info[0] != null, "the fast pass failed");
-        return info[0];
     }
 }
