@@ -23,8 +23,8 @@ import par.interp.Interpreter;
 import par.interp.ParList;
 import par.interp.ScriptRunner;
 import par.interp.StreamOutput;
-import par.proc.ParseCache;
-import par.proc.RootProcesses;
+import par.launch.ParseCache;
+import par.hub.RootProcesses;
 import par.syntax.Program;
 import par.syntax.SyntaxError;
 

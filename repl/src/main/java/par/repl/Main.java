@@ -19,10 +19,10 @@ import par.interp.OutputFailure;
 import par.interp.ParList;
 import par.interp.ScriptRunner;
 import par.interp.StreamOutput;
-import par.proc.ParseCache;
-import par.proc.RootProcesses;
-import par.proc.Timeline;
-import par.proc.Trace;
+import par.launch.ParseCache;
+import par.hub.RootProcesses;
+import par.hub.Timeline;
+import par.hub.Trace;
 import par.syntax.SourceText;
 
 /**

@@ -21,7 +21,7 @@ import par.interp.Output;
 import par.interp.ParError;
 import par.interp.ParList;
 import par.interp.Resolver;
-import par.proc.RootProcesses;
+import par.hub.RootProcesses;
 import par.syntax.Program;
 import par.syntax.SourceParser;
 import par.syntax.SourceText;

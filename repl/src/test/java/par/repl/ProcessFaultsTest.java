@@ -80,7 +80,7 @@ class ProcessFaultsTest {
     private static List<String> childJvms() {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .map(p -> p.info().commandLine().orElse(""))
-                .filter(c -> c.contains("par.proc.ChildMain") && !c.contains("--archive-run"))
+                .filter(c -> c.contains("par.child.ChildMain") && !c.contains("--archive-run"))
                 .toList();
     }
 

@@ -120,7 +120,7 @@ class RootStartTest {
             assertEquals("spawn f() in a pool(2)", out.readLine()); // printed: the program now waits on input()
             List<String> jvms = root.descendants().filter(ProcessHandle::isAlive)
                     .map(p -> p.info().commandLine().orElse(""))
-                    .filter(c -> c.contains("par.proc.ChildMain"))
+                    .filter(c -> c.contains("par.child.ChildMain"))
                     .collect(Collectors.toList());
             root.getOutputStream().close(); // input() reads the end of the input and the program ends
             assertTrue(root.waitFor(60, TimeUnit.SECONDS), "par did not finish");
@@ -131,7 +131,7 @@ class RootStartTest {
             root.destroyForcibly();
         }
         List<String> launcher = Files.readAllLines(log).stream()
-                .filter(line -> line.contains(" par.proc.ChildLauncher "))
+                .filter(line -> line.contains(" par.launch.ChildLauncher "))
                 .collect(Collectors.toList());
         assertEquals(List.of(), launcher, "a hub and its launcher of child JVMs were made");
     }

@@ -1,5 +1,8 @@
 package par.proc;
 
+import par.wire.Answer;
+import par.wire.Request;
+
 import par.interp.Builtin;
 import par.interp.ContextManager;
 import par.interp.Interpreter;
@@ -13,17 +16,14 @@ import par.interp.Values;
  * name the hub operations and add methods of their own.
  */
 abstract class Acquirable extends HubHandle implements ContextManager {
-    private final Op acquire;
-    private final Op release;
-    /** The id the acquire and release requests name (a condition holds its lock's). */
-    private final long heldId;
-
-    Acquirable(ProcessSupport support, long id, Op acquire, Op release, long heldId) {
+    Acquirable(ProcessSupport support, long id) {
         super(support, id);
-        this.acquire = acquire;
-        this.release = release;
-        this.heldId = heldId;
     }
+
+    /** The request that takes it: a lock's (a condition's names its lock), or a semaphore's. */
+    abstract Request<Answer.Flag> acquireRequest(Request.Timeout timeout, String site);
+
+    abstract Request<Answer.Done> releaseRequest(String site);
 
     @Override
     public final Object callMethod(Interpreter interp, String method, Object[] args) {
@@ -47,16 +47,12 @@ abstract class Acquirable extends HubHandle implements ContextManager {
 
     private Object acquire(Interpreter interp, Object timeout) {
         interp.out().flush(); // lines printed before waiting come before the next holder's
-        return support.broker().call(acquire, heldId, timeout, interp.site);
+        return support.broker().call(acquireRequest(ProcessSupport.timeout(timeout), interp.site)).value();
     }
 
     private void release(Interpreter interp) {
         interp.out().flush();
-        support.broker().call(release, heldId, interp.site);
-    }
-
-    Object call(Op op, Object... args) {
-        return support.broker().call(op, args);
+        support.broker().call(releaseRequest(interp.site));
     }
 
     @Override

@@ -1,11 +1,14 @@
 package par.proc;
 
+import par.wire.Answer;
+import par.wire.Request;
+
 /**
  * How a process's handles reach the hub: directly in the root process, through the pipe in a
  * child. A call blocks until the hub answers; a hub refusal arrives as a ParError.
  */
 public interface Broker {
-    Object call(Op op, Object... args);
+    <A extends Answer> A call(Request<A> request);
 
     /**
      * A put into an unbounded queue, which cannot block: sent, not waited for. The commonest

@@ -1,6 +1,7 @@
 package par.proc;
 
 import par.interp.ParObject;
+import par.wire.Handle;
 
 /**
  * The part every handle shares: the support its requests go through and the id the hub gave

@@ -14,6 +14,8 @@ import par.interp.Function;
 import par.interp.Globals;
 import par.interp.ParError;
 import par.interp.ParList;
+import par.wire.Codec;
+import par.wire.Wire;
 
 /**
  * The fork-copy a child starts from: the function to call, its arguments, and the parent's
@@ -23,7 +25,7 @@ import par.interp.ParList;
  * code of the call reads is not copied however large it is. A global that cannot travel (a
  * bound method, say) is left out, and the child says so if it is used.
  */
-final class Image {
+public final class Image {
     /** The most an image may hold: a frame, less room for what travels beside it. */
     static final int MAX = Wire.MAX_FRAME - (1 << 16);
 
@@ -31,7 +33,7 @@ final class Image {
     }
 
     /** A spawn's image: the globals the call reaches, the function, its arguments. */
-    static byte[] build(Globals globals, Object function, Object[] args) {
+    public static byte[] build(Globals globals, Object function, Object[] args) {
         Reach reach = new Reach(globals, Set.of());
         Codec.Writer call = reach.writer();
         call.value(function, 0);
@@ -207,10 +209,10 @@ final class Image {
     }
 
     /** What a child finds in its image: the call to make, with the globals already installed. */
-    record Call(Object function, Object[] args) {
+    public record Call(Object function, Object[] args) {
     }
 
-    static Call install(byte[] image, Globals globals, Codec.Receiver receiver) {
+    public static Call install(byte[] image, Globals globals, Codec.Receiver receiver) {
         Object[] parts = Codec.decodeAll(image, 3, receiver);
         installGlobals((ParList) parts[0], globals, receiver, false);
         return new Call(parts[1], ((ParList) parts[2]).items.toArray());
@@ -220,7 +222,7 @@ final class Image {
      * Installs globals sent as {@link Reach#globals} gives them. onlyMissing: a pool worker
      * keeps its own copy of a global a task brings again (it may have changed it).
      */
-    static void installGlobals(ParList sent, Globals globals, Codec.Receiver receiver, boolean onlyMissing) {
+    public static void installGlobals(ParList sent, Globals globals, Codec.Receiver receiver, boolean onlyMissing) {
         for (Object entry : sent.items) {
             ParList pair = (ParList) entry;
             globals.cell((String) pair.get(0));

@@ -19,6 +19,9 @@ import par.interp.Range;
 import par.interp.Repr;
 import par.interp.Sequences;
 import par.interp.Values;
+import par.wire.Codec;
+import par.wire.Answer;
+import par.wire.Request;
 
 /**
  * What {@code pool(n)} returns: n worker JVMs the hub started once, each holding the image of
@@ -48,6 +51,11 @@ final class PoolHandle extends HubHandle implements ContextManager {
     @Override
     public long meta() {
         return size;
+    }
+
+    @Override
+    public boolean travels() {
+        return false;
     }
 
     @Override
@@ -136,7 +144,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
         interp.out().flush();
         ParList results = new ParList();
         for (int i = 0; i < ids.size(); i++) {
-            results.items.addAll(outcome(support.broker().call(Op.POOL_WAIT, ids.get(i), interp.site), chunks.get(i)).items);
+            results.items.addAll(outcome(support.broker().call(new Request.AwaitTask(ids.get(i), interp.site)), chunks.get(i)).items);
         }
         return results;
     }
@@ -176,35 +184,31 @@ final class PoolHandle extends HubHandle implements ContextManager {
             writers.add(w);
         }
         byte[] carried = Codec.encode(reach.globals());
-        ParList works = new ParList(chunks.size());
+        List<byte[]> works = new ArrayList<>(chunks.size());
         for (Codec.Writer w : writers) {
             w.raw(carried);
             works.add(w.toBytes());
         }
-        List<Long> ids = new ArrayList<>();
-        for (Object taskId : ((ParList) support.broker().call(Op.POOL_SUBMIT, id, works)).items) {
-            ids.add((Long) taskId);
-        }
-        return ids;
+        return support.broker().call(new Request.Submit(id, works)).ids();
     }
 
     /** The results of a finished task, or its error raised here, naming the item and the worker. */
-    ParList outcome(Object reply, Object chunk) {
-        return outcome(support, reply, chunk);
+    ParList outcome(Answer.Outcome outcome, Object chunk) {
+        return outcome(support, outcome, chunk);
     }
 
-    static ParList outcome(ProcessSupport support, Object reply, Object chunk) {
-        ParList o = (ParList) reply;
-        if (o.get(0).equals("ok")) {
-            return (ParList) support.decode(o.get(1));
+    static ParList outcome(ProcessSupport support, Answer.Outcome outcome, Object chunk) {
+        if (outcome instanceof Answer.Results results) {
+            return (ParList) support.decode(results.encoded());
         }
-        if (o.get(0).equals("cancelled")) {
+        if (outcome instanceof Answer.Cancelled) {
             throw new ParError("task cancelled: an earlier task of the same map failed");
         }
-        int index = (int) (long) (Long) o.get(1);
-        String message = (String) o.get(2);
+        Answer.TaskFailed failed = (Answer.TaskFailed) outcome;
+        int index = failed.index();
+        String message = failed.message();
         List<Object> items = chunk instanceof ParList ? ((ParList) chunk).items : Sequences.toList(chunk);
-        String worker = "worker " + o.get(4) + " (pid " + o.get(5) + ")";
+        String worker = "worker " + failed.worker() + " (pid " + failed.pid() + ")";
         String what;
         if (index < 0) { // the worker died
             what = "task on " + describe(items) + " failed: " + worker + " " + message;
@@ -214,10 +218,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
             what = "task failed in " + worker + ": " + message;
         }
         ParError e = new ParError(what);
-        for (Object entry : ((ParList) o.get(3)).items) {
-            List<Object> t = ((ParList) entry).items;
-            e.trace().add(new ParError.TraceEntry((String) t.get(0), (String) t.get(1), (int) (long) (Long) t.get(2)));
-        }
+        e.trace().addAll(failed.trace());
         throw e;
     }
 
@@ -280,11 +281,10 @@ final class PoolHandle extends HubHandle implements ContextManager {
                             throw new NoSuchElementException();
                         }
                         support.interp.out().flush();
-                        ParList answer = (ParList) support.broker().call(Op.POOL_ANY, new ParList(pending),
-                                support.interp.site);
-                        long task = (Long) answer.get(0);
-                        pending.remove(task);
-                        ready.addAll(outcome(answer.get(1), chunks.remove(task)).items);
+                        Answer.TaskEnded ended = support.broker().call(new Request.AwaitAny(List.copyOf(pending),
+                                support.interp.site));
+                        pending.remove(ended.task());
+                        ready.addAll(outcome(ended.outcome(), chunks.remove(ended.task())).items);
                     }
                     return ready.remove(0);
                 }
@@ -294,7 +294,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
 
     private void close(Interpreter interp) {
         interp.out().flush();
-        support.broker().call(Op.POOL_CLOSE, id, interp.site);
+        support.broker().call(new Request.ClosePool(id, interp.site));
     }
 
     @Override

@@ -4,9 +4,11 @@ import par.interp.Interpreter;
 import par.interp.Nil;
 import par.interp.ParError;
 import par.interp.ParList;
+import par.wire.Answer;
+import par.wire.Request;
 
 /** What {@code spawn} returns: a process by id, with its pid and name; state is asked of the hub. */
-final class ProcHandle extends HubHandle {
+public final class ProcHandle extends HubHandle {
     private final long pid;
     private String name;
 
@@ -36,20 +38,20 @@ final class ProcHandle extends HubHandle {
         return "process";
     }
 
-    private ParList info() {
-        return (ParList) support.broker().call(Op.INFO, id);
+    private Answer.ProcessState info() {
+        return support.broker().call(new Request.Info(id));
     }
 
     String name() {
         if (name == null) {
-            name = (String) info().get(2);
+            name = info().name();
         }
         return name;
     }
 
     Object join(Object timeout) {
         support.interp.out().flush();
-        return support.decode(support.broker().call(Op.JOIN, id, timeout, support.interp.site));
+        return support.decode(support.broker().call(new Request.Join(id, ProcessSupport.timeout(timeout), support.interp.site)).encoded());
     }
 
     @Override
@@ -57,8 +59,8 @@ final class ProcHandle extends HubHandle {
         switch (attr) {
             case "pid": return pid;
             case "name": return name();
-            case "alive": return info().get(0);
-            case "exitcode": return info().get(1);
+            case "alive": return info().alive();
+            case "exitcode": return info().exitcode() == null ? Nil.NIL : (Object) info().exitcode();
             default: return super.getAttribute(attr);
         }
     }
@@ -71,7 +73,7 @@ final class ProcHandle extends HubHandle {
                 return join(args.length == 0 ? Nil.NIL : args[0]);
             case "terminate":
                 par.interp.Builtin.checkArity("terminate", args, 0, 0);
-                support.broker().call(Op.TERMINATE, id);
+                support.broker().call(new Request.Terminate(id));
                 return Nil.NIL;
             default:
                 throw new ParError("a process has no method '" + method + "'");

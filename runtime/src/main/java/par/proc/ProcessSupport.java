@@ -14,6 +14,13 @@ import par.interp.Processes;
 import par.interp.Resolver;
 import par.interp.Values;
 import par.syntax.Stmt;
+import par.hub.RootProcesses;
+import par.wire.Codec;
+import par.wire.WireException;
+import par.wire.Handle;
+import par.wire.Answer;
+import par.wire.Request;
+import par.interp.Repr;
 
 /**
  * The interpreter's view of processes, the same in the root and in a child: spawn builds the
@@ -32,12 +39,12 @@ public class ProcessSupport implements Processes, Codec.Receiver {
     }
 
     /** With its broker at hand (a child's, over its pipes). */
-    ProcessSupport(Interpreter interp, Broker broker) {
+    public ProcessSupport(Interpreter interp, Broker broker) {
         this(interp, (Supplier<Broker>) null);
         this.broker = broker;
     }
 
-    synchronized Broker broker() {
+    public synchronized Broker broker() {
         if (broker == null) {
             broker = brokerSource.get();
         }
@@ -56,20 +63,20 @@ public class ProcessSupport implements Processes, Codec.Receiver {
             throw new ParError("a process name must be a string, not " + Values.aType(name));
         }
         byte[] image = Image.build(interp.globals, function, args);
-        ParList info = (ParList) broker().call(Op.SPAWN, image, name, interp.site);
-        return track(new ProcHandle(this, (Long) info.get(0), (Long) info.get(1), (String) info.get(2)), false);
+        Answer.Spawned spawned = broker().call(new Request.Spawn(image, name == Nil.NIL ? null : (String) name, interp.site));
+        return track(new ProcHandle(this, spawned.id(), spawned.pid(), spawned.name()), false);
     }
 
     /**
      * A process handle this process now holds. arrived: it came in a value (it was not made by
      * a spawn here). Only the root counts its handles (see {@link RootProcesses}).
      */
-    ProcHandle track(ProcHandle handle, boolean arrived) {
+    protected ProcHandle track(ProcHandle handle, boolean arrived) {
         return handle;
     }
 
     /** A handle to process id is about to leave this process. */
-    void processHandleSent(long id) {
+    protected void processHandleSent(long id) {
     }
 
     @Override
@@ -87,13 +94,13 @@ public class ProcessSupport implements Processes, Codec.Receiver {
     public Object create(String kind, Object[] args) {
         switch (kind) {
             case "lock":
-                return new LockHandle(this, (Long) broker().call(Op.LOCK_NEW));
+                return new LockHandle(this, broker().call(new Request.NewLock()).id());
             case "queue": {
                 long capacity = args.length == 0 || args[0] == Nil.NIL ? 0 : Values.toLong(args[0], "queue size");
                 if (capacity < 0 || capacity > Integer.MAX_VALUE) {
                     throw new ParError("queue size must be positive, or 0 for no limit");
                 }
-                return new QueueHandle(this, (Long) broker().call(Op.QUEUE_NEW, capacity), capacity);
+                return new QueueHandle(this, broker().call(new Request.NewQueue(capacity)).id(), capacity);
             }
             case "pool": {
                 long size = args.length == 0 || args[0] == Nil.NIL ? Runtime.getRuntime().availableProcessors()
@@ -102,45 +109,50 @@ public class ProcessSupport implements Processes, Codec.Receiver {
                     throw new ParError("a pool needs at least one worker");
                 }
                 Image.PoolImage image = Image.forPool(interp.globals);
-                long id = (Long) broker().call(Op.POOL_NEW, size, image.bytes());
+                long id = broker().call(new Request.NewPool(size, image.bytes())).id();
                 return new PoolHandle(this, id, (int) size, image);
             }
             case "shared":
-                return new SharedHandle(this, (Long) broker().call(Op.SHARED_NEW, Codec.encode(args[0])));
+                return new SharedHandle(this, broker().call(new Request.NewShared(Codec.encode(args[0]))).id());
             case "semaphore": {
                 long n = args.length == 0 ? 1 : Values.toLong(args[0], "semaphore size");
                 if (n < 0 || n > Integer.MAX_VALUE) {
                     throw new ParError("a semaphore needs a count of 0 or more");
                 }
-                return new SyncHandles.Semaphore(this, (Long) broker().call(Op.SEM_NEW, n));
+                return new SyncHandles.Semaphore(this, broker().call(new Request.NewSemaphore(n)).id());
             }
             case "event":
-                return new SyncHandles.Event(this, (Long) broker().call(Op.EVENT_NEW));
+                return new SyncHandles.Event(this, broker().call(new Request.NewEvent()).id());
             case "barrier": {
                 long n = Values.toLong(args[0], "barrier parties");
                 if (n < 1 || n > Integer.MAX_VALUE) {
                     throw new ParError("a barrier needs at least one party");
                 }
-                return new SyncHandles.Barrier(this, (Long) broker().call(Op.BARRIER_NEW, n), n);
+                return new SyncHandles.Barrier(this, broker().call(new Request.NewBarrier(n)).id(), n);
             }
             case "condition": {
-                Object lockId = Nil.NIL;
+                long lockId = 0;
                 if (args.length > 0) {
                     if (!(args[0] instanceof LockHandle) || args[0] instanceof SharedHandle) {
                         throw new ParError("condition() takes a lock, not " + Values.aType(args[0]));
                     }
                     lockId = ((LockHandle) args[0]).id;
                 }
-                ParList ids = (ParList) broker().call(Op.COND_NEW, lockId);
-                return new SyncHandles.Condition(this, (Long) ids.get(0), (Long) ids.get(1));
+                Answer.ConditionMade made = broker().call(new Request.NewCondition(lockId));
+                return new SyncHandles.Condition(this, made.id(), made.lock());
             }
             default:
                 throw new ParError(kind + "() is not available");
         }
     }
 
-    Object decode(Object bytes) {
-        return Codec.decode((byte[]) bytes, this);
+    Object decode(byte[] bytes) {
+        return Codec.decode(bytes, this);
+    }
+
+    /** A time-out as the program gave it (nil: none), checked here, where the error belongs. */
+    static Request.Timeout timeout(Object seconds) {
+        return seconds == Nil.NIL ? null : new Request.Timeout(Values.toDouble(seconds, "timeout"), Repr.str(seconds));
     }
 
     /**

@@ -4,6 +4,8 @@ import par.interp.Builtin;
 import par.interp.Interpreter;
 import par.interp.Nil;
 import par.interp.ParError;
+import par.wire.Codec;
+import par.wire.Request;
 
 /**
  * What {@code queue()} returns: a FIFO queue the hub owns. A put into an unbounded queue is
@@ -42,7 +44,7 @@ final class QueueHandle extends HubHandle {
                     support.broker().putNoWait(id, args[0], interp.site);
                 } else {
                     interp.out().flush();
-                    support.broker().call(Op.PUT, id, Codec.encode(args[0]), interp.site);
+                    support.broker().call(new Request.Put(id, Codec.encode(args[0]), interp.site));
                 }
                 return Nil.NIL;
             }
@@ -53,15 +55,15 @@ final class QueueHandle extends HubHandle {
                     return support.decode(ready);
                 }
                 interp.out().flush();
-                return support.decode(support.broker().call(Op.GET, id, args.length == 0 ? Nil.NIL : args[0],
-                        interp.site));
+                Request.Timeout timeout = ProcessSupport.timeout(args.length == 0 ? Nil.NIL : args[0]);
+                return support.decode(support.broker().call(new Request.Get(id, timeout, interp.site)).encoded());
             }
             case "size":
                 Builtin.checkArity("size", args, 0, 0);
-                return support.broker().call(Op.QUEUE_SIZE, id);
+                return support.broker().call(new Request.Size(id)).value();
             case "empty":
                 Builtin.checkArity("empty", args, 0, 0);
-                return (Long) support.broker().call(Op.QUEUE_SIZE, id) == 0;
+                return support.broker().call(new Request.Size(id)).value() == 0;
             default:
                 throw new ParError("a queue has no method '" + method + "'");
         }

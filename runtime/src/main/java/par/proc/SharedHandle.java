@@ -2,6 +2,8 @@ package par.proc;
 
 import par.interp.Interpreter;
 import par.interp.ParObject;
+import par.wire.Codec;
+import par.wire.Request;
 
 /**
  * What {@code shared(v)} returns: one value every process sees through the hub. Reading and
@@ -26,7 +28,7 @@ final class SharedHandle extends LockHandle {
     @Override
     public Object getAttribute(String name) {
         if (name.equals("value")) {
-            return support.decode(support.broker().call(Op.SHARED_GET, id));
+            return support.decode(support.broker().call(new Request.Read(id)).encoded());
         }
         return super.getAttribute(name);
     }
@@ -34,7 +36,7 @@ final class SharedHandle extends LockHandle {
     @Override
     public void setAttribute(String name, Object value) {
         if (name.equals("value")) {
-            support.broker().call(Op.SHARED_SET, id, Codec.encode(value));
+            support.broker().call(new Request.Write(id, Codec.encode(value)));
             return;
         }
         super.setAttribute(name, value);

@@ -5,6 +5,8 @@ import par.interp.Interpreter;
 import par.interp.Nil;
 import par.interp.ParError;
 import par.interp.Values;
+import par.wire.Answer;
+import par.wire.Request;
 
 /**
  * What {@code semaphore(n)}, {@code event()}, {@code barrier(n)} and {@code condition()} return:
@@ -21,12 +23,12 @@ final class SyncHandles {
             super(support, id);
         }
 
-        Object call(Op op, Object... args) {
-            return support.broker().call(op, args);
+        <A extends Answer> A call(Request<A> request) {
+            return support.broker().call(request);
         }
 
-        static Object timeout(Object[] args) {
-            return args.length == 0 ? Nil.NIL : args[0];
+        static Request.Timeout timeout(Object[] args) {
+            return ProcessSupport.timeout(args.length == 0 ? Nil.NIL : args[0]);
         }
 
         ParError noMethod(String method) {
@@ -41,7 +43,17 @@ final class SyncHandles {
 
     static final class Semaphore extends Acquirable {
         Semaphore(ProcessSupport support, long id) {
-            super(support, id, Op.SEM_ACQUIRE, Op.SEM_RELEASE, id);
+            super(support, id);
+        }
+
+        @Override
+        Request<Answer.Flag> acquireRequest(Request.Timeout timeout, String site) {
+            return new Request.SemAcquire(id, timeout, site);
+        }
+
+        @Override
+        Request<Answer.Done> releaseRequest(String site) {
+            return new Request.SemRelease(id, site);
         }
 
         @Override
@@ -76,19 +88,19 @@ final class SyncHandles {
                 case "set":
                     Builtin.checkArity("set", args, 0, 0);
                     interp.out().flush();
-                    call(Op.EVENT_SET, id);
+                    call(new Request.SetEvent(id, true));
                     return Nil.NIL;
                 case "clear":
                     Builtin.checkArity("clear", args, 0, 0);
-                    call(Op.EVENT_CLEAR, id);
+                    call(new Request.SetEvent(id, false));
                     return Nil.NIL;
                 case "is_set":
                     Builtin.checkArity("is_set", args, 0, 0);
-                    return call(Op.EVENT_IS_SET, id);
+                    return call(new Request.IsSet(id)).value();
                 case "wait":
                     Builtin.checkArity("wait", args, 0, 1);
                     interp.out().flush();
-                    return call(Op.EVENT_WAIT, id, timeout(args), interp.site);
+                    return call(new Request.AwaitEvent(id, timeout(args), interp.site)).value();
                 default:
                     throw noMethod(method);
             }
@@ -133,7 +145,7 @@ final class SyncHandles {
             }
             Builtin.checkArity("wait", args, 0, 1);
             interp.out().flush();
-            return call(Op.BARRIER_WAIT, id, timeout(args), interp.site);
+            return call(new Request.AwaitBarrier(id, timeout(args), interp.site)).value();
         }
     }
 
@@ -142,8 +154,18 @@ final class SyncHandles {
         private final long lockId;
 
         Condition(ProcessSupport support, long id, long lockId) {
-            super(support, id, Op.ACQUIRE, Op.RELEASE, lockId);
+            super(support, id);
             this.lockId = lockId;
+        }
+
+        @Override
+        Request<Answer.Flag> acquireRequest(Request.Timeout timeout, String site) {
+            return new Request.Acquire(lockId, timeout, site);
+        }
+
+        @Override
+        Request<Answer.Done> releaseRequest(String site) {
+            return new Request.Release(lockId, site);
         }
 
         @Override
@@ -167,14 +189,14 @@ final class SyncHandles {
                 case "wait":
                     Builtin.checkArity("wait", args, 0, 1);
                     interp.out().flush();
-                    return call(Op.COND_WAIT, id, Base.timeout(args), interp.site);
+                    return support.broker().call(new Request.AwaitCondition(id, Base.timeout(args), interp.site)).value();
                 case "notify":
                     Builtin.checkArity("notify", args, 0, 1);
-                    call(Op.COND_NOTIFY, id, args.length == 0 ? 1L : Values.toLong(args[0], "notify() count"));
+                    support.broker().call(new Request.Notify(id, args.length == 0 ? 1L : Values.toLong(args[0], "notify() count")));
                     return Nil.NIL;
                 case "notify_all":
                     Builtin.checkArity("notify_all", args, 0, 0);
-                    call(Op.COND_NOTIFY, id, (long) Integer.MAX_VALUE);
+                    support.broker().call(new Request.Notify(id, Integer.MAX_VALUE));
                     return Nil.NIL;
                 default:
                     return super.otherMethod(interp, method, args);

@@ -1,6 +1,8 @@
 package par.proc;
 
 import par.interp.ParList;
+import par.wire.Answer;
+import par.wire.Request;
 
 /** What {@code pool.submit(f, args...)} returns: a task that {@code join} waits for; {@code .done} says if it has ended. */
 final class TaskHandle extends HubHandle {
@@ -17,6 +19,11 @@ final class TaskHandle extends HubHandle {
     }
 
     @Override
+    public boolean travels() {
+        return false;
+    }
+
+    @Override
     public String typeName() {
         return "task";
     }
@@ -24,14 +31,14 @@ final class TaskHandle extends HubHandle {
     @Override
     public Object getAttribute(String name) {
         if (name.equals("done")) {
-            return support.broker().call(Op.POOL_DONE, id);
+            return support.broker().call(new Request.TaskDone(id)).value();
         }
         return super.getAttribute(name);
     }
 
     Object join() {
         support.interp.out().flush();
-        return PoolHandle.outcome(support, support.broker().call(Op.POOL_WAIT, id, support.interp.site), chunk).get(0);
+        return PoolHandle.outcome(support, support.broker().call(new Request.AwaitTask(id, support.interp.site)), chunk).get(0);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,6 +32,34 @@ public final class Fuzzing {
 
     public static int cases(int normally) {
         return normally * Integer.getInteger("par.fuzz.scale", 1);
+    }
+
+    /**
+     * Runs work on a stack as large as a program's, and gives back what it made or threw. The
+     * corpus holds trees thousands of levels deep, and code the JIT has not compiled yet (on a
+     * busy machine, for longer) needs several times the stack per level that compiled code does.
+     */
+    public static <T> T onLargeStack(Callable<T> work) throws Exception {
+        Object[] made = new Object[1];
+        Throwable[] thrown = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                made[0] = work.call();
+            } catch (Throwable e) {
+                thrown[0] = e;
+            }
+        }, "fuzz", 1L << 30);
+        t.start();
+        t.join();
+        if (thrown[0] instanceof Exception e) {
+            throw e;
+        }
+        if (thrown[0] instanceof Error e) {
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        T result = (T) made[0];
+        return result;
     }
 
     /** Every script of the golden corpus, as text. */

@@ -17,6 +17,7 @@ import par.interp.Interpreter;
 import par.interp.Output;
 import par.interp.Resolver;
 import par.syntax.Stmt;
+import par.wire.Codec;
 
 /**
  * A child installs the functions of its image without decoding them, and makes each one (its

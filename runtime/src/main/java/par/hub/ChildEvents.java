@@ -1,0 +1,169 @@
+package par.hub;
+
+import java.util.function.IntConsumer;
+
+import par.interp.ErrorPrinter;
+import par.interp.OutputFailure;
+import par.launch.ChildConn;
+import par.wire.Answer;
+import par.wire.ChildMessage;
+import par.wire.HubMessage;
+import par.wire.Request;
+import par.wire.Wire;
+import par.wire.WireException;
+
+/**
+ * The hub's part for what children send, heard on each child's reader thread: their printed
+ * lines, their requests (answered down their pipe), their puts, how their job or task ended,
+ * a malformed frame, and the end of their channel. Takes the hub's monitor for whatever
+ * touches its state; a printed line only needs the output's own lock.
+ */
+final class ChildEvents implements ChildConn.Events {
+    private final Hub hub;
+    /** What a failed stdout does to the main program: end it with the failure's status. */
+    IntConsumer onOutputFailure = status -> { };
+    private boolean outputFailed;
+
+    ChildEvents(Hub hub) {
+        this.hub = hub;
+    }
+
+    @Override
+    public void frame(ChildConn c, Wire.Frame f) {
+        HubProcess p = c.owner();
+        ChildMessage m = ChildMessage.read(f, hub.trace.on());
+        if (m instanceof ChildMessage.Ready) {
+            return;
+        }
+        if (m instanceof ChildMessage.Output o) {
+            if (o.more()) {
+                c.linePiece(o.text());
+            } else {
+                childLine(c.lineEnd(o.text()));
+            }
+            return;
+        }
+        if (p == null) {
+            throw new WireException("a message from a process with no job");
+        }
+        if (m instanceof ChildMessage.Call call) {
+            hub.handle(p, call.request(), new Answering<>(c, call.number()));
+        } else if (m instanceof ChildMessage.Failed failed) {
+            failed(p, failed);
+        } else {
+            synchronized (hub) {
+                ended(p, m);
+            }
+        }
+    }
+
+    /** A put, or the end of a job or a task. */
+    private void ended(HubProcess p, ChildMessage m) {
+        if (m instanceof ChildMessage.Put put) {
+            hub.queues.put(p, put.queue(), put.item(), put.site(), Queues.UNANSWERED);
+        } else if (m instanceof ChildMessage.Result result) {
+            hub.processes.finish(p, result.value(), null, 0);
+        } else if (m instanceof ChildMessage.Exit exit) {
+            hub.processes.finish(p, par.wire.Codec.encode(par.interp.Nil.NIL), null, exit.status());
+        } else if (m instanceof ChildMessage.TaskResults results) {
+            hub.pools.taskFinished(p, new Answer.Results(results.results()));
+        } else if (m instanceof ChildMessage.TaskFailed t) {
+            hub.pools.taskFinished(p, new Answer.TaskFailed(t.index(), t.message(), t.trace(), p.name, p.pid));
+        }
+    }
+
+    /** The child's uncaught error: shown at once on stderr, kept for whoever joins it. */
+    private void failed(HubProcess p, ChildMessage.Failed failed) {
+        synchronized (hub) {
+            hub.flushOut();
+            ErrorPrinter.print(failed.message(), failed.trace(), " (in process " + p.name + ", pid " + p.pid + ")",
+                    hub.err);
+            hub.processes.finish(p, null, "process " + p.name + " (pid " + p.pid + ") failed: " + failed.message(), 1);
+        }
+    }
+
+    /** Where the answer to one of a child's requests goes: down its pipe, numbered. */
+    private static final class Answering<A extends Answer> implements Request.Reply<A> {
+        private final ChildConn child;
+        private final long number;
+
+        Answering(ChildConn child, long number) {
+            this.child = child;
+            this.number = number;
+        }
+
+        @Override
+        public void ok(A answer) {
+            child.send(new HubMessage.Answered(number, answer));
+        }
+
+        @Override
+        public void fail(String message) {
+            child.send(new HubMessage.Refused(number, message));
+        }
+    }
+
+    /** A child's line, written to the root's stdout. */
+    private void childLine(String line) {
+        try {
+            hub.out.line(line);
+        } catch (OutputFailure e) {
+            outputFailed(e);
+        }
+    }
+
+    /**
+     * The root's stdout failed (its reader went away, say) while the hub wrote to it: the
+     * program is ended, once, since nothing it or its children print can be seen any more (a
+     * child printing in a loop while the main program joins it would otherwise never stop).
+     * The main program ends with the failure's status and stops the children as it ends.
+     */
+    void outputFailed(OutputFailure e) {
+        synchronized (hub) {
+            if (outputFailed) {
+                return;
+            }
+            outputFailed = true;
+        }
+        onOutputFailure.accept(e.status);
+    }
+
+    @Override
+    public void malformed(ChildConn c, String problem) {
+        synchronized (hub) {
+            HubProcess p = c.owner();
+            hub.flushOut();
+            hub.err.println("par: error: " + (p == null ? "a spare process" : p.describe())
+                    + " sent a malformed message (" + problem + "); it has been stopped");
+            hub.err.flush();
+        }
+        c.process.destroyForcibly();
+    }
+
+    @Override
+    public void gone(ChildConn c) {
+        int status;
+        try {
+            status = c.process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = -1;
+        }
+        hub.launcher.gone(c);
+        synchronized (hub) {
+            HubProcess p = c.owner();
+            if (p != null) {
+                hub.processes.exited(p, status);
+            }
+        }
+    }
+
+    /** What a child JVM printed on its own before Par's channel opened: passed on to stderr. */
+    @Override
+    public void jvmSaid(String text) {
+        synchronized (hub) {
+            hub.err.println(text);
+            hub.err.flush();
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package par.hub;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+import par.interp.Output;
+import par.interp.OutputFailure;
+import par.launch.ChildLauncher;
+import par.proc.Broker;
+import par.wire.Answer;
+import par.wire.Codec;
+import par.wire.Request;
+import par.wire.WireException;
+
+/**
+ * The hub: lives in the root process and owns everything processes share, by id: the table of
+ * processes, every lock, queue, shared value, pool and primitive. Every operation on them is a
+ * {@link Request} answered here, a blocking one only when it can proceed, so the hub always
+ * knows who holds what and who waits for what. It alone talks to children.
+ *
+ * <p>This class is the shared state and the way in; the work is done by its parts, each for one
+ * kind of object ({@link Processes}, {@link Locks}, {@link Queues}, {@link Pools}), and
+ * {@link ChildEvents} for what children send. {@link Requests} is the table of contents: which
+ * part serves each request. All of it is guarded by the hub's one monitor.
+ */
+public final class Hub {
+    final Output out;
+    final PrintStream err;
+    final Trace trace;
+    final HubProcess root;
+    final ChildLauncher launcher;
+    final Map<Long, HubProcess> procs = new HashMap<>();
+    final Processes processes;
+    final Locks locks;
+    final Queues queues;
+    final Pools pools;
+    final Deadlocks deadlocks = new Deadlocks(this);
+    final ChildEvents events;
+    private final Requests requests;
+    private final ScheduledExecutorService timers;
+    private long nextId = 1;
+    /** What to do to the main program when a deadlock is found: end it, or stop its statement. */
+    private Runnable onDeadlock = () -> { };
+    private boolean deadlockEndsProgram = true;
+    /** A deadlock was found (while the program ran, or among the children it left). */
+    private boolean deadlocked;
+
+    public Hub(Output out, PrintStream err, int maxProcs, Trace trace) {
+        this.trace = trace;
+        this.out = out;
+        this.err = err;
+        this.root = new HubProcess(0, "main", ProcessHandle.current().pid(), null);
+        this.events = new ChildEvents(this);
+        this.launcher = new ChildLauncher(events);
+        this.processes = new Processes(this, maxProcs);
+        this.locks = new Locks(this);
+        this.queues = new Queues(this);
+        this.pools = new Pools(this);
+        this.requests = new Requests(this);
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "par-hub-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::killAll, "par-hub-cleanup"));
+    }
+
+    /** The root program's own way in: requests answered by direct calls. */
+    public Broker rootBroker() {
+        return new Broker() {
+            @Override
+            public <A extends Answer> A call(Request<A> request) {
+                Pending<A> p = new Pending<>(Hub.this);
+                handle(root, request, p);
+                return p.await();
+            }
+
+            @Override
+            public void putNoWait(long queue, Object item, String site) {
+                call(new Request.Put(queue, Codec.encode(item), site));
+            }
+
+            @Override
+            public byte[] tryGet(long queue, String site) {
+                synchronized (Hub.this) {
+                    return queues.takeIfAny(queue, site);
+                }
+            }
+
+            @Override
+            public long self() {
+                return 0;
+            }
+        };
+    }
+
+    /** One request from a process, answered through reply now or once it can proceed. */
+    synchronized <A extends Answer> void handle(HubProcess from, Request<A> request, Request.Reply<A> reply) {
+        try {
+            request.dispatch(requests, from, reply);
+        } catch (ClassCastException | NullPointerException e) {
+            throw new WireException("malformed request " + request.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * What a deadlock does to the main program. endsProgram: the program ends (a script); false
+     * for the REPL, where only the statement running is stopped and the session goes on.
+     */
+    public void setOnDeadlock(Runnable action, boolean endsProgram) {
+        this.onDeadlock = action;
+        this.deadlockEndsProgram = endsProgram;
+    }
+
+    /** What a failed stdout does to the main program: end it with the failure's status. */
+    public void setOnOutputFailure(IntConsumer action) {
+        events.onOutputFailure = action;
+    }
+
+    /** Starts warm spare JVMs now, for a program that is going to start about this many (some for pools). */
+    public void prewarm(int jvms, boolean pools) {
+        launcher.prewarm(jvms, pools);
+    }
+
+    /**
+     * The main program stopped waiting (Ctrl-C in the REPL, or the program being ended): its
+     * wait is withdrawn, so the hub grants it nothing later. A barrier it waited at breaks, as
+     * Python's does when a wait is cut short. Nothing happens if the answer came first.
+     */
+    synchronized void withdraw(Pending<?> p) {
+        Waiter w = p.waiter;
+        if (w != null && !w.done) {
+            w.fail("interrupted");
+            locks.withdrawn(w);
+        }
+        if (!p.isDone()) {
+            p.fail("interrupted");
+        }
+    }
+
+    // ================================================================= shared by the parts
+
+    long nextId() {
+        return nextId++;
+    }
+
+    /** An object by the id a request names; an unknown id is a malformed request. */
+    static <T> T find(Map<Long, T> table, long id, String what) {
+        T t = table.get(id);
+        if (t == null) {
+            throw new WireException("malformed request: no " + what + " " + id);
+        }
+        return t;
+    }
+
+    /**
+     * Blocks a process's request until a part answers it: the waiter joins line (the object's
+     * queue of waiters), and either its time-out will run expire, or, with no time-out, the
+     * process counts as blocked for the deadlock detector, which looks at once.
+     *
+     * @param on the lock or process it waits for, when there is exactly one (for cycles)
+     */
+    Waiter park(HubProcess from, Request.Reply<? extends Answer> reply, byte[] payload, String what, String site,
+                Object on, Collection<Waiter> line, Request.Timeout timeout, Runnable expire) {
+        Waiter w = new Waiter(from, reply, payload, what, site, on);
+        if (line != null) {
+            line.add(w);
+        }
+        if (timeout == null || expire == null) {
+            from.blockedOn = w;
+            deadlocks.check();
+            return w;
+        }
+        long nanos = (long) (Math.max(0, timeout.seconds()) * 1e9);
+        w.timer = timers.schedule(() -> {
+            synchronized (this) {
+                if (!w.done) {
+                    expire.run();
+                }
+            }
+        }, nanos, TimeUnit.NANOSECONDS);
+        return w;
+    }
+
+    static String seconds(Request.Timeout timeout) {
+        return timeout.shown() + " s";
+    }
+
+    /** The main program (while it runs) and every child that has not finished. */
+    List<HubProcess> liveProcesses() {
+        List<HubProcess> live = new ArrayList<>();
+        if (!root.finished) {
+            live.add(root);
+        }
+        for (HubProcess p : procs.values()) {
+            if (!p.finished) {
+                live.add(p);
+            }
+        }
+        return live;
+    }
+
+    void warn(String message) {
+        if (deadlocked) {
+            return; // the locks of processes stopped for a deadlock are no news
+        }
+        flushOut();
+        err.println("warning: " + message);
+        err.flush();
+    }
+
+    void flushOut() {
+        try {
+            out.flush();
+        } catch (OutputFailure e) {
+            events.outputFailed(e);
+        }
+    }
+
+    // ================================================================= views
+
+    /** One line per live process, for the REPL's :ps: name, pid, state, what it holds and waits for. */
+    public synchronized List<String> processTable() {
+        List<String> rows = new ArrayList<>();
+        for (HubProcess p : procs.values()) {
+            if (!p.finished) {
+                rows.add(p.row());
+            }
+        }
+        return rows;
+    }
+
+    /** How many processes the hub keeps a record of (for tests). */
+    synchronized int records() {
+        return procs.size();
+    }
+
+    // ================================================================= the end
+
+    /** Stops every live child now (the REPL's quit); returns how many there were. */
+    public int stopChildren() {
+        int live;
+        synchronized (this) {
+            live = (int) procs.values().stream().filter(p -> !p.finished && p.pool == null).count();
+        }
+        shutdown(false);
+        return live;
+    }
+
+    /**
+     * The root program ended. After a normal end the children are waited for, as Python
+     * does; after an error they are stopped. Either way no child outlives the root.
+     */
+    public void shutdown(boolean waitForChildren) {
+        synchronized (this) {
+            pools.closeAll(waitForChildren);
+            if (!root.finished) {
+                trace.event(root, "exit", waitForChildren ? "status 0" : "status 1", "");
+            }
+            root.finished = true;
+            if (waitForChildren) {
+                deadlocks.check(); // children left waiting on each other, with no main program to help
+                while (!deadlocked && procs.values().stream().anyMatch(p -> !p.finished)) {
+                    try {
+                        wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+        }
+        launcher.stopAll();
+        timers.shutdownNow();
+        flushOut();
+    }
+
+    /**
+     * A deadlock: said on stderr, one line per process (where it waits, for what, what it
+     * holds); then the children are stopped and the main program ends with status 1.
+     */
+    void deadlock(List<HubProcess> stuck) {
+        for (HubProcess p : stuck) {
+            trace.event(p, "deadlock", p.blockedOn.what, p.blockedOn.site);
+        }
+        flushOut();
+        err.println("error: deadlock");
+        for (HubProcess p : stuck) {
+            err.println("  " + p.stuckLine());
+        }
+        err.flush();
+        deadlocked = true;
+        launcher.killAll();
+        onDeadlock.run();
+        if (!deadlockEndsProgram) {
+            deadlocked = false;
+            deadlocks.reset();
+        }
+    }
+
+    /** The program ended in a deadlock among its children: the exit status says so. */
+    public synchronized boolean endedStuck() {
+        return deadlocked;
+    }
+}

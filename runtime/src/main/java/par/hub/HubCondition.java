@@ -1,0 +1,19 @@
+package par.hub;
+
+import java.util.ArrayDeque;
+
+/**
+ * A condition variable as the hub keeps it: its lock (its own, or one given) and the processes
+ * waiting to be notified. wait() gives the lock up and takes it back before returning.
+ * Guarded by the hub's monitor.
+ */
+final class HubCondition {
+    final long id;
+    final HubLock lock;
+    final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+
+    HubCondition(long id, HubLock lock) {
+        this.id = id;
+        this.lock = lock;
+    }
+}

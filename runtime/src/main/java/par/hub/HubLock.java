@@ -1,0 +1,68 @@
+package par.hub;
+
+import java.util.ArrayDeque;
+import par.wire.Answer;
+
+/**
+ * A lock as the hub keeps it: who holds it and who waits, first come first served. A lock
+ * whose holder died is released and remembered as abandoned, so the next holder is warned.
+ * Guarded by the hub's monitor.
+ */
+final class HubLock {
+    final long id;
+    final String label;
+    HubProcess holder;
+    final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    /** Who died holding it, until the next holder has been told. */
+    String abandonedBy;
+
+    HubLock(long id, String label) {
+        this.id = id;
+        this.label = label;
+    }
+
+    /** Grants the lock to proc now if free; otherwise says why not (null means: wait). */
+    boolean tryTake(HubProcess proc, Hub hub) {
+        return tryTake(proc, hub, "");
+    }
+
+    boolean tryTake(HubProcess proc, Hub hub, String site) {
+        if (holder != null) {
+            return false;
+        }
+        holder = proc;
+        proc.held.add(this);
+        hub.trace.event(proc, "acquire", label, site);
+        if (abandonedBy != null) {
+            hub.warn(label + " was released because " + abandonedBy + " died holding it; " + proc.describe()
+                    + " now holds it");
+            abandonedBy = null;
+        }
+        return true;
+    }
+
+    void release(Hub hub) {
+        hub.trace.event(holder, "release", label, "");
+        holder.held.remove(this);
+        holder = null;
+        grantNext(hub);
+    }
+
+    void grantNext(Hub hub) {
+        while (holder == null && !waiters.isEmpty()) {
+            Waiter w = waiters.poll();
+            if (!w.done && !w.proc.finished && tryTake(w.proc, hub, w.site)) {
+                w.ok(Answer.Flag.TRUE);
+            }
+        }
+    }
+
+    /** The holder died: free the lock for the next waiter, who will be warned. */
+    void holderDied(Hub hub) {
+        hub.trace.event(holder, "release", label + " (abandoned)", "");
+        abandonedBy = holder.describe();
+        holder.held.remove(this);
+        holder = null;
+        grantNext(hub);
+    }
+}

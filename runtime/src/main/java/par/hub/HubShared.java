@@ -1,0 +1,17 @@
+package par.hub;
+
+/**
+ * A shared value as the hub keeps it: the encoded value, and a lock of its own that
+ * {@code with s { }} holds for an atomic read-modify-write. Guarded by the hub's monitor.
+ */
+final class HubShared {
+    final long id;
+    byte[] value;
+    final HubLock guard;
+
+    HubShared(long id, byte[] value, HubLock guard) {
+        this.id = id;
+        this.value = value;
+        this.guard = guard;
+    }
+}

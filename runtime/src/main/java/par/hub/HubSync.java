@@ -1,0 +1,120 @@
+package par.hub;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+
+import par.wire.Answer;
+
+/**
+ * The classic primitives as the hub keeps them, with Python's meaning: a counting semaphore
+ * (which remembers who holds its permits, so a process that dies gives them back), an event,
+ * and a barrier. Guarded by the hub's monitor.
+ */
+final class HubSync {
+    private HubSync() {
+    }
+
+    static final class Semaphore {
+        final long id;
+        int free;
+        final Map<HubProcess, Integer> holders = new HashMap<>();
+        final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+
+        Semaphore(long id, int permits) {
+            this.id = id;
+            this.free = permits;
+        }
+
+        String label() {
+            return "semaphore#" + id;
+        }
+
+        boolean tryTake(HubProcess p) {
+            if (free == 0) {
+                return false;
+            }
+            free--;
+            holders.merge(p, 1, Integer::sum);
+            return true;
+        }
+
+        /** A permit comes back (from p, if it holds one) and goes to the next waiter. */
+        void give(HubProcess p) {
+            holders.computeIfPresent(p, (k, n) -> n == 1 ? null : n - 1);
+            free++;
+            while (free > 0 && !waiters.isEmpty()) {
+                Waiter w = waiters.poll();
+                if (!w.done && !w.proc.finished && tryTake(w.proc)) {
+                    w.ok(Answer.Flag.TRUE);
+                }
+            }
+        }
+
+        void holderDied(HubProcess p) {
+            Integer n = holders.get(p);
+            for (int i = 0; n != null && i < n; i++) {
+                give(p);
+            }
+        }
+    }
+
+    static final class Event {
+        final long id;
+        boolean set;
+        final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+
+        Event(long id) {
+            this.id = id;
+        }
+
+        String label() {
+            return "event#" + id;
+        }
+
+        void set() {
+            set = true;
+            for (Waiter w : waiters) {
+                if (!w.done) {
+                    w.ok(Answer.Flag.TRUE);
+                }
+            }
+            waiters.clear();
+        }
+    }
+
+    static final class Barrier {
+        final long id;
+        final int parties;
+        final ArrayDeque<Waiter> arrived = new ArrayDeque<>();
+        boolean broken;
+
+        Barrier(long id, int parties) {
+            this.id = id;
+            this.parties = parties;
+        }
+
+        String label() {
+            return "barrier#" + id;
+        }
+
+        /** The last party lets everybody through; each learns its arrival index. */
+        void release() {
+            long index = 0;
+            for (Waiter w : arrived) {
+                w.ok(new Answer.Count(index++));
+            }
+            arrived.clear();
+        }
+
+        void breakFor(String why) {
+            broken = true;
+            for (Waiter w : arrived) {
+                if (!w.done) {
+                    w.fail(label() + " is broken: " + why);
+                }
+            }
+            arrived.clear();
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package par.hub;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import par.wire.Answer;
+import par.wire.Request;
+import par.wire.Request.Reply;
+
+/**
+ * The hub's part for what a process can hold or wait on that is not a queue or a pool: locks,
+ * shared values (each with its guard lock), semaphores, events, barriers and conditions. Runs
+ * under the hub's monitor.
+ */
+final class Locks {
+    private final Hub hub;
+    private final Map<Long, HubLock> locks = new HashMap<>();
+    private final Map<Long, HubShared> shared = new HashMap<>();
+    private final Map<Long, HubSync.Semaphore> semaphores = new HashMap<>();
+    private final Map<Long, HubSync.Event> events = new HashMap<>();
+    private final Map<Long, HubSync.Barrier> barriers = new HashMap<>();
+    private final Map<Long, HubCondition> conditions = new HashMap<>();
+
+    Locks(Hub hub) {
+        this.hub = hub;
+    }
+
+    // ------------------------------------------------------------ locks
+
+    HubLock newLock(String kind) {
+        long id = hub.nextId();
+        HubLock l = new HubLock(id, kind.equals("lock") ? "lock#" + id : kind);
+        locks.put(id, l);
+        return l;
+    }
+
+    /** A lock by id; a shared value's id names its guard lock (for {@code with s { }}). */
+    private HubLock lock(long id) {
+        HubShared s = shared.get(id);
+        return s != null ? s.guard : Hub.find(locks, id, "lock");
+    }
+
+    void acquire(HubProcess from, Request.Acquire a, Reply<Answer.Flag> r) {
+        HubLock l = lock(a.lock());
+        if (l.holder == from) {
+            r.fail(l.label + " is already held by this process (a lock cannot be acquired twice)");
+            return;
+        }
+        if (l.tryTake(from, hub, a.site())) {
+            r.ok(Answer.Flag.TRUE);
+            return;
+        }
+        if (noWait(a.timeout())) {
+            r.ok(Answer.Flag.FALSE);
+            return;
+        }
+        hub.trace.event(from, "wait", l.label, a.site());
+        Waiter[] w = new Waiter[1];
+        w[0] = hub.park(from, r, null, "waits for " + l.label, a.site(), l, l.waiters, a.timeout(), () -> {
+            l.waiters.remove(w[0]);
+            w[0].ok(Answer.Flag.FALSE);
+        });
+    }
+
+    /** A time-out of zero or less: take it if free, else answer false at once. */
+    private static boolean noWait(Request.Timeout timeout) {
+        return timeout != null && timeout.seconds() <= 0;
+    }
+
+    void release(HubProcess from, Request.Release rel, Reply<Answer.Done> r) {
+        HubLock l = lock(rel.lock());
+        if (l.holder != from) {
+            String state = l.holder == null ? "it is not held" : "it is held by " + l.holder.describe();
+            r.fail("cannot release " + l.label + ": " + state);
+            return;
+        }
+        l.release(hub);
+        r.ok(Answer.Done.DONE);
+    }
+
+    /** A process ended: the locks and permits it held are freed, a barrier it waited at breaks. */
+    void holderDied(HubProcess p) {
+        for (HubLock l : p.held.toArray(new HubLock[0])) {
+            l.holderDied(hub);
+        }
+        for (HubSync.Semaphore sem : semaphores.values()) {
+            sem.holderDied(p);
+        }
+        for (HubSync.Barrier b : barriers.values()) {
+            if (b.arrived.stream().anyMatch(w -> w.proc == p)) {
+                b.breakFor(p.name + " died while waiting at it");
+            }
+        }
+    }
+
+    /** The main program stopped waiting: a barrier it waited at breaks, as Python's does. */
+    void withdrawn(Waiter w) {
+        for (HubSync.Barrier b : barriers.values()) {
+            if (b.arrived.remove(w)) {
+                b.breakFor(hub.root.name + " stopped waiting at it (interrupted)");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ shared values
+
+    void newShared(Request.NewShared n, Reply<Answer.Id> r) {
+        long id = hub.nextId();
+        shared.put(id, new HubShared(id, n.value(), newLock("shared#" + id)));
+        r.ok(new Answer.Id(id));
+    }
+
+    void read(Request.Read rd, Reply<Answer.Value> r) {
+        r.ok(new Answer.Value(Hub.find(shared, rd.shared(), "shared value").value));
+    }
+
+    void write(Request.Write w, Reply<Answer.Done> r) {
+        Hub.find(shared, w.shared(), "shared value").value = w.value();
+        r.ok(Answer.Done.DONE);
+    }
+
+    // ------------------------------------------------------------ semaphores
+
+    void newSemaphore(Request.NewSemaphore n, Reply<Answer.Id> r) {
+        HubSync.Semaphore sem = new HubSync.Semaphore(hub.nextId(), (int) n.permits());
+        semaphores.put(sem.id, sem);
+        r.ok(new Answer.Id(sem.id));
+    }
+
+    void semAcquire(HubProcess from, Request.SemAcquire a, Reply<Answer.Flag> r) {
+        HubSync.Semaphore sem = Hub.find(semaphores, a.semaphore(), "semaphore");
+        if (sem.tryTake(from)) {
+            hub.trace.event(from, "acquire", sem.label(), a.site());
+            r.ok(Answer.Flag.TRUE);
+            return;
+        }
+        if (noWait(a.timeout())) {
+            r.ok(Answer.Flag.FALSE);
+            return;
+        }
+        Waiter[] w = new Waiter[1];
+        w[0] = hub.park(from, r, null, "waits for " + sem.label(), a.site(), null, sem.waiters, a.timeout(), () -> {
+            sem.waiters.remove(w[0]);
+            w[0].ok(Answer.Flag.FALSE);
+        });
+    }
+
+    void semRelease(HubProcess from, Request.SemRelease rel, Reply<Answer.Done> r) {
+        Hub.find(semaphores, rel.semaphore(), "semaphore").give(from);
+        r.ok(Answer.Done.DONE);
+    }
+
+    // ------------------------------------------------------------ events
+
+    void newEvent(Reply<Answer.Id> r) {
+        HubSync.Event e = new HubSync.Event(hub.nextId());
+        events.put(e.id, e);
+        r.ok(new Answer.Id(e.id));
+    }
+
+    void setEvent(Request.SetEvent s, Reply<Answer.Done> r) {
+        HubSync.Event e = Hub.find(events, s.event(), "event");
+        if (s.set()) {
+            e.set();
+        } else {
+            e.set = false;
+        }
+        r.ok(Answer.Done.DONE);
+    }
+
+    void isSet(Request.IsSet i, Reply<Answer.Flag> r) {
+        r.ok(Answer.Flag.of(Hub.find(events, i.event(), "event").set));
+    }
+
+    void awaitEvent(HubProcess from, Request.AwaitEvent a, Reply<Answer.Flag> r) {
+        HubSync.Event e = Hub.find(events, a.event(), "event");
+        if (e.set) {
+            r.ok(Answer.Flag.TRUE);
+            return;
+        }
+        hub.trace.event(from, "wait", e.label(), a.site());
+        Waiter[] w = new Waiter[1];
+        w[0] = hub.park(from, r, null, "waits for " + e.label() + " to be set", a.site(), null, e.waiters,
+                a.timeout(), () -> {
+                    e.waiters.remove(w[0]);
+                    w[0].ok(Answer.Flag.FALSE);
+                });
+    }
+
+    // ------------------------------------------------------------ barriers
+
+    void newBarrier(Request.NewBarrier n, Reply<Answer.Id> r) {
+        HubSync.Barrier b = new HubSync.Barrier(hub.nextId(), (int) n.parties());
+        barriers.put(b.id, b);
+        r.ok(new Answer.Id(b.id));
+    }
+
+    void awaitBarrier(HubProcess from, Request.AwaitBarrier a, Reply<Answer.Count> r) {
+        HubSync.Barrier b = Hub.find(barriers, a.barrier(), "barrier");
+        if (b.broken) {
+            r.fail(b.label() + " is broken");
+            return;
+        }
+        hub.trace.event(from, "wait", b.label(), a.site());
+        String what = "waits at " + b.label() + " (" + b.parties + " parties)";
+        if (b.arrived.size() + 1 == b.parties) {
+            b.arrived.add(new Waiter(from, r, null, what, a.site(), null));
+            for (Waiter arrived : b.arrived) {
+                hub.trace.event(arrived.proc, "pass", b.label(), arrived.site);
+            }
+            b.release();
+            return;
+        }
+        hub.park(from, r, null, what, a.site(), null, b.arrived, a.timeout(),
+                () -> b.breakFor("a wait timed out after " + Hub.seconds(a.timeout())));
+    }
+
+    // ------------------------------------------------------------ conditions
+
+    void newCondition(Request.NewCondition n, Reply<Answer.ConditionMade> r) {
+        HubLock l = n.lock() == 0 ? newLock("lock") : lock(n.lock());
+        HubCondition c = new HubCondition(hub.nextId(), l);
+        conditions.put(c.id, c);
+        r.ok(new Answer.ConditionMade(c.id, l.id));
+    }
+
+    void awaitCondition(HubProcess from, Request.AwaitCondition a, Reply<Answer.Flag> r) {
+        HubCondition c = Hub.find(conditions, a.condition(), "condition");
+        if (c.lock.holder != from) {
+            r.fail("wait() on a condition needs its lock held (use with c { ... })");
+            return;
+        }
+        c.lock.release(hub);
+        Waiter[] w = new Waiter[1];
+        w[0] = hub.park(from, r, null, "waits on condition#" + c.id, a.site(), null, c.waiters, a.timeout(), () -> {
+            c.waiters.remove(w[0]);
+            reacquire(c, w[0], Answer.Flag.FALSE);
+        });
+    }
+
+    void notify(HubProcess from, Request.Notify n, Reply<Answer.Done> r) {
+        HubCondition c = Hub.find(conditions, n.condition(), "condition");
+        if (c.lock.holder != from) {
+            r.fail("notify() on a condition needs its lock held (use with c { ... })");
+            return;
+        }
+        for (long i = 0; i < n.count() && !c.waiters.isEmpty(); ) {
+            Waiter w = c.waiters.poll();
+            if (!w.done && !w.proc.finished) {
+                reacquire(c, w, Answer.Flag.TRUE);
+                i++;
+            }
+        }
+        r.ok(Answer.Done.DONE);
+    }
+
+    /** A woken condition waiter takes its lock back before wait() returns. */
+    private void reacquire(HubCondition c, Waiter woken, Answer.Flag result) {
+        woken.proc.blockedOn = null;
+        Reply<Answer.Flag> back = new Reply<>() {
+            @Override
+            public void ok(Answer.Flag taken) {
+                woken.ok(result);
+            }
+
+            @Override
+            public void fail(String message) {
+                woken.fail(message);
+            }
+        };
+        if (c.lock.tryTake(woken.proc, hub)) {
+            woken.ok(result);
+            return;
+        }
+        Waiter again = hub.park(woken.proc, back, null, "waits for " + c.lock.label + " (to return from a condition wait)",
+                woken.site, c.lock, c.lock.waiters, null, null);
+        Pending<?> main = woken.pending();
+        if (main != null) {
+            main.waiter = again; // the main program's wait is now this one
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package par.hub;
+
+import java.io.IOException;
+
+import par.launch.ChildConn;
+import par.wire.Answer;
+import par.wire.HubMessage;
+import par.wire.Request;
+import par.wire.Request.Reply;
+
+/**
+ * The hub's part for processes: spawning them, joining them, and a process's end, with all it
+ * lets go (joiners, locks, permits, barriers). Also forgets a finished process once nothing
+ * can ask about it. Runs under the hub's monitor.
+ */
+final class Processes {
+    private final Hub hub;
+    private final int maxProcs;
+    private int unnamed;
+
+    Processes(Hub hub, int maxProcs) {
+        this.hub = hub;
+        this.maxProcs = maxProcs;
+    }
+
+    /**
+     * Why starting more processes would take the live ones over the limit, or null if it would
+     * not. pool: the pool they are for ("a pool of 4"), or null for a spawn.
+     */
+    String overLimit(long more, String pool) {
+        long live = hub.procs.values().stream().filter(HubProcess::alive).count();
+        if (live + more <= maxProcs) {
+            return null;
+        }
+        String now = pool == null ? live + " are running" : pool + " would make " + (live + more);
+        return "too many processes: " + now + ", the limit is " + maxProcs + " (see par --max-procs)";
+    }
+
+    void spawn(HubProcess from, Request.Spawn s, Reply<Answer.Spawned> r) {
+        String refusal = overLimit(1, null);
+        if (refusal != null) {
+            r.fail(refusal);
+            return;
+        }
+        ChildConn conn;
+        try {
+            conn = hub.launcher.take(true, false);
+        } catch (IOException e) {
+            r.fail("cannot start a process: " + e.getMessage());
+            return;
+        }
+        String name = s.name() == null ? "p" + (++unnamed) : s.name();
+        HubProcess p = new HubProcess(hub.nextId(), name, conn.pid(), conn);
+        if (from == hub.root) {
+            p.rootHandles = 1; // counted now: the child may end before the root has made the handle
+        } else {
+            p.namedElsewhere = true;
+        }
+        hub.procs.put(p.id, p);
+        conn.own(p);
+        conn.send(new HubMessage.Job(p.id, p.name, s.image()));
+        hub.trace.event(from, "spawn", p.name, s.site());
+        r.ok(new Answer.Spawned(p.id, p.pid, p.name));
+    }
+
+    void join(HubProcess from, Request.Join j, Reply<Answer.Value> r) {
+        HubProcess p = process(j.process());
+        if (p.finished) {
+            hub.trace.event(from, "join", p.name, j.site());
+            deliver(p, r);
+            return;
+        }
+        hub.trace.event(from, "wait", p.name, j.site());
+        Waiter[] w = new Waiter[1];
+        w[0] = hub.park(from, r, null, "waits to join " + p.name, j.site(), p, p.joiners, j.timeout(), () -> {
+            p.joiners.remove(w[0]);
+            w[0].fail("join timed out: " + p.name + " is still running after " + Hub.seconds(j.timeout()));
+        });
+    }
+
+    private static void deliver(HubProcess p, Reply<Answer.Value> r) {
+        if (p.failure != null) {
+            r.fail(p.failure);
+        } else {
+            r.ok(new Answer.Value(p.result));
+        }
+    }
+
+    void info(Request.Info i, Reply<Answer.ProcessState> r) {
+        HubProcess p = process(i.process());
+        r.ok(new Answer.ProcessState(p.alive(), p.exitcode == null ? null : (long) p.exitcode, p.name));
+    }
+
+    void terminate(Request.Terminate t, Reply<Answer.Done> r) {
+        HubProcess p = process(t.process());
+        if (p.conn != null && p.alive()) {
+            p.conn.terminate(); // SIGTERM, leaving the pipes open for its last words
+        }
+        r.ok(Answer.Done.DONE);
+    }
+
+    HubProcess process(long id) {
+        return Hub.find(hub.procs, id, "process");
+    }
+
+    /** A process is done (well or badly): its joiners wake, its locks are freed. */
+    void finish(HubProcess p, byte[] result, String failure, int exitcode) {
+        if (p.finished) {
+            return;
+        }
+        p.finished = true;
+        p.result = result;
+        p.failure = failure;
+        p.exitcode = exitcode;
+        hub.trace.event(p, "exit", "status " + exitcode, "");
+        for (Waiter w : p.joiners) {
+            if (!w.done) {
+                hub.trace.event(w.proc, "join", p.name, w.site);
+                if (failure != null) {
+                    w.fail(failure);
+                } else {
+                    w.ok(new Answer.Value(result));
+                }
+            }
+        }
+        p.joiners.clear();
+        hub.locks.holderDied(p);
+        hub.deadlocks.check();
+        hub.notifyAll();
+    }
+
+    /** The child's JVM exited with status (a pool worker's is the pools' business). */
+    void exited(HubProcess p, int status) {
+        p.exited = true;
+        p.conn = null; // the pipes' buffers and the Process go with it
+        if (p.pool != null && !p.finished) {
+            p.finished = true;
+            p.exitcode = status;
+            if (!p.retiring) {
+                hub.pools.workerDied(p, status > 128 ? "was killed by signal " + (status - 128) + signalName(status - 128)
+                        : "exited with status " + status);
+            }
+        }
+        if (!p.finished) {
+            boolean killed = status > 128;
+            String how = killed ? "was killed by signal " + (status - 128) + signalName(status - 128)
+                    : "exited with status " + status + " before finishing";
+            finish(p, null, "process " + p.name + " (pid " + p.pid + ") " + how, killed ? -(status - 128) : status);
+        }
+        forgetIfDone(p);
+        hub.notifyAll();
+    }
+
+    private static String signalName(int signal) {
+        switch (signal) {
+            case 9: return " (SIGKILL)";
+            case 15: return " (SIGTERM)";
+            case 2: return " (SIGINT)";
+            default: return "";
+        }
+    }
+
+    /**
+     * Forgets a process nobody can ask about any more: its JVM has exited and, for a spawned
+     * process, no handle to it is left (the root's are counted, and one anywhere else keeps the
+     * record); a pool worker is never asked about once it has exited. What the trace keeps stays.
+     */
+    private void forgetIfDone(HubProcess p) {
+        boolean asked = p.pool == null && (p.rootHandles > 0 || p.namedElsewhere);
+        if (p.finished && p.exited && !asked) {
+            hub.procs.remove(p.id);
+        }
+    }
+
+    /** A handle to process id arrived in the root (in a value from another process). */
+    void handleMade(long id) {
+        synchronized (hub) {
+            HubProcess p = hub.procs.get(id);
+            if (p != null) {
+                p.rootHandles++;
+            }
+        }
+    }
+
+    /** A handle the root held to process id has been collected. */
+    void handleGone(long id) {
+        synchronized (hub) {
+            HubProcess p = hub.procs.get(id);
+            if (p != null) {
+                p.rootHandles--;
+                forgetIfDone(p);
+            }
+        }
+    }
+
+    /** The root is sending a handle to process id to another process (or a queue, or a shared value). */
+    void handleSent(long id) {
+        synchronized (hub) {
+            HubProcess p = hub.procs.get(id);
+            if (p != null) {
+                p.namedElsewhere = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package par.hub;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import par.wire.Answer;
+import par.wire.Request;
+import par.wire.Request.Reply;
+
+/** The hub's part for queues: making them, putting, getting, and their size. Runs under the hub's monitor. */
+final class Queues {
+    private final Hub hub;
+    private final Map<Long, HubQueue> queues = new HashMap<>();
+
+    Queues(Hub hub) {
+        this.hub = hub;
+    }
+
+    void newQueue(Request.NewQueue n, Reply<Answer.Id> r) {
+        HubQueue q = new HubQueue(hub.nextId(), (int) n.capacity(), hub);
+        queues.put(q.id, q);
+        r.ok(new Answer.Id(q.id));
+    }
+
+    private HubQueue queue(long id) {
+        return Hub.find(queues, id, "queue");
+    }
+
+    /** The reply to a child's put into an unbounded queue, which it does not wait for. */
+    static final Reply<Answer.Done> UNANSWERED = new Reply<>() {
+        @Override
+        public void ok(Answer.Done answer) {
+        }
+
+        @Override
+        public void fail(String message) {
+        }
+    };
+
+    /** A put: at once if there is room, else it waits. */
+    void put(HubProcess from, long queue, byte[] item, String site, Reply<Answer.Done> r) {
+        HubQueue q = queue(queue);
+        if (!q.full()) {
+            q.add(item, from, site);
+            r.ok(Answer.Done.DONE);
+            return;
+        }
+        hub.trace.event(from, "wait", q.label() + " (full)", site);
+        hub.park(from, r, item, "waits to put into the full queue#" + q.id, site, null, q.putters, null, null);
+    }
+
+    /**
+     * The root's get when an item is there: taken at once, with no request and no waiting
+     * (a consumer loop in the main program does this for every item). Null when it would wait.
+     */
+    byte[] takeIfAny(long queue, String site) {
+        HubQueue q = queue(queue);
+        return q.items.isEmpty() ? null : q.take(hub.root, site);
+    }
+
+    void get(HubProcess from, Request.Get g, Reply<Answer.Value> r) {
+        HubQueue q = queue(g.queue());
+        if (!q.items.isEmpty()) {
+            r.ok(new Answer.Value(q.take(from, g.site())));
+            return;
+        }
+        hub.trace.event(from, "wait", q.label(), g.site());
+        Waiter[] w = new Waiter[1];
+        w[0] = hub.park(from, r, null, "waits to get from the empty queue#" + q.id, g.site(), null, q.getters,
+                g.timeout(), () -> {
+                    q.getters.remove(w[0]);
+                    w[0].fail("queue get timed out after " + Hub.seconds(g.timeout()) + " (the queue stayed empty)");
+                });
+    }
+
+    void size(Request.Size s, Reply<Answer.Count> r) {
+        r.ok(new Answer.Count(queue(s.queue()).items.size()));
+    }
+}

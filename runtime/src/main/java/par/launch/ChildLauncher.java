@@ -1,0 +1,298 @@
+package par.launch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import par.interp.TopLevel;
+import par.child.ChildMain;
+
+/**
+ * Starts child JVMs (same java, same classes, small heap, quick-start flags, the class-data
+ * archive once there is one) and keeps as many warm spares ready as the program is expected to
+ * use, so a spawn usually finds a JVM that has already loaded and run the job path once.
+ * Knows every child it started, so none outlives the root.
+ */
+public final class ChildLauncher {
+    /** Spares kept ready once a program has shown it spawns: one per core, at least two. */
+    private static final int SPARES = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private final ChildConn.Events hub;
+    private final ChildArchive archive = ChildArchive.forThisRuntime();
+    private final ArrayDeque<ChildConn> spares = new ArrayDeque<>();
+    private final Set<ChildConn> all = ConcurrentHashMap.newKeySet();
+    private List<String> command;
+    private boolean stopped;
+    private int starting;
+    /**
+     * How many more JVMs the program is expected to ask for, from what its code shows; no
+     * spare is started beyond that, so a program that spawns once does not pay for JVMs it
+     * will never use. Unknown until told: then spares are kept.
+     */
+    private int expected = TopLevel.MANY;
+    /** The program makes pools: spares start as workers do, for running long. */
+    private boolean poolsAhead;
+
+    public ChildLauncher(ChildConn.Events hub) {
+        this.hub = hub;
+    }
+
+    /**
+     * A JVM to run a job: a warm spare if there is one, a fresh start otherwise. refill: start a
+     * replacement spare now (right for spawns, which tend to come in runs; wrong for a pool,
+     * whose workers would have to share the cores with JVMs nobody may need). worker: for a
+     * pool, so a JVM started now is made for running long.
+     */
+    public ChildConn take(boolean refill, boolean worker) throws IOException {
+        ChildConn c;
+        synchronized (this) {
+            while (spares.isEmpty() && starting > 0 && !stopped) {
+                // a spare on its way is nearer to ready than a JVM started now, and starting
+                // one now would leave that spare unused, its start-up wasted
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            c = spares.poll();
+            if (expected != TopLevel.MANY && expected > 0) {
+                expected--;
+            }
+        }
+        if (c == null) {
+            c = start(false, worker);
+        }
+        if (refill) {
+            refillLater(REFILL_DELAY_MS);
+        }
+        return c;
+    }
+
+    /**
+     * The program is about to start about this many JVMs: as many spares as that (up to the
+     * cap) start now. pools: some will be pool workers, so spares are made for running long.
+     */
+    public void prewarm(int jvms, boolean pools) {
+        synchronized (this) {
+            expected = jvms;
+            poolsAhead = pools;
+        }
+        refillLater(0);
+    }
+
+    private boolean enoughSpares() {
+        return stopped || spares.size() + starting >= Math.min(SPARES, expected);
+    }
+
+    /**
+     * A JVM starting up keeps both cores of a small machine busy for tens of milliseconds; the
+     * child just handed a job gets them first, and its replacement starts a moment later.
+     */
+    private static final long REFILL_DELAY_MS = 10;
+
+    private synchronized void refillLater(long delayMs) {
+        if (enoughSpares()) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                return;
+            }
+            refill();
+        }, "par-spares");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Starts spares until there are enough; the monitor is never held while a JVM starts. */
+    private void refill() {
+        while (true) {
+            synchronized (this) {
+                if (enoughSpares()) {
+                    return;
+                }
+                starting++;
+            }
+            ChildConn c = null;
+            try {
+                boolean longRunning;
+                synchronized (this) {
+                    longRunning = poolsAhead;
+                }
+                c = start(true, longRunning);
+            } catch (IOException e) {
+                // the next spawn will try again and report the failure
+            }
+            synchronized (this) {
+                starting--;
+                notifyAll(); // a take() may be waiting for this spare
+                if (c == null) {
+                    return;
+                }
+                if (stopped) {
+                    c.process.destroyForcibly();
+                    return;
+                }
+                spares.add(c);
+            }
+        }
+    }
+
+    /**
+     * spare: started ahead of need, so it warms up before it says it is ready. longRunning:
+     * for a pool worker, which runs task after task; any other child gets its JIT started
+     * later (compile thresholds ten times higher), as most spawned functions end long before
+     * compiling them would pay: that cut a spawn+join's CPU by a fifth, and costs a long
+     * computation in a child about 10 ms (measured on JDK 17).
+     */
+    private ChildConn start(boolean spare, boolean longRunning) throws IOException {
+        List<String> cmd = new ArrayList<>(command());
+        cmd.add(cmd.indexOf("-cp"), collector(longRunning));
+        if (!longRunning) {
+            cmd.add(cmd.indexOf("-cp"), "-XX:CompileThresholdScaling=10");
+        }
+        if (spare) {
+            cmd.add(longRunning ? ChildMain.POOL_SPARE : ChildMain.SPARE);
+        }
+        synchronized (this) {
+            if (archive.ready()) {
+                cmd.addAll(cmd.indexOf("-cp"), archive.useFlags());
+            } else if (archive.usable && recorder == null) {
+                recorder = recordArchive();
+            }
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        ChildConn c = new ChildConn(hub, pb.start());
+        all.add(c);
+        c.startReader();
+        return c;
+    }
+
+    /** The JVM recording the class-data archive for later runs, if this run started one. */
+    private Process recorder;
+    private Path recording;
+
+    /**
+     * Starts a JVM of its own that loads what a child loads and writes the archive as it
+     * exits; no working child carries the cost of recording.
+     */
+    private Process recordArchive() {
+        recording = archive.dumpPath();
+        List<String> cmd = new ArrayList<>(command());
+        cmd.add(cmd.indexOf("-cp"), collector(false)); // an archive recorded under G1 keeps the module graph
+        cmd.addAll(cmd.indexOf("-cp"), archive.recordFlags(recording));
+        cmd.add(ChildMain.ARCHIVE_RUN);
+        try {
+            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            Path dumped = recording;
+            p.onExit().thenRun(() -> archive.install(dumped));
+            return p;
+        } catch (IOException e) {
+            return null; // children simply start without an archive
+        }
+    }
+
+    public void gone(ChildConn c) {
+        all.remove(c);
+        synchronized (this) {
+            spares.remove(c);
+        }
+    }
+
+    /**
+     * The program is over. Spares hold nothing and are killed at once; every other child has
+     * delivered its result or been stopped, so it is killed if it has not yet exited by itself.
+     * A JVM still recording the class-data archive gets up to a second to finish.
+     */
+    public void stopAll() {
+        synchronized (this) {
+            stopped = true;
+            spares.clear();
+        }
+        for (ChildConn c : new ArrayList<>(all)) {
+            c.close();
+            c.process.destroyForcibly();
+        }
+        Process r = recorder;
+        if (r != null) {
+            try {
+                if (r.waitFor(1, TimeUnit.SECONDS)) {
+                    archive.install(recording); // here too: the exit callback may not run before this JVM ends
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            r.destroyForcibly();
+        }
+    }
+
+    /** Last resort at JVM exit (Ctrl-C, SIGTERM): no child may outlive the root. */
+    public void killAll() {
+        for (ChildConn c : all) {
+            c.process.destroyForcibly();
+        }
+        if (recorder != null) {
+            recorder.destroyForcibly();
+        }
+    }
+
+    /**
+     * The garbage collector of a child. On JDK 17 only G1 maps the heap objects of the
+     * class-data archive, the module graph among them; under any other collector each child
+     * builds that graph again, about 8 ms of CPU (20 spawns took 1.09 s of CPU under G1,
+     * 1.25 s under SerialGC). Later JDKs map them under any collector. A pool worker keeps
+     * SerialGC all the same: long loops ran 7% faster with it.
+     */
+    private static String collector(boolean longRunning) {
+        return !longRunning && Runtime.version().feature() < 18 ? "-XX:+UseG1GC" : "-XX:+UseSerialGC";
+    }
+
+    /**
+     * util-linux's setsid, where there is one: a child in a session of its own is outside the
+     * terminal's foreground process group, so the Ctrl-C (and Ctrl-Z, Ctrl-\) typed at the
+     * REPL reaches only the root, which decides what it stops. A child still ends with the
+     * root: it halts when its stdin closes, and the root's shutdown hook kills it. setsid
+     * execs java in place (a child of a JVM is never a process-group leader, so it does not
+     * fork), so the pid the hub sees is the JVM's.
+     */
+    private static final String SETSID = java.nio.file.Files.isExecutable(Path.of("/usr/bin/setsid"))
+            ? "/usr/bin/setsid" : null;
+
+    private synchronized List<String> command() {
+        if (command == null) {
+            command = buildCommand();
+        }
+        return command;
+    }
+
+    private static List<String> buildCommand() {
+        List<String> cmd = new ArrayList<>();
+        if (SETSID != null) {
+            cmd.add(SETSID);
+        }
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:-UsePerfData");
+        cmd.add("-Xms16m");
+        cmd.add("-Xmx1g");
+        // JVM logging defaults to stdout, which is the channel: keep only errors, on stderr
+        cmd.add("-Xlog:disable");
+        cmd.add("-Xlog:all=error:stderr");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("par.childClassPath", System.getProperty("java.class.path")));
+        cmd.add(ChildMain.class.getName());
+        return cmd;
+    }
+
+}

@@ -1,8 +1,0 @@
-package par.proc;
-
-/** A frame or value on the wire that breaks the rules: too large, truncated, or unknown. */
-public final class WireException extends RuntimeException {
-    public WireException(String message) {
-        super(message, null, false, false);
-    }
-}

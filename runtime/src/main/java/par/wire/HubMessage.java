@@ -1,0 +1,77 @@
+package par.wire;
+
+/**
+ * What the hub sends a child: its job (a spawned call, or a pool worker's image), a pool task,
+ * and the answer to each of its requests or the refusal. Each kind is a frame kind; both halves
+ * of every message, {@link #frame} and {@link #read}, live here.
+ */
+public sealed interface HubMessage {
+    byte JOB = 10, ANSWERED = 11, REFUSED = 12, WORKER = 13, TASK = 14;
+
+    /** Run the image's call as process id, named name. */
+    record Job(long id, String name, byte[] image) implements HubMessage {
+    }
+
+    /** Become a pool worker: keep this image for every task. */
+    record Worker(long id, String name, byte[] image) implements HubMessage {
+    }
+
+    /** Run a pool task: work is a function (or its name) and a chunk of items, encoded. */
+    record Task(long id, byte[] work) implements HubMessage {
+    }
+
+    /** The answer to request number. */
+    record Answered(long number, Answer answer) implements HubMessage {
+    }
+
+    /** Request number was refused, for this reason: the caller raises it as a Par error. */
+    record Refused(long number, String message) implements HubMessage {
+    }
+
+    static Wire.Frame frame(HubMessage m) {
+        Codec.Writer w = new Codec.Writer();
+        byte kind;
+        if (m instanceof Job j) {
+            kind = JOB;
+            start(w, j.id, j.name, j.image);
+        } else if (m instanceof Worker j) {
+            kind = WORKER;
+            start(w, j.id, j.name, j.image);
+        } else if (m instanceof Task t) {
+            kind = TASK;
+            w.i64(t.id);
+            w.raw(t.work);
+        } else if (m instanceof Answered a) {
+            kind = ANSWERED;
+            w.i64(a.number);
+            Answer.write(a.answer, w);
+        } else {
+            Refused f = (Refused) m;
+            kind = REFUSED;
+            w.i64(f.number);
+            w.str(f.message);
+        }
+        return new Wire.Frame(kind, w.toBytes());
+    }
+
+    private static void start(Codec.Writer w, long id, String name, byte[] image) {
+        w.i64(id);
+        w.str(name);
+        w.raw(image);
+    }
+
+    static HubMessage read(Wire.Frame f) {
+        Codec.Reader r = new Codec.Reader(f.payload(), null);
+        HubMessage m;
+        switch (f.kind()) {
+            case JOB: return new Job(r.i64(), r.str(), r.rest());
+            case WORKER: return new Worker(r.i64(), r.str(), r.rest());
+            case TASK: return new Task(r.i64(), r.rest());
+            case ANSWERED: m = new Answered(r.i64(), Answer.read(r)); break;
+            case REFUSED: m = new Refused(r.i64(), r.str()); break;
+            default: throw new WireException("malformed frame: unknown kind " + f.kind());
+        }
+        r.end();
+        return m;
+    }
+}

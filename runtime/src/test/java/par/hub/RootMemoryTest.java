@@ -1,0 +1,79 @@
+package par.hub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import par.interp.Interpreter;
+import par.interp.StreamOutput;
+
+/**
+ * The root keeps nothing of a child it spawned and joined once the handle is gone: after many
+ * sequential spawns its live heap is where it was after the first ones, and its process table
+ * is empty. Real child JVMs, run from an interpreter in this JVM as the golden scripts are.
+ * Each spawn costs about 0.3 s of CPU here (the children load classes from directories, with
+ * no class-data archive), so the suite runs 400 (300 measured: the 83 KB each child used to
+ * leave would be 25 MB); -Dpar.memoryTestWarm=200 -Dpar.memoryTestSpawns=2000 runs the long form.
+ */
+class RootMemoryTest {
+    private static final int WARM = Integer.getInteger("par.memoryTestWarm", 100);
+    private static final int TOTAL = Integer.getInteger("par.memoryTestSpawns", 400);
+
+    @Test
+    @Timeout(3600)
+    void finishedChildrenLeaveNothingBehind() throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Interpreter interp = new Interpreter(InputStream.nullInputStream(), new StreamOutput(out, false),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        RootProcesses processes = RootProcesses.install(interp, 256);
+        try {
+            interp.run("def f(x) { return [x, x * 2] }\ntotal = 0\ni0 = 0\n", "memory.par");
+            long start = System.nanoTime();
+            spawnAndJoin(interp, WARM);
+            long afterWarm = settledHeap(processes.hub());
+            spawnAndJoin(interp, TOTAL - WARM);
+            long afterAll = settledHeap(processes.hub());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("RootMemoryTest: live heap %.2f MiB after %d spawns, %.2f MiB after %d (%.1f s)%n",
+                    afterWarm / 1048576.0, WARM, afterAll / 1048576.0, TOTAL, seconds);
+            assertEquals((long) TOTAL * (TOTAL - 1) / 2 * 3, interp.globals.get("total"), "stderr: " + err);
+            assertEquals(0, processes.hub().records(), "process records left in the hub");
+            assertTrue(afterAll - afterWarm < 2 << 20, "the live heap grew by " + (afterAll - afterWarm)
+                    + " bytes over " + (TOTAL - WARM) + " spawns");
+        } finally {
+            processes.shutdown(false); // every child was joined; should one be left, it is stopped
+        }
+    }
+
+    /** Spawns and joins n children one after another, each handle dropped at once. */
+    private static void spawnAndJoin(Interpreter interp, int n) {
+        interp.run("for i in range(" + n + ") {\n    r = join spawn f(i0 + i)\n"
+                + "    total += r[0] + r[1]\n}\ni0 += " + n + "\n", "memory.par");
+    }
+
+    /**
+     * The heap in use once the hub has forgotten every finished child whose handle is gone (it
+     * hears of a handle collected after a collection), after full collections, so what is left
+     * is what something still holds.
+     */
+    private static long settledHeap(Hub hub) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        System.gc();
+        while (hub.records() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            System.gc();
+        }
+        System.gc();
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

@@ -1,0 +1,179 @@
+package par.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+import par.interp.ParError;
+
+/**
+ * Every message between processes and the hub comes back from its wire form as it was sent:
+ * each request, each answer, and each message either way, with awkward values in their fields
+ * (no name, no time-out, an empty list, a string that is not well-formed UTF-16). The samples
+ * must cover every record of each family, so a new one without a sample fails here. Damaged
+ * forms are refused with a WireException.
+ */
+class MessageRoundTripTest {
+    private static final Request.Timeout HALF = new Request.Timeout(0.5, "0.5");
+    private static final byte[] BYTES = {3, 0, 0, 0, 0, 0, 0, 0, 7};
+    private static final List<ParError.TraceEntry> TRACE = List.of(new ParError.TraceEntry("f", "a.par", 3),
+            new ParError.TraceEntry("<main>", "a.par", 9));
+
+    private static List<Request<?>> requests() {
+        return List.of(new Request.Spawn(BYTES, null, "a.par:1"), new Request.Spawn(BYTES, "worker \ud800", ""),
+                new Request.Join(2, null, "a.par:2"), new Request.Join(2, HALF, "a.par:2"), new Request.Info(2),
+                new Request.Terminate(2), new Request.NewLock(), new Request.Acquire(4, new Request.Timeout(0, "0"), "s"),
+                new Request.Release(4, "s"), new Request.NewShared(BYTES), new Request.Read(5),
+                new Request.Write(5, BYTES), new Request.NewQueue(0), new Request.Put(6, BYTES, "s"),
+                new Request.Get(6, HALF, "s"), new Request.Size(6), new Request.NewPool(4, BYTES),
+                new Request.Submit(7, List.of(BYTES, new byte[0])), new Request.Submit(7, List.of()),
+                new Request.AwaitTask(8, "s"), new Request.AwaitAny(List.of(8L, 9L), "s"), new Request.TaskDone(8),
+                new Request.ClosePool(7, "s"), new Request.NewSemaphore(2), new Request.SemAcquire(10, null, "s"),
+                new Request.SemRelease(10, "s"), new Request.NewEvent(), new Request.SetEvent(11, true),
+                new Request.SetEvent(11, false), new Request.IsSet(11), new Request.AwaitEvent(11, HALF, "s"),
+                new Request.NewBarrier(3), new Request.AwaitBarrier(12, null, "s"), new Request.NewCondition(0),
+                new Request.AwaitCondition(13, HALF, "s"), new Request.Notify(13, Integer.MAX_VALUE));
+    }
+
+    private static List<Answer> answers() {
+        return List.of(Answer.Done.DONE, new Answer.Id(-1), new Answer.Ids(List.of(1L, Long.MAX_VALUE)),
+                new Answer.Ids(List.of()), Answer.Flag.TRUE, Answer.Flag.FALSE, new Answer.Count(3),
+                new Answer.Value(BYTES), new Answer.Spawned(2, 4242, "p1"), new Answer.ProcessState(true, null, "p1"),
+                new Answer.ProcessState(false, -9L, "p1"), new Answer.ConditionMade(13, 4), new Answer.Results(BYTES),
+                new Answer.TaskFailed(-1, "was killed", List.of(), "w1", 77), new Answer.TaskFailed(2, "boom", TRACE, "w2", 78),
+                Answer.Cancelled.CANCELLED, new Answer.TaskEnded(8, new Answer.Results(BYTES)),
+                new Answer.TaskEnded(9, Answer.Cancelled.CANCELLED));
+    }
+
+    private static List<ChildMessage> childMessages() {
+        List<ChildMessage> all = new ArrayList<>(List.of(new ChildMessage.Ready(), new ChildMessage.Output("a line", false),
+                new ChildMessage.Output("the start \ud83d", true), new ChildMessage.Put(6, "a.par:4", BYTES),
+                new ChildMessage.Result(BYTES), new ChildMessage.Failed("boom", TRACE), new ChildMessage.Exit(3),
+                new ChildMessage.TaskResults(BYTES), new ChildMessage.TaskFailed(1, "boom", TRACE)));
+        for (Request<?> r : requests()) {
+            all.add(new ChildMessage.Call(all.size(), r));
+        }
+        return all;
+    }
+
+    private static List<HubMessage> hubMessages() {
+        List<HubMessage> all = new ArrayList<>(List.of(new HubMessage.Job(2, "p1", BYTES),
+                new HubMessage.Worker(3, "w1", BYTES), new HubMessage.Task(8, BYTES),
+                new HubMessage.Refused(5, "the pool is closed")));
+        for (Answer a : answers()) {
+            all.add(new HubMessage.Answered(all.size(), a));
+        }
+        return all;
+    }
+
+    @Test
+    void everyRequestComesBackAsSent() {
+        roundTrips(requests(), Request.TAGS, r -> {
+            Codec.Writer w = new Codec.Writer();
+            Request.write(r, w);
+            Codec.Reader in = new Codec.Reader(w.toBytes(), null);
+            Request<?> back = Request.read(in);
+            in.end();
+            return back;
+        });
+    }
+
+    @Test
+    void everyAnswerComesBackAsSent() {
+        roundTrips(answers(), Answer.TAGS, a -> {
+            Codec.Writer w = new Codec.Writer();
+            Answer.write(a, w);
+            Codec.Reader in = new Codec.Reader(w.toBytes(), null);
+            Answer back = Answer.read(in);
+            in.end();
+            return back;
+        });
+    }
+
+    @Test
+    void everyMessageEitherWayComesBackAsSent() {
+        List<Class<?>> childKinds = List.of(ChildMessage.class.getPermittedSubclasses());
+        List<Class<?>> hubKinds = List.of(HubMessage.class.getPermittedSubclasses());
+        roundTrips(childMessages(), childKinds, m -> ChildMessage.read(ChildMessage.frame(m), true));
+        roundTrips(hubMessages(), hubKinds, m -> HubMessage.read(HubMessage.frame(m)));
+    }
+
+    @Test
+    void aPutReadWithoutItsSiteKeepsTheRest() {
+        ChildMessage.Put back = (ChildMessage.Put) ChildMessage.read(ChildMessage.frame(
+                new ChildMessage.Put(6, "a.par:4", BYTES)), false);
+        assertEquals(6, back.queue());
+        assertEquals("", back.site());
+        assertTrue(Arrays.equals(BYTES, back.item()));
+    }
+
+    @Test
+    void damagedFormsAreRefused() {
+        assertRefused(new byte[] {(byte) Request.TAGS.size()}, Request::read, "malformed request: unknown operation");
+        assertRefused(new byte[] {99}, Answer::read, "malformed reply: unknown answer 99");
+        assertRefused(new byte[] {1, 0, 0}, Request::read, "malformed value: it ends early"); // a Join cut short
+        assertRefused(new byte[] {15, 0, 0, 0, 0, 0, 0, 0, 7, 0x7f, -1, -1, -1}, Request::read,
+                "malformed value: it ends early"); // a Submit claiming 2^31 - 1 works
+        WireException e = assertThrows(WireException.class, () -> ChildMessage.read(new Wire.Frame((byte) 99, new byte[0]), true));
+        assertEquals("malformed frame: unknown kind 99", e.getMessage());
+        Wire.Frame exit = ChildMessage.frame(new ChildMessage.Exit(0));
+        byte[] longer = Arrays.copyOf(exit.payload(), exit.payload().length + 1);
+        e = assertThrows(WireException.class, () -> ChildMessage.read(new Wire.Frame(exit.kind(), longer), true));
+        assertEquals("malformed value: 1 bytes left over", e.getMessage());
+    }
+
+    private static void assertRefused(byte[] form, Function<Codec.Reader, ?> read, String message) {
+        WireException e = assertThrows(WireException.class, () -> read.apply(new Codec.Reader(form, null)));
+        assertTrue(e.getMessage().startsWith(message), e.getMessage());
+    }
+
+    /** Each sample comes back the same, and the samples cover every kind there is. */
+    private static <T> void roundTrips(List<? extends T> samples, List<Class<?>> kinds, Function<T, T> there) {
+        Set<Class<?>> seen = new HashSet<>();
+        for (T sample : samples) {
+            assertEquals(render(sample), render(there.apply(sample)));
+            seen.add(sample.getClass());
+        }
+        Set<Class<?>> missing = new HashSet<>(kinds);
+        missing.removeAll(seen);
+        assertEquals(Set.of(), missing, "kinds with no sample");
+    }
+
+    /** A record as text, its byte arrays by content (a record's own equals compares them by identity). */
+    private static String render(Object o) {
+        if (o instanceof byte[] b) {
+            return Arrays.toString(b);
+        }
+        if (o instanceof List<?> items) {
+            List<String> parts = new ArrayList<>();
+            items.forEach(i -> parts.add(render(i)));
+            return parts.toString();
+        }
+        if (o instanceof String s) {
+            return '"' + s.chars().mapToObj(c -> c < 128 ? String.valueOf((char) c) : String.format("\\u%04x", c))
+                    .reduce("", String::concat) + '"';
+        }
+        if (!(o instanceof Record)) {
+            return String.valueOf(o);
+        }
+        List<String> parts = new ArrayList<>();
+        for (RecordComponent c : o.getClass().getRecordComponents()) {
+            try {
+                parts.add(c.getName() + "=" + render(c.getAccessor().invoke(o)));
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return o.getClass().getSimpleName() + parts;
+    }
+}
