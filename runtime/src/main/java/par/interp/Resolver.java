@@ -240,7 +240,7 @@ public final class Resolver {
             if (!mayBeList) {
                 return assign(new Stmt.Assign(a.pos(), List.of(t), new Expr.Binary(a.pos(), a.op(), t, a.value())));
             }
-            ExprNode inPlace = new ExprNodes.InPlace(line, a.op().equals("+"), expr(t), expr(a.value()));
+            ExprNode inPlace = new ArithmeticNodes.InPlace(line, a.op().equals("+"), expr(t), expr(a.value()));
             Target target = target(t);
             if (target instanceof Target.Local) {
                 return new StmtNodes.LocalAssign(line, scope.locals.get(((Expr.Name) t).name()), inPlace);
@@ -331,23 +331,23 @@ public final class Resolver {
     private ExprNode read(int line, String name) {
         Integer slot = scope.comprehensionSlot(name);
         if (slot != null) {
-            return new ExprNodes.LocalRead(line, slot, name);
+            return new NameNodes.LocalRead(line, slot, name);
         }
         if (scope.isFunction && !scope.declaredGlobal.contains(name)) {
             slot = scope.locals.get(name);
             if (slot != null) {
-                return scope.cells.contains(name) ? new ExprNodes.CellRead(line, slot, name)
-                        : new ExprNodes.LocalRead(line, slot, name);
+                return scope.cells.contains(name) ? new NameNodes.CellRead(line, slot, name)
+                        : new NameNodes.LocalRead(line, slot, name);
             }
             int captured = scope.freeVars.indexOf(name);
             if (captured >= 0) {
-                return new ExprNodes.CapturedRead(line, captured);
+                return new NameNodes.CapturedRead(line, captured);
             }
         }
         if (scope.isFunction) {
             scope.globalsRead.add(name);
         }
-        return new ExprNodes.GlobalRead(line, globals.cell(name), Builtins.get(name));
+        return new NameNodes.GlobalRead(line, globals.cell(name), Builtins.get(name));
     }
 
     private Target nameTarget(String name) {
@@ -400,10 +400,10 @@ public final class Resolver {
     private ExprNode expr(Expr e) {
         int line = e.pos().line();
         if (e instanceof Expr.Literal) {
-            return new ExprNodes.Const(line, ((Expr.Literal) e).value());
+            return new NameNodes.Const(line, ((Expr.Literal) e).value());
         }
         if (e instanceof Expr.NilLiteral) {
-            return new ExprNodes.Const(line, Nil.NIL);
+            return new NameNodes.Const(line, Nil.NIL);
         }
         if (e instanceof Expr.Name) {
             return read(line, ((Expr.Name) e).name());
@@ -414,7 +414,7 @@ public final class Resolver {
         if (e instanceof Expr.Unary) {
             Expr.Unary u = (Expr.Unary) e;
             ExprNode operand = expr(u.operand());
-            return u.op().equals("-") ? new ExprNodes.Negate(line, operand) : new ExprNodes.Plus(line, operand);
+            return u.op().equals("-") ? new ArithmeticNodes.Negate(line, operand) : new ArithmeticNodes.Plus(line, operand);
         }
         if (e instanceof Expr.Compare) {
             return compare((Expr.Compare) e);
@@ -422,36 +422,36 @@ public final class Resolver {
         if (e instanceof Expr.Logical) {
             Expr.Logical l = (Expr.Logical) e;
             ExprNode[] operands = exprs(l.operands());
-            return l.isAnd() ? new ExprNodes.And(line, operands) : new ExprNodes.Or(line, operands);
+            return l.isAnd() ? new LogicNodes.And(line, operands) : new LogicNodes.Or(line, operands);
         }
         if (e instanceof Expr.Not) {
-            return new ExprNodes.Not(line, expr(((Expr.Not) e).operand()));
+            return new LogicNodes.Not(line, expr(((Expr.Not) e).operand()));
         }
         if (e instanceof Expr.Conditional) {
             Expr.Conditional c = (Expr.Conditional) e;
-            return new ExprNodes.Conditional(line, expr(c.cond()), expr(c.then()), expr(c.orelse()));
+            return new LogicNodes.Conditional(line, expr(c.cond()), expr(c.then()), expr(c.orelse()));
         }
         if (e instanceof Expr.Call) {
             return call((Expr.Call) e);
         }
         if (e instanceof Expr.Attribute) {
             Expr.Attribute a = (Expr.Attribute) e;
-            return new ExprNodes.Attribute(line, expr(a.target()), a.name());
+            return new CallNodes.Attribute(line, expr(a.target()), a.name());
         }
         if (e instanceof Expr.Index) {
             Expr.Index i = (Expr.Index) e;
-            return new ExprNodes.Index(line, expr(i.target()), expr(i.index()));
+            return new CallNodes.Index(line, expr(i.target()), expr(i.index()));
         }
         if (e instanceof Expr.Slice) {
             Expr.Slice s = (Expr.Slice) e;
-            return new ExprNodes.Slice(line, expr(s.target()), optional(s.lo()), optional(s.hi()), optional(s.step()));
+            return new CallNodes.Slice(line, expr(s.target()), optional(s.lo()), optional(s.hi()), optional(s.step()));
         }
         if (e instanceof Expr.ListLiteral) {
-            return new ExprNodes.ListLiteral(line, exprs(((Expr.ListLiteral) e).items()));
+            return new CollectionNodes.ListLiteral(line, exprs(((Expr.ListLiteral) e).items()));
         }
         if (e instanceof Expr.MapLiteral) {
             Expr.MapLiteral m = (Expr.MapLiteral) e;
-            return new ExprNodes.MapLiteral(line, exprs(m.keys()), exprs(m.values()));
+            return new CollectionNodes.MapLiteral(line, exprs(m.keys()), exprs(m.values()));
         }
         if (e instanceof Expr.ListComp) {
             return listComp((Expr.ListComp) e);
@@ -459,11 +459,11 @@ public final class Resolver {
         if (e instanceof Expr.Spawn) {
             startsJvms(1);
             Expr.Spawn s = (Expr.Spawn) e;
-            return new ExprNodes.Spawn(line, expr(s.call().callee()), exprs(s.call().args()), optional(s.alias()),
+            return new ProcessNodes.Spawn(line, expr(s.call().callee()), exprs(s.call().args()), optional(s.alias()),
                     site(line));
         }
         if (e instanceof Expr.Join) {
-            return new ExprNodes.Join(line, expr(((Expr.Join) e).process()), site(line));
+            return new ProcessNodes.Join(line, expr(((Expr.Join) e).process()), site(line));
         }
         throw new IllegalStateException("resolver has no case for " + e.getClass().getSimpleName());
     }
@@ -478,21 +478,21 @@ public final class Resolver {
         Long constant = smallIntConstant(b.right());
         if (constant != null) {
             switch (b.op()) {
-                case "+": return new ExprNodes.AddConst(line, left, constant, false);
-                case "-": return new ExprNodes.AddConst(line, left, -constant, true);
-                case "%": if (constant > 0) return new ExprNodes.ModConst(line, left, constant); break;
+                case "+": return new ArithmeticNodes.AddConst(line, left, constant, false);
+                case "-": return new ArithmeticNodes.AddConst(line, left, -constant, true);
+                case "%": if (constant > 0) return new ArithmeticNodes.ModConst(line, left, constant); break;
                 default: break;
             }
         }
         ExprNode right = expr(b.right());
         switch (b.op()) {
-            case "+": return new ExprNodes.IntOp(line, '+', left, right);
-            case "-": return new ExprNodes.IntOp(line, '-', left, right);
-            case "*": return new ExprNodes.IntOp(line, '*', left, right);
-            case "%": return new ExprNodes.Modulo(line, left, right);
-            case "//": return new ExprNodes.FloorDivide(line, left, right);
-            case "/": return new ExprNodes.TrueDivide(line, left, right);
-            default: return new ExprNodes.Arithmetic(line, b.op(), left, right);
+            case "+": return new ArithmeticNodes.IntOp(line, '+', left, right);
+            case "-": return new ArithmeticNodes.IntOp(line, '-', left, right);
+            case "*": return new ArithmeticNodes.IntOp(line, '*', left, right);
+            case "%": return new ArithmeticNodes.Modulo(line, left, right);
+            case "//": return new ArithmeticNodes.FloorDivide(line, left, right);
+            case "/": return new ArithmeticNodes.TrueDivide(line, left, right);
+            default: return new ArithmeticNodes.Arithmetic(line, b.op(), left, right);
         }
     }
 
@@ -514,14 +514,14 @@ public final class Resolver {
         if (ops.length == 1 && ops[0] != Comparison.IN && ops[0] != Comparison.NOT_IN) {
             Long constant = smallIntConstant(c.rest().get(0));
             if (constant != null) {
-                return new ExprNodes.CompareConst(line, ops[0], expr(c.first()), constant);
+                return new LogicNodes.CompareConst(line, ops[0], expr(c.first()), constant);
             }
         }
         ExprNode[] nodes = exprs(operands);
         if (ops.length == 1) {
-            return new ExprNodes.Compare(line, ops[0], nodes[0], nodes[1]);
+            return new LogicNodes.Compare(line, ops[0], nodes[0], nodes[1]);
         }
-        return new ExprNodes.ChainCompare(line, ops, nodes);
+        return new LogicNodes.ChainCompare(line, ops, nodes);
     }
 
     /**
@@ -551,9 +551,9 @@ public final class Resolver {
         }
         if (c.callee() instanceof Expr.Attribute) {
             Expr.Attribute a = (Expr.Attribute) c.callee();
-            return new ExprNodes.MethodCall(line, expr(a.target()), a.name(), exprs(c.args()), site(line));
+            return new CallNodes.MethodCall(line, expr(a.target()), a.name(), exprs(c.args()), site(line));
         }
-        return new ExprNodes.Call(line, expr(c.callee()), exprs(c.args()));
+        return new CallNodes.Call(line, expr(c.callee()), exprs(c.args()));
     }
 
     /** Comprehension variables get fresh slots, visible only inside the comprehension. */
@@ -561,7 +561,7 @@ public final class Resolver {
         int pushed = 0;
         long outerTimes = times;
         try {
-            ExprNodes.Clause[] clauses = new ExprNodes.Clause[c.clauses().size()];
+            CollectionNodes.Clause[] clauses = new CollectionNodes.Clause[c.clauses().size()];
             for (int i = 0; i < clauses.length; i++) {
                 Expr.CompClause clause = c.clauses().get(i);
                 ExprNode iter = expr(clause.iter());
@@ -574,9 +574,9 @@ public final class Resolver {
                 scope.comprehensions.push(names);
                 pushed++;
                 times = times(times, count(clause.iter())); // each clause runs the rest once per item
-                clauses[i] = new ExprNodes.Clause(target(clause.target()), iter, exprs(clause.conds()));
+                clauses[i] = new CollectionNodes.Clause(target(clause.target()), iter, exprs(clause.conds()));
             }
-            return new ExprNodes.ListComp(c.pos().line(), expr(c.element()), clauses);
+            return new CollectionNodes.ListComp(c.pos().line(), expr(c.element()), clauses);
         } finally {
             for (int i = 0; i < pushed; i++) {
                 scope.comprehensions.pop();
