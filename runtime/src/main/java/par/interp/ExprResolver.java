@@ -53,7 +53,8 @@ final class ExprResolver {
         if (e instanceof Expr.Unary) {
             Expr.Unary u = (Expr.Unary) e;
             ExprNode operand = expr(u.operand());
-            return u.op().equals("-") ? new ArithmeticNodes.Negate(line, operand) : new ArithmeticNodes.Plus(line, operand);
+            return u.op().equals("-") ? new ArithmeticNodes.Negate(line, operand)
+                    : new ArithmeticNodes.Plus(line, operand);
         }
         if (e instanceof Expr.Compare) {
             return compare((Expr.Compare) e);

@@ -195,7 +195,8 @@ public final class Resolver {
         ExprNode value = expressions.expr(a.value());
         if (t instanceof Expr.Index) {
             Expr.Index i = (Expr.Index) t;
-            return new StmtNodes.AugItem(line, expressions.expr(i.target()), expressions.expr(i.index()), a.op(), value);
+            return new StmtNodes.AugItem(line, expressions.expr(i.target()), expressions.expr(i.index()), a.op(),
+                    value);
         }
         if (t instanceof Expr.Attribute) {
             Expr.Attribute at = (Expr.Attribute) t;
