@@ -161,6 +161,19 @@ class ReplTest {
                 highlighted("x = 1.5e3 and not nil $ spawned.join(2)"));
     }
 
+    /**
+     * The colours stay on their characters after one outside the BMP (the lexer counts code
+     * points, a Java string chars), and a comment's colour ends with the comment: inside
+     * brackets, the newline, the indent and a line continuation after it are plain.
+     */
+    @Test
+    void theHighlighterKeepsColoursOnTheirCharacters() {
+        assertEquals("string[\"\ud83d\ude00\"] plain[ + ] number[1] plain[ ] comment[# \ud83d\ude00] plain[\n] keyword[nil]",
+                highlighted("\"\ud83d\ude00\" + 1 # \ud83d\ude00\nnil"));
+        assertEquals("plain[f(] number[1] plain[, ] comment[# one] plain[\n  \\\n  ] number[2] plain[) ] comment[# two]",
+                highlighted("f(1, # one\n  \\\n  2) # two"));
+    }
+
     @Test
     void realTerminalInTmux() throws Exception {
         assumeTrue(new File("/usr/bin/tmux").canExecute(), "tmux is not installed (.ci/run installs it)");
