@@ -10,6 +10,7 @@ import org.jline.reader.ParsedLine;
 import par.interp.Builtins;
 import par.interp.Globals;
 import par.interp.Methods;
+import par.syntax.SourceTokens;
 
 /**
  * Tab completion: keywords, builtins and the session's globals; after {@code name.} the
@@ -45,7 +46,7 @@ final class ReplCompleter implements Completer {
             COMMANDS.forEach(c -> candidates.add(new Candidate(c)));
             return;
         }
-        ReplHighlighter.KEYWORDS.forEach(k -> candidates.add(new Candidate(k)));
+        SourceTokens.KEYWORDS.forEach(k -> candidates.add(new Candidate(k)));
         Builtins.names().forEach(b -> candidates.add(new Candidate(b)));
         globals.snapshot().keySet().forEach(g -> candidates.add(new Candidate(g)));
     }

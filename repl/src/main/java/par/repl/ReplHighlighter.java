@@ -1,24 +1,17 @@
 package par.repl;
 
-import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.Token;
 import org.jline.reader.Highlighter;
 import org.jline.reader.LineReader;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
-import par.grammar.ParLexer;
+import par.syntax.SourceTokens;
 
-/** Colours the input as it is typed, token by token, with Par's own lexer. */
+/** Colours the input as it is typed, by the kinds of its tokens that the syntax package finds. */
 final class ReplHighlighter implements Highlighter {
-    static final Set<String> KEYWORDS = Set.of("def", "if", "elif", "else", "while", "for", "in", "return",
-            "break", "continue", "pass", "global", "try", "catch", "finally", "raise", "with", "as", "spawn",
-            "join", "and", "or", "not", "true", "false", "nil");
-
     private static final AttributedStyle KEYWORD = AttributedStyle.BOLD.foreground(AttributedStyle.BLUE);
     private static final AttributedStyle STRING = AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
     private static final AttributedStyle NUMBER = AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN);
@@ -27,45 +20,28 @@ final class ReplHighlighter implements Highlighter {
     @Override
     public AttributedString highlight(LineReader reader, String buffer) {
         AttributedStringBuilder out = new AttributedStringBuilder();
-        ParLexer lexer = new ParLexer(CharStreams.fromString(buffer));
-        lexer.removeErrorListeners();
         int at = 0;
-        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
-            int start = t.getStartIndex();
-            int stop = t.getStopIndex() + 1;
-            if (start > at) {
-                plainOrComment(out, buffer.substring(at, start));
-            }
-            out.styled(style(t), buffer.substring(start, stop));
-            at = stop;
+        for (SourceTokens.Span span : SourceTokens.spans(buffer)) {
+            out.append(buffer.substring(at, span.start()));
+            out.styled(style(span.kind()), buffer.substring(span.start(), span.end()));
+            at = span.end();
         }
-        if (at < buffer.length()) {
-            plainOrComment(out, buffer.substring(at));
-        }
+        out.append(buffer.substring(at));
         return out.toAttributedString();
     }
 
-    /** Text the lexer skipped: spaces, and comments, which it drops. */
-    private static void plainOrComment(AttributedStringBuilder out, String text) {
-        int hash = text.indexOf('#');
-        if (hash < 0) {
-            out.append(text);
-            return;
-        }
-        out.append(text.substring(0, hash));
-        out.styled(COMMENT, text.substring(hash));
-    }
-
-    private static AttributedStyle style(Token t) {
-        switch (t.getType()) {
-            case ParLexer.STRING:
-            case ParLexer.UNTERMINATED_STRING:
+    private static AttributedStyle style(SourceTokens.Kind kind) {
+        switch (kind) {
+            case KEYWORD:
+                return KEYWORD;
+            case STRING:
                 return STRING;
-            case ParLexer.INT:
-            case ParLexer.FLOAT:
+            case NUMBER:
                 return NUMBER;
+            case COMMENT:
+                return COMMENT;
             default:
-                return KEYWORDS.contains(t.getText()) ? KEYWORD : AttributedStyle.DEFAULT;
+                return AttributedStyle.DEFAULT;
         }
     }
 

@@ -11,10 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -124,6 +127,51 @@ class ReplTest {
         java.nio.file.Files.write(file, "print(\"caf\u00e9\")\n".getBytes(StandardCharsets.ISO_8859_1));
         String shown = session(":load " + file + "\n1 + 1\n");
         assertShows(shown, file + ":1: error: not valid UTF-8 at line 1, byte 11\n    print(\"caf\\xe9\")\n", "2");
+    }
+
+    /** What the highlighter makes of a buffer: each run of one style as style[text]. */
+    private static String highlighted(String buffer) {
+        AttributedString shown = new ReplHighlighter().highlight(null, buffer);
+        assertEquals(buffer, shown.toString(), "the highlighter shows the buffer's own text");
+        StringBuilder runs = new StringBuilder();
+        for (int start = 0, end; start < shown.length(); start = end) {
+            AttributedStyle style = shown.styleAt(start);
+            for (end = start + 1; end < shown.length() && shown.styleAt(end).equals(style); end++) {
+            }
+            runs.append(runs.length() == 0 ? "" : " ").append(STYLES.getOrDefault(style, style.toString()))
+                    .append('[').append(buffer, start, end).append(']');
+        }
+        return runs.toString();
+    }
+
+    private static final Map<AttributedStyle, String> STYLES = Map.of(
+            AttributedStyle.DEFAULT, "plain",
+            AttributedStyle.BOLD.foreground(AttributedStyle.BLUE), "keyword",
+            AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN), "string",
+            AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN), "number",
+            AttributedStyle.DEFAULT.foreground(AttributedStyle.BRIGHT), "comment");
+
+    @Test
+    void theHighlighterColoursKeywordsStringsNumbersAndComments() {
+        assertEquals("keyword[if] plain[ n >= ] number[0x1F] plain[ { s = ] string[\"big\"] plain[ } ] comment[# check]"
+                        + " plain[\nprint(] string['open]",
+                highlighted("if n >= 0x1F { s = \"big\" } # check\nprint('open"));
+        assertEquals("plain[x = ] number[1.5e3] plain[ ] keyword[and] plain[ ] keyword[not] plain[ ] keyword[nil]"
+                        + " plain[ $ spawned.] keyword[join] plain[(] number[2] plain[)]",
+                highlighted("x = 1.5e3 and not nil $ spawned.join(2)"));
+    }
+
+    /**
+     * The colours stay on their characters after one outside the BMP (the lexer counts code
+     * points, a Java string chars), and a comment's colour ends with the comment: inside
+     * brackets, the newline, the indent and a line continuation after it are plain.
+     */
+    @Test
+    void theHighlighterKeepsColoursOnTheirCharacters() {
+        assertEquals("string[\"\ud83d\ude00\"] plain[ + ] number[1] plain[ ] comment[# \ud83d\ude00] plain[\n] keyword[nil]",
+                highlighted("\"\ud83d\ude00\" + 1 # \ud83d\ude00\nnil"));
+        assertEquals("plain[f(] number[1] plain[, ] comment[# one] plain[\n  \\\n  ] number[2] plain[) ] comment[# two]",
+                highlighted("f(1, # one\n  \\\n  2) # two"));
     }
 
     @Test

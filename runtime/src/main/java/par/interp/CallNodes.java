@@ -1,0 +1,132 @@
+package par.interp;
+
+/**
+ * Calls of functions and methods, and the reads of a value's parts: attribute, index and
+ * slice. A call goes through the interpreter (or straight into a Par function's frame);
+ * a method call on a handle first records its place, since it may wait on another process.
+ */
+final class CallNodes {
+    private CallNodes() {
+    }
+
+    static final class Call extends ExprNode {
+        private final ExprNode callee;
+        private final ExprNode[] args;
+
+        Call(int line, ExprNode callee, ExprNode[] args) {
+            super(line);
+            this.callee = callee;
+            this.args = args;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object fn = callee.eval(f);
+            if (fn instanceof Function) {
+                Function function = (Function) fn;
+                FunctionCode code = function.code();
+                Object[] slots = code.newSlots(args.length);
+                if (slots == null) {
+                    throw code.arityError(args.length);
+                }
+                for (int i = 0; i < args.length; i++) {
+                    slots[i] = args[i].eval(f);
+                }
+                return function.invoke(f.interp, slots);
+            }
+            return f.interp.call(fn, evalArgs(f, args));
+        }
+    }
+
+    static Object[] evalArgs(Frame f, ExprNode[] args) {
+        Object[] values = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            values[i] = args[i].eval(f);
+        }
+        return values;
+    }
+
+    static final class MethodCall extends ExprNode {
+        private final ExprNode target;
+        private final String name;
+        private final ExprNode[] args;
+        private final String site;
+
+        MethodCall(int line, ExprNode target, String name, ExprNode[] args, String site) {
+            super(line);
+            this.target = target;
+            this.name = name;
+            this.args = args;
+            this.site = site;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object self = target.eval(f);
+            Object[] values = evalArgs(f, args);
+            if (self instanceof ParObject) {
+                f.interp.site = site; // a lock, queue or pool call may wait on another process
+            }
+            return Methods.call(f.interp, self, name, values);
+        }
+    }
+
+    // ------------------------------------------------------------ access
+
+    static final class Attribute extends ExprNode {
+        private final ExprNode target;
+        private final String name;
+
+        Attribute(int line, ExprNode target, String name) {
+            super(line);
+            this.target = target;
+            this.name = name;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return Methods.getAttribute(target.eval(f), name);
+        }
+    }
+
+    static final class Index extends ExprNode {
+        private final ExprNode target;
+        private final ExprNode index;
+
+        Index(int line, ExprNode target, ExprNode index) {
+            super(line);
+            this.target = target;
+            this.index = index;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return Sequences.getItem(target.eval(f), index.eval(f));
+        }
+    }
+
+    static final class Slice extends ExprNode {
+        private final ExprNode target;
+        private final ExprNode lo;
+        private final ExprNode hi;
+        private final ExprNode step;
+
+        Slice(int line, ExprNode target, ExprNode lo, ExprNode hi, ExprNode step) {
+            super(line);
+            this.target = target;
+            this.lo = lo;
+            this.hi = hi;
+            this.step = step;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object t = target.eval(f);
+            return Sequences.slice(t, optional(f, lo), optional(f, hi), optional(f, step));
+        }
+
+        private static Object optional(Frame f, ExprNode e) {
+            return e == null ? Nil.NIL : e.eval(f);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package par.interp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import par.syntax.Expr;
+import par.syntax.SyntaxError;
+
+/**
+ * The resolver's half for expressions and assignment targets: turns each into its node,
+ * choosing the fast node where the code allows (an int constant operand, a single
+ * comparison), and gives comprehension variables slots of their own. Names are placed by
+ * {@link Scopes}, spawns and pools are counted by {@link JvmCount}; statements are the
+ * {@link Resolver}'s.
+ */
+final class ExprResolver {
+    private final Scopes scopes;
+    private final JvmCount jvms;
+    private final String file;
+
+    ExprResolver(Scopes scopes, JvmCount jvms, String file) {
+        this.scopes = scopes;
+        this.jvms = jvms;
+        this.file = file;
+    }
+
+    ExprNode[] exprs(List<Expr> list) {
+        ExprNode[] out = new ExprNode[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = expr(list.get(i));
+        }
+        return out;
+    }
+
+    ExprNode expr(Expr e) {
+        int line = e.pos().line();
+        if (e instanceof Expr.Literal) {
+            return new NameNodes.Const(line, ((Expr.Literal) e).value());
+        }
+        if (e instanceof Expr.NilLiteral) {
+            return new NameNodes.Const(line, Nil.NIL);
+        }
+        if (e instanceof Expr.Name) {
+            return scopes.read(line, ((Expr.Name) e).name());
+        }
+        if (e instanceof Expr.Binary) {
+            return binary((Expr.Binary) e);
+        }
+        if (e instanceof Expr.Unary) {
+            Expr.Unary u = (Expr.Unary) e;
+            ExprNode operand = expr(u.operand());
+            return u.op().equals("-") ? new ArithmeticNodes.Negate(line, operand)
+                    : new ArithmeticNodes.Plus(line, operand);
+        }
+        if (e instanceof Expr.Compare) {
+            return compare((Expr.Compare) e);
+        }
+        if (e instanceof Expr.Logical) {
+            Expr.Logical l = (Expr.Logical) e;
+            ExprNode[] operands = exprs(l.operands());
+            return l.isAnd() ? new LogicNodes.And(line, operands) : new LogicNodes.Or(line, operands);
+        }
+        if (e instanceof Expr.Not) {
+            return new LogicNodes.Not(line, expr(((Expr.Not) e).operand()));
+        }
+        if (e instanceof Expr.Conditional) {
+            Expr.Conditional c = (Expr.Conditional) e;
+            return new LogicNodes.Conditional(line, expr(c.cond()), expr(c.then()), expr(c.orelse()));
+        }
+        if (e instanceof Expr.Call) {
+            return call((Expr.Call) e);
+        }
+        if (e instanceof Expr.Attribute) {
+            Expr.Attribute a = (Expr.Attribute) e;
+            return new CallNodes.Attribute(line, expr(a.target()), a.name());
+        }
+        if (e instanceof Expr.Index) {
+            Expr.Index i = (Expr.Index) e;
+            return new CallNodes.Index(line, expr(i.target()), expr(i.index()));
+        }
+        if (e instanceof Expr.Slice) {
+            Expr.Slice s = (Expr.Slice) e;
+            return new CallNodes.Slice(line, expr(s.target()), optional(s.lo()), optional(s.hi()), optional(s.step()));
+        }
+        if (e instanceof Expr.ListLiteral) {
+            return new CollectionNodes.ListLiteral(line, exprs(((Expr.ListLiteral) e).items()));
+        }
+        if (e instanceof Expr.MapLiteral) {
+            Expr.MapLiteral m = (Expr.MapLiteral) e;
+            return new CollectionNodes.MapLiteral(line, exprs(m.keys()), exprs(m.values()));
+        }
+        if (e instanceof Expr.ListComp) {
+            return listComp((Expr.ListComp) e);
+        }
+        if (e instanceof Expr.Spawn) {
+            jvms.spawn();
+            Expr.Spawn s = (Expr.Spawn) e;
+            return new ProcessNodes.Spawn(line, expr(s.call().callee()), exprs(s.call().args()), optional(s.alias()),
+                    site(line));
+        }
+        if (e instanceof Expr.Join) {
+            return new ProcessNodes.Join(line, expr(((Expr.Join) e).process()), site(line));
+        }
+        throw new IllegalStateException("resolver has no case for " + e.getClass().getSimpleName());
+    }
+
+    Target target(Expr t) {
+        if (t instanceof Expr.Name) {
+            return scopes.target(((Expr.Name) t).name());
+        }
+        if (t instanceof Expr.Index) {
+            Expr.Index i = (Expr.Index) t;
+            return new Target.Item(expr(i.target()), expr(i.index()));
+        }
+        if (t instanceof Expr.Attribute) {
+            Expr.Attribute a = (Expr.Attribute) t;
+            return new Target.Attribute(expr(a.target()), a.name());
+        }
+        if (t instanceof Expr.ListLiteral) {
+            List<Expr> items = ((Expr.ListLiteral) t).items();
+            Target[] parts = new Target[items.size()];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = target(items.get(i));
+            }
+            return new Target.Unpack(parts);
+        }
+        throw new SyntaxError(file, t.pos(), "cannot assign to this expression");
+    }
+
+    /** file.par:LINE, for saying where a process waits. */
+    String site(int line) {
+        return file + ":" + line;
+    }
+
+    private ExprNode optional(Expr e) {
+        return e == null ? null : expr(e);
+    }
+
+    private ExprNode binary(Expr.Binary b) {
+        int line = b.pos().line();
+        ExprNode left = expr(b.left());
+        Long constant = smallIntConstant(b.right());
+        if (constant != null) {
+            switch (b.op()) {
+                case "+": return new ArithmeticNodes.AddConst(line, left, constant, false);
+                case "-": return new ArithmeticNodes.AddConst(line, left, -constant, true);
+                case "%": if (constant > 0) return new ArithmeticNodes.ModConst(line, left, constant); break;
+                default: break;
+            }
+        }
+        ExprNode right = expr(b.right());
+        switch (b.op()) {
+            case "+": return new ArithmeticNodes.IntOp(line, '+', left, right);
+            case "-": return new ArithmeticNodes.IntOp(line, '-', left, right);
+            case "*": return new ArithmeticNodes.IntOp(line, '*', left, right);
+            case "%": return new ArithmeticNodes.Modulo(line, left, right);
+            case "//": return new ArithmeticNodes.FloorDivide(line, left, right);
+            case "/": return new ArithmeticNodes.TrueDivide(line, left, right);
+            default: return new ArithmeticNodes.Arithmetic(line, b.op(), left, right);
+        }
+    }
+
+    /** An int literal small enough that negating it cannot overflow, or null. */
+    private static Long smallIntConstant(Expr e) {
+        Long v = JvmCount.intLiteral(e);
+        return v != null && v > Long.MIN_VALUE ? v : null;
+    }
+
+    private ExprNode compare(Expr.Compare c) {
+        int line = c.pos().line();
+        List<Expr> operands = new ArrayList<>();
+        operands.add(c.first());
+        operands.addAll(c.rest());
+        Comparison[] ops = new Comparison[c.ops().size()];
+        for (int i = 0; i < ops.length; i++) {
+            ops[i] = Comparison.of(c.ops().get(i));
+        }
+        if (ops.length == 1 && ops[0] != Comparison.IN && ops[0] != Comparison.NOT_IN) {
+            Long constant = smallIntConstant(c.rest().get(0));
+            if (constant != null) {
+                return new LogicNodes.CompareConst(line, ops[0], expr(c.first()), constant);
+            }
+        }
+        ExprNode[] nodes = exprs(operands);
+        if (ops.length == 1) {
+            return new LogicNodes.Compare(line, ops[0], nodes[0], nodes[1]);
+        }
+        return new LogicNodes.ChainCompare(line, ops, nodes);
+    }
+
+    private ExprNode call(Expr.Call c) {
+        int line = c.pos().line();
+        jvms.call(c);
+        if (c.callee() instanceof Expr.Attribute) {
+            Expr.Attribute a = (Expr.Attribute) c.callee();
+            return new CallNodes.MethodCall(line, expr(a.target()), a.name(), exprs(c.args()), site(line));
+        }
+        return new CallNodes.Call(line, expr(c.callee()), exprs(c.args()));
+    }
+
+    /** Comprehension variables get fresh slots, visible only inside the comprehension. */
+    private ExprNode listComp(Expr.ListComp c) {
+        Scope scope = scopes.current;
+        int pushed = 0;
+        long outerTimes = jvms.mark();
+        try {
+            CollectionNodes.Clause[] clauses = new CollectionNodes.Clause[c.clauses().size()];
+            for (int i = 0; i < clauses.length; i++) {
+                Expr.CompClause clause = c.clauses().get(i);
+                ExprNode iter = expr(clause.iter());
+                Map<String, Integer> names = new HashMap<>();
+                Set<String> targetNames = new LinkedHashSet<>();
+                collectNames(clause.target(), targetNames);
+                for (String name : targetNames) {
+                    names.put(name, scope.newSlot());
+                }
+                scope.comprehensions.push(names);
+                pushed++;
+                jvms.repeat(JvmCount.count(clause.iter())); // each clause runs the rest once per item
+                clauses[i] = new CollectionNodes.Clause(target(clause.target()), iter, exprs(clause.conds()));
+            }
+            return new CollectionNodes.ListComp(c.pos().line(), expr(c.element()), clauses);
+        } finally {
+            for (int i = 0; i < pushed; i++) {
+                scope.comprehensions.pop();
+            }
+            jvms.restore(outerTimes);
+        }
+    }
+
+    private static void collectNames(Expr target, Set<String> out) {
+        if (target instanceof Expr.Name) {
+            out.add(((Expr.Name) target).name());
+        } else if (target instanceof Expr.ListLiteral) {
+            for (Expr item : ((Expr.ListLiteral) target).items()) {
+                collectNames(item, out);
+            }
+        }
+    }
+}
