@@ -19,12 +19,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
+import par.hub.RootProcesses;
 import par.interp.Interpreter;
 import par.interp.ParList;
 import par.interp.ScriptRunner;
 import par.interp.StreamOutput;
 import par.launch.ParseCache;
-import par.hub.RootProcesses;
 import par.syntax.Program;
 import par.syntax.SyntaxError;
 

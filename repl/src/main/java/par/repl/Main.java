@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import par.hub.RootProcesses;
+import par.hub.Timeline;
+import par.hub.Trace;
 import par.interp.ErrorPrinter;
 import par.interp.Interpreter;
 import par.interp.OutputFailure;
@@ -20,9 +23,6 @@ import par.interp.ParList;
 import par.interp.ScriptRunner;
 import par.interp.StreamOutput;
 import par.launch.ParseCache;
-import par.hub.RootProcesses;
-import par.hub.Timeline;
-import par.hub.Trace;
 import par.syntax.SourceText;
 
 /**

@@ -14,6 +14,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 
+import par.hub.RootProcesses;
 import par.interp.ErrorPrinter;
 import par.interp.ExitRequest;
 import par.interp.Interpreter;
@@ -21,7 +22,6 @@ import par.interp.Output;
 import par.interp.ParError;
 import par.interp.ParList;
 import par.interp.Resolver;
-import par.hub.RootProcesses;
 import par.syntax.Program;
 import par.syntax.SourceParser;
 import par.syntax.SourceText;

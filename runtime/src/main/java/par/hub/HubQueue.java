@@ -1,6 +1,7 @@
 package par.hub;
 
 import java.util.ArrayDeque;
+
 import par.wire.Answer;
 
 /**

@@ -2,6 +2,7 @@ package par.hub;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import par.wire.Answer;
 
 /**

@@ -7,10 +7,10 @@ import par.interp.Output;
 import par.interp.ParError;
 import par.interp.ScriptRunner;
 import par.proc.Broker;
-import par.wire.Answer;
-import par.wire.Request;
 import par.proc.ProcHandle;
 import par.proc.ProcessSupport;
+import par.wire.Answer;
+import par.wire.Request;
 
 /**
  * Processes for the root program: the hub is created on first use (a script that never

@@ -4,9 +4,10 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+
+import par.wire.HubMessage;
 import par.wire.Wire;
 import par.wire.WireException;
-import par.wire.HubMessage;
 
 /**
  * The hub's end of one child JVM: the process, the pipe into its stdin, and a reader thread

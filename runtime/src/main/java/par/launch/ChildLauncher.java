@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import par.interp.TopLevel;
 import par.child.ChildMain;
+import par.interp.TopLevel;
 
 /**
  * Starts child JVMs (same java, same classes, small heap, quick-start flags, the class-data

@@ -1,14 +1,13 @@
 package par.proc;
 
-import par.wire.Answer;
-import par.wire.Request;
-
 import par.interp.Builtin;
 import par.interp.ContextManager;
 import par.interp.Interpreter;
 import par.interp.Nil;
 import par.interp.ParError;
 import par.interp.Values;
+import par.wire.Answer;
+import par.wire.Request;
 
 /**
  * A handle to something a process can hold: a lock, a semaphore, a condition's lock, a shared

@@ -19,8 +19,8 @@ import par.interp.Range;
 import par.interp.Repr;
 import par.interp.Sequences;
 import par.interp.Values;
-import par.wire.Codec;
 import par.wire.Answer;
+import par.wire.Codec;
 import par.wire.Request;
 
 /**

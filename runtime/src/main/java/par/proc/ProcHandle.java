@@ -3,7 +3,6 @@ package par.proc;
 import par.interp.Interpreter;
 import par.interp.Nil;
 import par.interp.ParError;
-import par.interp.ParList;
 import par.wire.Answer;
 import par.wire.Request;
 

@@ -3,24 +3,23 @@ package par.proc;
 import java.util.List;
 import java.util.function.Supplier;
 
+import par.hub.RootProcesses;
 import par.interp.Callable;
 import par.interp.Cell;
 import par.interp.Function;
 import par.interp.Interpreter;
 import par.interp.Nil;
 import par.interp.ParError;
-import par.interp.ParList;
 import par.interp.Processes;
+import par.interp.Repr;
 import par.interp.Resolver;
 import par.interp.Values;
 import par.syntax.Stmt;
-import par.hub.RootProcesses;
-import par.wire.Codec;
-import par.wire.WireException;
-import par.wire.Handle;
 import par.wire.Answer;
+import par.wire.Codec;
+import par.wire.Handle;
 import par.wire.Request;
-import par.interp.Repr;
+import par.wire.WireException;
 
 /**
  * The interpreter's view of processes, the same in the root and in a child: spawn builds the

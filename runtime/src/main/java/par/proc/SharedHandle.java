@@ -1,7 +1,6 @@
 package par.proc;
 
 import par.interp.Interpreter;
-import par.interp.ParObject;
 import par.wire.Codec;
 import par.wire.Request;
 

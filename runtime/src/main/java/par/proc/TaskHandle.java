@@ -1,7 +1,6 @@
 package par.proc;
 
 import par.interp.ParList;
-import par.wire.Answer;
 import par.wire.Request;
 
 /** What {@code pool.submit(f, args...)} returns: a task that {@code join} waits for; {@code .done} says if it has ended. */

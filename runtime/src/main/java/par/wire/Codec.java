@@ -16,8 +16,6 @@ import par.interp.ParList;
 import par.interp.ParMap;
 import par.interp.Range;
 import par.interp.Values;
-import par.syntax.Expr;
-import par.syntax.Pos;
 import par.syntax.Stmt;
 
 /**

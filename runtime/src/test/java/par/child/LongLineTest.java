@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import par.hub.RootProcesses;
 import par.interp.Interpreter;
 import par.interp.ScriptRunner;
 import par.interp.StreamOutput;
-import par.hub.RootProcesses;
 
 /**
  * A child prints lines longer than one frame carries: each reaches the root's stdout as that

@@ -23,10 +23,10 @@ import par.interp.ParList;
 import par.interp.ParMap;
 import par.interp.Range;
 import par.interp.StreamOutput;
+import par.proc.ProcessSupport;
 import par.syntax.Program;
 import par.syntax.SourceParser;
 import par.syntax.SyntaxError;
-import par.proc.ProcessSupport;
 
 /**
  * What a process receives may be damaged (a bug, a dying sender) or hostile. Random values,

@@ -9,10 +9,10 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import par.child.ChildMain;
 import par.interp.ParError;
 import par.interp.ParList;
 import par.interp.ParMap;
-import par.child.ChildMain;
 
 /**
  * Strings cross between processes exactly: any Java string, a lone surrogate included, comes
