@@ -40,19 +40,6 @@ import par.wire.WireException;
  * as AST.
  */
 public final class ChildMain {
-    /** For replies from the hub, which hold only plain values and encoded payloads. */
-    public static final Codec.Receiver PLAIN = new Codec.Receiver() {
-        @Override
-        public Function function(Stmt.Def def, List<String> freeVars, Cell[] captured) {
-            throw new WireException("malformed reply: a function where a plain value belongs");
-        }
-
-        @Override
-        public Object handle(byte kind, long id, long meta) {
-            throw new WireException("malformed reply: a handle where a plain value belongs");
-        }
-    };
-
     private ChildMain() {
     }
 

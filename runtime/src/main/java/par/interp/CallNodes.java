@@ -65,7 +65,7 @@ final class CallNodes {
             Object self = target.eval(f);
             Object[] values = evalArgs(f, args);
             if (self instanceof ParObject) {
-                f.interp.site = site; // a lock, queue or pool call may wait on another process
+                f.interp.at(site); // a lock, queue or pool call may wait on another process
             }
             return Methods.call(f.interp, self, name, values);
         }

@@ -34,10 +34,21 @@ public final class Interpreter {
     /** The thread running the program, so an abort can wake it from a sleep. */
     private volatile Thread runner;
     /**
-     * Where the program is about to wait ({@code file.par:LINE}), set just before a call that
-     * may block on another process, so the hub can say where each process is stuck.
+     * Where the program is about to wait ({@code file.par:LINE}), set just before a method call
+     * that may block on another process (a lock's, a queue's, a pool's), so the hub can say
+     * where each process is stuck. spawn and join pass theirs directly.
      */
-    public String site = "";
+    private String site = "";
+
+    /** The call site of the method call being made (see {@link #at}). */
+    public String site() {
+        return site;
+    }
+
+    /** Notes the call site of the method call about to be made. */
+    void at(String callSite) {
+        site = callSite;
+    }
 
     public Interpreter(InputStream in, Output out, PrintStream err) {
         this.in = in;

@@ -28,8 +28,7 @@ final class ProcessNodes {
             Object fn = callee.eval(f);
             Object[] values = CallNodes.evalArgs(f, args);
             Object name = alias == null ? Nil.NIL : alias.eval(f);
-            f.interp.site = site;
-            return f.interp.processes().spawn(fn, values, name, line);
+            return f.interp.processes().spawn(fn, values, name, site);
         }
     }
 
@@ -46,8 +45,7 @@ final class ProcessNodes {
         @Override
         Object eval(Frame f) {
             Object p = process.eval(f);
-            f.interp.site = site;
-            return f.interp.processes().join(p, line);
+            return f.interp.processes().join(p, site);
         }
     }
 }

@@ -6,9 +6,9 @@ package par.interp;
  * sees this interface; the implementation lives in par.proc.
  */
 public interface Processes {
-    Object spawn(Object function, Object[] args, Object name, int line);
+    Object spawn(Object function, Object[] args, Object name, String site);
 
-    Object join(Object handle, int line);
+    Object join(Object handle, String site);
 
     /** {@code lock()}, {@code queue(n)}, {@code pool(n)}, {@code shared(v)} and friends, by kind. */
     Object create(String kind, Object[] args);
@@ -32,12 +32,12 @@ public interface Processes {
     /** Until the process machinery is connected, every use says so plainly. */
     Processes NONE = new Processes() {
         @Override
-        public Object spawn(Object function, Object[] args, Object name, int line) {
+        public Object spawn(Object function, Object[] args, Object name, String site) {
             throw unavailable();
         }
 
         @Override
-        public Object join(Object handle, int line) {
+        public Object join(Object handle, String site) {
             throw unavailable();
         }
 

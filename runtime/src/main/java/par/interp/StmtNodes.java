@@ -424,8 +424,8 @@ final class StmtNodes {
                         + " in a with statement (locks, shared values and pools can be)");
             }
             ContextManager manager = (ContextManager) v;
-            f.interp.site = site;
-            Object entered = manager.enter(f.interp, line);
+            f.interp.at(site);
+            Object entered = manager.enter(f.interp);
             if (target != null) {
                 target.assign(f, entered);
             }

@@ -17,6 +17,7 @@ import par.syntax.Program;
 import par.syntax.SourceParser;
 import par.syntax.Stmt;
 import par.wire.Codec;
+import par.wire.CodecReader;
 import par.wire.WireException;
 
 /**
@@ -116,7 +117,7 @@ public final class ParseCache {
     private static List<Stmt> read(Path entry, String source, String file, Processes processes) {
         try {
             // the entry may have been written for another file of the same text
-            Codec.Reader r = new Codec.Reader(readBytes(entry), null).asFile(file);
+            CodecReader r = new CodecReader(readBytes(entry), null).asFile(file);
             if (!new String(r.bytes(), StandardCharsets.UTF_8).equals(source)) {
                 return null; // another text with the same hash
             }

@@ -46,16 +46,16 @@ abstract class Acquirable extends HubHandle implements ContextManager {
 
     private Object acquire(Interpreter interp, Object timeout) {
         interp.out().flush(); // lines printed before waiting come before the next holder's
-        return support.broker().call(acquireRequest(ProcessSupport.timeout(timeout), interp.site)).value();
+        return support.broker().call(acquireRequest(ProcessSupport.timeout(timeout), interp.site())).value();
     }
 
     private void release(Interpreter interp) {
         interp.out().flush();
-        support.broker().call(releaseRequest(interp.site));
+        support.broker().call(releaseRequest(interp.site()));
     }
 
     @Override
-    public Object enter(Interpreter interp, int line) {
+    public Object enter(Interpreter interp) {
         acquire(interp, Nil.NIL);
         return this;
     }

@@ -144,7 +144,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
         interp.out().flush();
         ParList results = new ParList();
         for (int i = 0; i < ids.size(); i++) {
-            results.items.addAll(outcome(support.broker().call(new Request.AwaitTask(ids.get(i), interp.site)), chunks.get(i)).items);
+            results.items.addAll(outcome(support.broker().call(new Request.AwaitTask(ids.get(i), interp.site())), chunks.get(i)).items);
         }
         return results;
     }
@@ -282,7 +282,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
                         }
                         support.interp.out().flush();
                         Answer.TaskEnded ended = support.broker().call(new Request.AwaitAny(List.copyOf(pending),
-                                support.interp.site));
+                                support.interp.site()));
                         pending.remove(ended.task());
                         ready.addAll(outcome(ended.outcome(), chunks.remove(ended.task())).items);
                     }
@@ -294,11 +294,11 @@ final class PoolHandle extends HubHandle implements ContextManager {
 
     private void close(Interpreter interp) {
         interp.out().flush();
-        support.broker().call(new Request.ClosePool(id, interp.site));
+        support.broker().call(new Request.ClosePool(id, interp.site()));
     }
 
     @Override
-    public Object enter(Interpreter interp, int line) {
+    public Object enter(Interpreter interp) {
         return this;
     }
 

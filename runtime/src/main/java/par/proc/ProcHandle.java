@@ -48,9 +48,9 @@ public final class ProcHandle extends HubHandle {
         return name;
     }
 
-    Object join(Object timeout) {
+    Object join(Object timeout, String site) {
         support.interp.out().flush();
-        return support.decode(support.broker().call(new Request.Join(id, ProcessSupport.timeout(timeout), support.interp.site)).encoded());
+        return support.decode(support.broker().call(new Request.Join(id, ProcessSupport.timeout(timeout), site)).encoded());
     }
 
     @Override
@@ -69,7 +69,7 @@ public final class ProcHandle extends HubHandle {
         switch (method) {
             case "join":
                 par.interp.Builtin.checkArity("join", args, 0, 1);
-                return join(args.length == 0 ? Nil.NIL : args[0]);
+                return join(args.length == 0 ? Nil.NIL : args[0], interp.site());
             case "terminate":
                 par.interp.Builtin.checkArity("terminate", args, 0, 0);
                 support.broker().call(new Request.Terminate(id));

@@ -51,7 +51,7 @@ public class ProcessSupport implements Processes, Codec.Receiver {
     }
 
     @Override
-    public Object spawn(Object function, Object[] args, Object name, int line) {
+    public Object spawn(Object function, Object[] args, Object name, String site) {
         if (!(function instanceof Callable)) {
             throw new ParError("spawn needs a function to call, not " + Values.aType(function));
         }
@@ -62,7 +62,7 @@ public class ProcessSupport implements Processes, Codec.Receiver {
             throw new ParError("a process name must be a string, not " + Values.aType(name));
         }
         byte[] image = Image.build(interp.globals, function, args);
-        Answer.Spawned spawned = broker().call(new Request.Spawn(image, name == Nil.NIL ? null : (String) name, interp.site));
+        Answer.Spawned spawned = broker().call(new Request.Spawn(image, name == Nil.NIL ? null : (String) name, site));
         return track(new ProcHandle(this, spawned.id(), spawned.pid(), spawned.name()), false);
     }
 
@@ -79,12 +79,12 @@ public class ProcessSupport implements Processes, Codec.Receiver {
     }
 
     @Override
-    public Object join(Object handle, int line) {
+    public Object join(Object handle, String site) {
         if (handle instanceof ProcHandle) {
-            return ((ProcHandle) handle).join(Nil.NIL);
+            return ((ProcHandle) handle).join(Nil.NIL, site);
         }
         if (handle instanceof TaskHandle) {
-            return ((TaskHandle) handle).join();
+            return ((TaskHandle) handle).join(site);
         }
         throw new ParError("join needs a process or a pool task, not " + Values.aType(handle));
     }

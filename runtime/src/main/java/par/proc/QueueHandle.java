@@ -41,22 +41,22 @@ final class QueueHandle extends HubHandle {
             case "put": {
                 Builtin.checkArity("put", args, 1, 1);
                 if (capacity == 0) {
-                    support.broker().putNoWait(id, args[0], interp.site);
+                    support.broker().putNoWait(id, args[0], interp.site());
                 } else {
                     interp.out().flush();
-                    support.broker().call(new Request.Put(id, Codec.encode(args[0]), interp.site));
+                    support.broker().call(new Request.Put(id, Codec.encode(args[0]), interp.site()));
                 }
                 return Nil.NIL;
             }
             case "get": {
                 Builtin.checkArity("get", args, 0, 1);
-                byte[] ready = support.broker().tryGet(id, interp.site);
+                byte[] ready = support.broker().tryGet(id, interp.site());
                 if (ready != null) {
                     return support.decode(ready);
                 }
                 interp.out().flush();
                 Request.Timeout timeout = ProcessSupport.timeout(args.length == 0 ? Nil.NIL : args[0]);
-                return support.decode(support.broker().call(new Request.Get(id, timeout, interp.site)).encoded());
+                return support.decode(support.broker().call(new Request.Get(id, timeout, interp.site())).encoded());
             }
             case "size":
                 Builtin.checkArity("size", args, 0, 0);

@@ -100,7 +100,7 @@ final class SyncHandles {
                 case "wait":
                     Builtin.checkArity("wait", args, 0, 1);
                     interp.out().flush();
-                    return call(new Request.AwaitEvent(id, timeout(args), interp.site)).value();
+                    return call(new Request.AwaitEvent(id, timeout(args), interp.site())).value();
                 default:
                     throw noMethod(method);
             }
@@ -145,7 +145,7 @@ final class SyncHandles {
             }
             Builtin.checkArity("wait", args, 0, 1);
             interp.out().flush();
-            return call(new Request.AwaitBarrier(id, timeout(args), interp.site)).value();
+            return call(new Request.AwaitBarrier(id, timeout(args), interp.site())).value();
         }
     }
 
@@ -189,7 +189,7 @@ final class SyncHandles {
                 case "wait":
                     Builtin.checkArity("wait", args, 0, 1);
                     interp.out().flush();
-                    return support.broker().call(new Request.AwaitCondition(id, Base.timeout(args), interp.site)).value();
+                    return support.broker().call(new Request.AwaitCondition(id, Base.timeout(args), interp.site())).value();
                 case "notify":
                     Builtin.checkArity("notify", args, 0, 1);
                     support.broker().call(new Request.Notify(id, args.length == 0 ? 1L : Values.toLong(args[0], "notify() count")));

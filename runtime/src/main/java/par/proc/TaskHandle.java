@@ -35,9 +35,9 @@ final class TaskHandle extends HubHandle {
         return super.getAttribute(name);
     }
 
-    Object join() {
+    Object join(String site) {
         support.interp.out().flush();
-        return PoolHandle.outcome(support, support.broker().call(new Request.AwaitTask(id, support.interp.site)), chunk).get(0);
+        return PoolHandle.outcome(support, support.broker().call(new Request.AwaitTask(id, site)), chunk).get(0);
     }
 
     @Override

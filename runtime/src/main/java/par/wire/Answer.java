@@ -119,7 +119,7 @@ public sealed interface Answer {
         } // Done and Cancelled have no fields
     }
 
-    static Answer read(Codec.Reader r) {
+    static Answer read(CodecReader r) {
         int tag = r.b();
         if (tag < 0 || tag >= TAGS.size()) {
             throw new WireException("malformed reply: unknown answer " + tag);
@@ -142,14 +142,14 @@ public sealed interface Answer {
         }
     }
 
-    private static ProcessState processState(Codec.Reader r) {
+    private static ProcessState processState(CodecReader r) {
         boolean alive = r.b() != 0;
         boolean exited = r.b() != 0;
         long code = r.i64();
         return new ProcessState(alive, exited ? code : null, r.str());
     }
 
-    private static TaskEnded taskEnded(Codec.Reader r) {
+    private static TaskEnded taskEnded(CodecReader r) {
         long task = r.i64();
         Answer outcome = read(r);
         if (!(outcome instanceof Outcome)) {
@@ -168,7 +168,7 @@ public sealed interface Answer {
         }
     }
 
-    static List<ParError.TraceEntry> trace(Codec.Reader r) {
+    static List<ParError.TraceEntry> trace(CodecReader r) {
         int n = r.count();
         List<ParError.TraceEntry> trace = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -61,7 +61,7 @@ public sealed interface HubMessage {
     }
 
     static HubMessage read(Wire.Frame f) {
-        Codec.Reader r = new Codec.Reader(f.payload(), null);
+        CodecReader r = new CodecReader(f.payload(), null);
         HubMessage m;
         switch (f.kind()) {
             case JOB: return new Job(r.i64(), r.str(), r.rest());

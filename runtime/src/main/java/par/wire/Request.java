@@ -352,7 +352,7 @@ public sealed interface Request<A extends Answer> {
     }
 
     /** Reads what {@link #write} wrote. */
-    static Request<?> read(Codec.Reader r) {
+    static Request<?> read(CodecReader r) {
         int tag = r.b();
         if (tag < 0 || tag >= TAGS.size()) {
             throw new WireException("malformed request: unknown operation " + tag);
@@ -401,7 +401,7 @@ public sealed interface Request<A extends Answer> {
         }
     }
 
-    private static String optional(Codec.Reader r) {
+    private static String optional(CodecReader r) {
         return r.b() == 0 ? null : r.str();
     }
 
@@ -413,11 +413,11 @@ public sealed interface Request<A extends Answer> {
         }
     }
 
-    private static Timeout timeout(Codec.Reader r) {
+    private static Timeout timeout(CodecReader r) {
         return r.b() == 0 ? null : new Timeout(Double.longBitsToDouble(r.i64()), r.str());
     }
 
-    private static List<byte[]> works(Codec.Reader r) {
+    private static List<byte[]> works(CodecReader r) {
         int n = r.count();
         List<byte[]> works = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -427,7 +427,7 @@ public sealed interface Request<A extends Answer> {
     }
 
     /** A list of ids as written by a count and the ids: also how {@link Answer.Ids} travels. */
-    static List<Long> ids(Codec.Reader r) {
+    static List<Long> ids(CodecReader r) {
         int n = r.count();
         List<Long> ids = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -143,12 +143,12 @@ class ParseCacheTest {
         }
 
         @Override
-        public Object spawn(Object function, Object[] args, Object name, int line) {
+        public Object spawn(Object function, Object[] args, Object name, String site) {
             throw new AssertionError();
         }
 
         @Override
-        public Object join(Object handle, int line) {
+        public Object join(Object handle, String site) {
             throw new AssertionError();
         }
 

@@ -63,7 +63,7 @@ class AstFormTest {
 
         Codec.Writer w = new Codec.Writer();
         w.tree(program.body(), 0);
-        assertEquals(program.body(), new Codec.Reader(w.toBytes(), null).tree(0));
+        assertEquals(program.body(), new CodecReader(w.toBytes(), null).tree(0));
     }
 
     @Test
@@ -74,7 +74,7 @@ class AstFormTest {
         w.b(2); // ...of two parts, where a pass has one
         w.tree(new par.syntax.Pos(1, 1), 0);
         w.tree("extra", 0);
-        WireException e = assertThrows(WireException.class, () -> new Codec.Reader(w.toBytes(), null).tree(0));
+        WireException e = assertThrows(WireException.class, () -> new CodecReader(w.toBytes(), null).tree(0));
         assertEquals("malformed function: cannot rebuild Pass", e.getMessage());
     }
 

@@ -103,7 +103,7 @@ class CodecFuzzTest {
             for (int i = 0; i < cases && found.size() < 5; i++) {
                 byte[] data = damage(trees.get(r.nextInt(trees.size())), r);
                 check(found, i, data, () -> {
-                    Codec.Reader reader = new Codec.Reader(data, null);
+                    CodecReader reader = new CodecReader(data, null);
                     Object tree = reader.tree(0);
                     reader.end();
                     return tree;

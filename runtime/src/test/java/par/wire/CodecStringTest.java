@@ -9,7 +9,6 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import par.child.ChildMain;
 import par.interp.ParError;
 import par.interp.ParList;
 import par.interp.ParMap;
@@ -20,7 +19,7 @@ import par.interp.ParMap;
  */
 class CodecStringTest {
     private static String roundTrip(String s) {
-        return (String) Codec.decode(Codec.encode(s), ChildMain.PLAIN);
+        return (String) Codec.decode(Codec.encode(s), null);
     }
 
     private static void assertSameUnits(String expected, String actual) {
@@ -55,11 +54,11 @@ class CodecStringTest {
     void stringsInsideValuesAndFunctionTreesComeBackExactly() {
         ParMap map = new ParMap();
         map.put("\ud83d", ParList.of("\ude00", "ok"));
-        ParMap back = (ParMap) Codec.decode(Codec.encode(map), ChildMain.PLAIN);
+        ParMap back = (ParMap) Codec.decode(Codec.encode(map), null);
         assertEquals(ParList.of("\ude00", "ok").items, ((ParList) back.get("\ud83d")).items);
         Codec.Writer w = new Codec.Writer();
         w.tree("a\ud83db", 0);
-        assertEquals("a\ud83db", new Codec.Reader(w.toBytes(), ChildMain.PLAIN).tree(0));
+        assertEquals("a\ud83db", new CodecReader(w.toBytes(), null).tree(0));
     }
 
     @Test

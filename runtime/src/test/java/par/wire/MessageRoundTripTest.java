@@ -81,7 +81,7 @@ class MessageRoundTripTest {
         roundTrips(requests(), Request.TAGS, r -> {
             Codec.Writer w = new Codec.Writer();
             Request.write(r, w);
-            Codec.Reader in = new Codec.Reader(w.toBytes(), null);
+            CodecReader in = new CodecReader(w.toBytes(), null);
             Request<?> back = Request.read(in);
             in.end();
             return back;
@@ -93,7 +93,7 @@ class MessageRoundTripTest {
         roundTrips(answers(), Answer.TAGS, a -> {
             Codec.Writer w = new Codec.Writer();
             Answer.write(a, w);
-            Codec.Reader in = new Codec.Reader(w.toBytes(), null);
+            CodecReader in = new CodecReader(w.toBytes(), null);
             Answer back = Answer.read(in);
             in.end();
             return back;
@@ -132,8 +132,8 @@ class MessageRoundTripTest {
         assertEquals("malformed value: 1 bytes left over", e.getMessage());
     }
 
-    private static void assertRefused(byte[] form, Function<Codec.Reader, ?> read, String message) {
-        WireException e = assertThrows(WireException.class, () -> read.apply(new Codec.Reader(form, null)));
+    private static void assertRefused(byte[] form, Function<CodecReader, ?> read, String message) {
+        WireException e = assertThrows(WireException.class, () -> read.apply(new CodecReader(form, null)));
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
     }
 
