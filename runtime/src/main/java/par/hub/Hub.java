@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import par.interp.Output;
@@ -163,13 +164,13 @@ public final class Hub {
 
     /**
      * Blocks a process's request until a part answers it: the waiter joins line (the object's
-     * queue of waiters), and either its time-out will run expire, or, with no time-out, the
-     * process counts as blocked for the deadlock detector, which looks at once.
+     * queue of waiters), and either its time-out will run expire on it, or, with no time-out,
+     * the process counts as blocked for the deadlock detector, which looks at once.
      *
      * @param on the lock or process it waits for, when there is exactly one (for cycles)
      */
     Waiter park(HubProcess from, Request.Reply<? extends Answer> reply, byte[] payload, String what, String site,
-                Object on, Collection<Waiter> line, Request.Timeout timeout, Runnable expire) {
+                Object on, Collection<Waiter> line, Request.Timeout timeout, Consumer<Waiter> expire) {
         Waiter w = new Waiter(from, reply, payload, what, site, on);
         if (line != null) {
             line.add(w);
@@ -183,7 +184,7 @@ public final class Hub {
         w.timer = timers.schedule(() -> {
             synchronized (this) {
                 if (!w.done) {
-                    expire.run();
+                    expire.accept(w);
                 }
             }
         }, nanos, TimeUnit.NANOSECONDS);

@@ -1,7 +1,9 @@
 package par.hub;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import par.wire.Answer;
 import par.wire.Request;
@@ -55,11 +57,15 @@ final class Locks {
             return;
         }
         hub.trace.event(from, "wait", l.label, a.site());
-        Waiter[] w = new Waiter[1];
-        w[0] = hub.park(from, r, null, "waits for " + l.label, a.site(), l, l.waiters, a.timeout(), () -> {
-            l.waiters.remove(w[0]);
-            w[0].ok(Answer.Flag.FALSE);
-        });
+        hub.park(from, r, null, "waits for " + l.label, a.site(), l, l.waiters, a.timeout(), falseFrom(l.waiters));
+    }
+
+    /** What a time-out does to a wait for a lock, a permit or an event: it leaves, answered false. */
+    private static Consumer<Waiter> falseFrom(Collection<Waiter> line) {
+        return w -> {
+            line.remove(w);
+            w.ok(Answer.Flag.FALSE);
+        };
     }
 
     /** A time-out of zero or less: take it if free, else answer false at once. */
@@ -138,11 +144,8 @@ final class Locks {
             r.ok(Answer.Flag.FALSE);
             return;
         }
-        Waiter[] w = new Waiter[1];
-        w[0] = hub.park(from, r, null, "waits for " + sem.label(), a.site(), null, sem.waiters, a.timeout(), () -> {
-            sem.waiters.remove(w[0]);
-            w[0].ok(Answer.Flag.FALSE);
-        });
+        hub.park(from, r, null, "waits for " + sem.label(), a.site(), null, sem.waiters, a.timeout(),
+                falseFrom(sem.waiters));
     }
 
     void semRelease(HubProcess from, Request.SemRelease rel, Reply<Answer.Done> r) {
@@ -179,12 +182,8 @@ final class Locks {
             return;
         }
         hub.trace.event(from, "wait", e.label(), a.site());
-        Waiter[] w = new Waiter[1];
-        w[0] = hub.park(from, r, null, "waits for " + e.label() + " to be set", a.site(), null, e.waiters,
-                a.timeout(), () -> {
-                    e.waiters.remove(w[0]);
-                    w[0].ok(Answer.Flag.FALSE);
-                });
+        hub.park(from, r, null, "waits for " + e.label() + " to be set", a.site(), null, e.waiters, a.timeout(),
+                falseFrom(e.waiters));
     }
 
     // ------------------------------------------------------------ barriers
@@ -212,7 +211,7 @@ final class Locks {
             return;
         }
         hub.park(from, r, null, what, a.site(), null, b.arrived, a.timeout(),
-                () -> b.breakFor("a wait timed out after " + Hub.seconds(a.timeout())));
+                w -> b.breakFor("a wait timed out after " + Hub.seconds(a.timeout())));
     }
 
     // ------------------------------------------------------------ conditions
@@ -231,10 +230,9 @@ final class Locks {
             return;
         }
         c.lock.release(hub);
-        Waiter[] w = new Waiter[1];
-        w[0] = hub.park(from, r, null, "waits on condition#" + c.id, a.site(), null, c.waiters, a.timeout(), () -> {
-            c.waiters.remove(w[0]);
-            reacquire(c, w[0], Answer.Flag.FALSE);
+        hub.park(from, r, null, "waits on condition#" + c.id, a.site(), null, c.waiters, a.timeout(), w -> {
+            c.waiters.remove(w);
+            reacquire(c, w, Answer.Flag.FALSE);
         });
     }
 

@@ -71,10 +71,9 @@ final class Processes {
             return;
         }
         hub.trace.event(from, "wait", p.name, j.site());
-        Waiter[] w = new Waiter[1];
-        w[0] = hub.park(from, r, null, "waits to join " + p.name, j.site(), p, p.joiners, j.timeout(), () -> {
-            p.joiners.remove(w[0]);
-            w[0].fail("join timed out: " + p.name + " is still running after " + Hub.seconds(j.timeout()));
+        hub.park(from, r, null, "waits to join " + p.name, j.site(), p, p.joiners, j.timeout(), w -> {
+            p.joiners.remove(w);
+            w.fail("join timed out: " + p.name + " is still running after " + Hub.seconds(j.timeout()));
         });
     }
 

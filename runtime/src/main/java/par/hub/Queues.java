@@ -65,11 +65,10 @@ final class Queues {
             return;
         }
         hub.trace.event(from, "wait", q.label(), g.site());
-        Waiter[] w = new Waiter[1];
-        w[0] = hub.park(from, r, null, "waits to get from the empty queue#" + q.id, g.site(), null, q.getters,
-                g.timeout(), () -> {
-                    q.getters.remove(w[0]);
-                    w[0].fail("queue get timed out after " + Hub.seconds(g.timeout()) + " (the queue stayed empty)");
+        hub.park(from, r, null, "waits to get from the empty queue#" + q.id, g.site(), null, q.getters,
+                g.timeout(), w -> {
+                    q.getters.remove(w);
+                    w.fail("queue get timed out after " + Hub.seconds(g.timeout()) + " (the queue stayed empty)");
                 });
     }
 
