@@ -25,9 +25,11 @@ import par.proc.ProcessSupport;
 import par.syntax.Expr;
 import par.syntax.Pos;
 import par.syntax.Stmt;
+import par.wire.Answer;
 import par.wire.ChildMessage;
 import par.wire.Codec;
 import par.wire.HubMessage;
+import par.wire.Request;
 import par.wire.Wire;
 import par.wire.WireException;
 
@@ -313,6 +315,9 @@ public final class ChildMain {
                     Wire.Frame frame = HubMessage.frame(job);
                     Wire.write(bytes, frame.kind(), frame.payload());
                     HubMessage.read(Wire.read(new DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))));
+                    // a request and its answer, as PipeBroker writes and reads them
+                    ChildMessage.frame(new ChildMessage.Call(0, new Request.Get(0, null, "")));
+                    HubMessage.read(HubMessage.frame(new HubMessage.Answered(0, new Answer.Value(job.image()))));
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }

@@ -19,12 +19,25 @@ public sealed interface Answer {
 
     /** The id of what the request made. */
     record Id(long id) implements Answer {
+        @Override
+        public void writeFields(Codec.Writer w) {
+            w.i64(id);
+        }
     }
 
     record Ids(List<Long> ids) implements Answer {
+        @Override
+        public void writeFields(Codec.Writer w) {
+            w.i32(ids.size());
+            ids.forEach(w::i64);
+        }
     }
 
     record Flag(boolean value) implements Answer {
+        @Override
+        public void writeFields(Codec.Writer w) {
+            w.b(value ? 1 : 0);
+        }
         public static final Flag TRUE = new Flag(true);
         public static final Flag FALSE = new Flag(false);
 
@@ -34,20 +47,46 @@ public sealed interface Answer {
     }
 
     record Count(long value) implements Answer {
+        @Override
+        public void writeFields(Codec.Writer w) {
+            w.i64(value);
+        }
     }
 
     /** A Par value in the codec's form, decoded only by the process that asked. */
     record Value(byte[] encoded) implements Answer {
+        @Override
+        public void writeFields(Codec.Writer w) {
+            w.bytes(encoded);
+        }
     }
 
     record Spawned(long id, long pid, String name) implements Answer {
+        @Override
+        public void writeFields(Codec.Writer w) {
+            w.i64(id);
+            w.i64(pid);
+            w.str(name);
+        }
     }
 
     /** exitcode: null while it runs. */
     record ProcessState(boolean alive, Long exitcode, String name) implements Answer {
+        @Override
+        public void writeFields(Codec.Writer w) {
+            w.b(alive ? 1 : 0);
+            w.b(exitcode == null ? 0 : 1);
+            w.i64(exitcode == null ? 0 : exitcode);
+            w.str(name);
+        }
     }
 
     record ConditionMade(long id, long lock) implements Answer {
+        @Override
+        public void writeFields(Codec.Writer w) {
+            w.i64(id);
+            w.i64(lock);
+        }
     }
 
     /** How a pool task ended: its results, its failure, or cancelled with the rest of its map. */
@@ -56,6 +95,10 @@ public sealed interface Answer {
 
     /** The encoded list of the chunk's results. */
     record Results(byte[] encoded) implements Outcome {
+        @Override
+        public void writeFields(Codec.Writer w) {
+            w.bytes(encoded);
+        }
     }
 
     /**
@@ -64,6 +107,14 @@ public sealed interface Answer {
      */
     record TaskFailed(int index, String message, List<ParError.TraceEntry> trace, String worker, long pid)
             implements Outcome {
+        @Override
+        public void writeFields(Codec.Writer w) {
+            w.i32(index);
+            w.str(message);
+            Answer.trace(w, trace);
+            w.str(worker);
+            w.i64(pid);
+        }
     }
 
     record Cancelled() implements Outcome {
@@ -72,51 +123,27 @@ public sealed interface Answer {
 
     /** Which of several tasks ended, and how. */
     record TaskEnded(long task, Outcome outcome) implements Answer {
+        @Override
+        public void writeFields(Codec.Writer w) {
+            w.i64(task);
+            write(outcome, w);
+        }
     }
 
     // ================================================================== the wire form
 
-    List<Class<?>> TAGS = List.of(Done.class, Id.class, Ids.class, Flag.class, Count.class, Value.class,
-            Spawned.class, ProcessState.class, ConditionMade.class, Results.class, TaskFailed.class,
-            Cancelled.class, TaskEnded.class);
+    /** Each kind of answer's tag on the wire: its name's place here (names: see Request.TAGS). */
+    List<String> TAGS = List.of("Done", "Id", "Ids", "Flag", "Count", "Value", "Spawned",
+            "ProcessState", "ConditionMade", "Results", "TaskFailed", "Cancelled", "TaskEnded");
 
+    /** Writes the answer's tag, then its fields. */
     static void write(Answer a, Codec.Writer w) {
-        w.b(TAGS.indexOf(a.getClass()));
-        if (a instanceof Id id) {
-            w.i64(id.id);
-        } else if (a instanceof Ids ids) {
-            w.i32(ids.ids.size());
-            ids.ids.forEach(w::i64);
-        } else if (a instanceof Flag f) {
-            w.b(f.value ? 1 : 0);
-        } else if (a instanceof Count c) {
-            w.i64(c.value);
-        } else if (a instanceof Value v) {
-            w.bytes(v.encoded);
-        } else if (a instanceof Spawned s) {
-            w.i64(s.id);
-            w.i64(s.pid);
-            w.str(s.name);
-        } else if (a instanceof ProcessState s) {
-            w.b(s.alive ? 1 : 0);
-            w.b(s.exitcode == null ? 0 : 1);
-            w.i64(s.exitcode == null ? 0 : s.exitcode);
-            w.str(s.name);
-        } else if (a instanceof ConditionMade c) {
-            w.i64(c.id);
-            w.i64(c.lock);
-        } else if (a instanceof Results res) {
-            w.bytes(res.encoded);
-        } else if (a instanceof TaskFailed f) {
-            w.i32(f.index);
-            w.str(f.message);
-            trace(w, f.trace);
-            w.str(f.worker);
-            w.i64(f.pid);
-        } else if (a instanceof TaskEnded e) {
-            w.i64(e.task);
-            write(e.outcome, w);
-        } // Done and Cancelled have no fields
+        w.b(TAGS.indexOf(a.getClass().getSimpleName()));
+        a.writeFields(w);
+    }
+
+    /** The answer's fields, in the order {@link #read} takes them; none by default. */
+    default void writeFields(Codec.Writer w) {
     }
 
     static Answer read(CodecReader r) {
@@ -124,7 +151,7 @@ public sealed interface Answer {
         if (tag < 0 || tag >= TAGS.size()) {
             throw new WireException("malformed reply: unknown answer " + tag);
         }
-        switch (TAGS.get(tag).getSimpleName()) {
+        switch (TAGS.get(tag)) {
             case "Done": return Done.DONE;
             case "Id": return new Id(r.i64());
             case "Ids": return new Ids(Request.ids(r));

@@ -25,45 +25,92 @@ public sealed interface Request<A extends Answer> {
     /** Starts a child running the image's call; name is null for the default pN. */
     record Spawn(byte[] image, String name, String site) implements Request<Answer.Spawned> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Spawned> r) { h.spawn(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.bytes(image);
+            writeOptional(w, name);
+            w.str(site);
+        }
     }
 
     record Join(long process, Timeout timeout, String site) implements Request<Answer.Value> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Value> r) { h.join(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(process);
+            writeTimeout(w, timeout);
+            w.str(site);
+        }
     }
 
     record Info(long process) implements Request<Answer.ProcessState> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.ProcessState> r) { h.info(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(process);
+        }
     }
 
     record Terminate(long process) implements Request<Answer.Done> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Done> r) { h.terminate(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(process);
+        }
     }
 
     // ------------------------------------------------------------------ locks and shared values
 
     record NewLock() implements Request<Answer.Id> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newLock(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+        }
     }
 
     /** A lock's id, or a shared value's (which names its guard lock). */
     record Acquire(long lock, Timeout timeout, String site) implements Request<Answer.Flag> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Flag> r) { h.acquire(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(lock);
+            writeTimeout(w, timeout);
+            w.str(site);
+        }
     }
 
     record Release(long lock, String site) implements Request<Answer.Done> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Done> r) { h.release(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(lock);
+            w.str(site);
+        }
     }
 
     record NewShared(byte[] value) implements Request<Answer.Id> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newShared(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.bytes(value);
+        }
     }
 
     record Read(long shared) implements Request<Answer.Value> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Value> r) { h.read(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(shared);
+        }
     }
 
     record Write(long shared, byte[] value) implements Request<Answer.Done> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Done> r) { h.write(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(shared);
+            w.bytes(value);
+        }
     }
 
     // ------------------------------------------------------------------ queues
@@ -71,101 +118,210 @@ public sealed interface Request<A extends Answer> {
     /** capacity 0: unbounded. */
     record NewQueue(long capacity) implements Request<Answer.Id> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newQueue(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(capacity);
+        }
     }
 
     /** A put that waits for room; a child's put into an unbounded queue is a message of its own. */
     record Put(long queue, byte[] item, String site) implements Request<Answer.Done> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Done> r) { h.put(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(queue);
+            w.bytes(item);
+            w.str(site);
+        }
     }
 
     record Get(long queue, Timeout timeout, String site) implements Request<Answer.Value> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Value> r) { h.get(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(queue);
+            writeTimeout(w, timeout);
+            w.str(site);
+        }
     }
 
     record Size(long queue) implements Request<Answer.Count> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Count> r) { h.size(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(queue);
+        }
     }
 
     // ------------------------------------------------------------------ pools
 
     record NewPool(long size, byte[] image) implements Request<Answer.Id> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newPool(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(size);
+            w.bytes(image);
+        }
     }
 
     /** Tasks, one per work (a function and a chunk of items, encoded), queued as one batch. */
     record Submit(long pool, List<byte[]> works) implements Request<Answer.Ids> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Ids> r) { h.submit(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(pool);
+            w.i32(works.size());
+            works.forEach(w::bytes);
+        }
     }
 
     record AwaitTask(long task, String site) implements Request<Answer.Outcome> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Outcome> r) { h.awaitTask(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(task);
+            w.str(site);
+        }
     }
 
     /** Waits for whichever of the tasks ends first. */
     record AwaitAny(List<Long> tasks, String site) implements Request<Answer.TaskEnded> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.TaskEnded> r) { h.awaitAny(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i32(tasks.size());
+            tasks.forEach(w::i64);
+            w.str(site);
+        }
     }
 
     record TaskDone(long task) implements Request<Answer.Flag> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Flag> r) { h.taskDone(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(task);
+        }
     }
 
     record ClosePool(long pool, String site) implements Request<Answer.Done> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Done> r) { h.closePool(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(pool);
+            w.str(site);
+        }
     }
 
     // ------------------------------------------------------------------ semaphores, events, barriers, conditions
 
     record NewSemaphore(long permits) implements Request<Answer.Id> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newSemaphore(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(permits);
+        }
     }
 
     record SemAcquire(long semaphore, Timeout timeout, String site) implements Request<Answer.Flag> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Flag> r) { h.semAcquire(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(semaphore);
+            writeTimeout(w, timeout);
+            w.str(site);
+        }
     }
 
     record SemRelease(long semaphore, String site) implements Request<Answer.Done> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Done> r) { h.semRelease(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(semaphore);
+            w.str(site);
+        }
     }
 
     record NewEvent() implements Request<Answer.Id> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newEvent(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+        }
     }
 
     /** Sets (set true) or clears an event. */
     record SetEvent(long event, boolean set) implements Request<Answer.Done> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Done> r) { h.setEvent(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(event);
+            w.b(set ? 1 : 0);
+        }
     }
 
     record IsSet(long event) implements Request<Answer.Flag> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Flag> r) { h.isSet(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(event);
+        }
     }
 
     record AwaitEvent(long event, Timeout timeout, String site) implements Request<Answer.Flag> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Flag> r) { h.awaitEvent(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(event);
+            writeTimeout(w, timeout);
+            w.str(site);
+        }
     }
 
     record NewBarrier(long parties) implements Request<Answer.Id> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newBarrier(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(parties);
+        }
     }
 
     /** Answers the arrival index. */
     record AwaitBarrier(long barrier, Timeout timeout, String site) implements Request<Answer.Count> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Count> r) { h.awaitBarrier(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(barrier);
+            writeTimeout(w, timeout);
+            w.str(site);
+        }
     }
 
     /** A condition on the given lock, or on a new one (lock 0). */
     record NewCondition(long lock) implements Request<Answer.ConditionMade> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.ConditionMade> r) { h.newCondition(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(lock);
+        }
     }
 
     record AwaitCondition(long condition, Timeout timeout, String site) implements Request<Answer.Flag> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Flag> r) { h.awaitCondition(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(condition);
+            writeTimeout(w, timeout);
+            w.str(site);
+        }
     }
 
     /** Wakes up to count waiters. */
     record Notify(long condition, long count) implements Request<Answer.Done> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Done> r) { h.notify(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(condition);
+            w.i64(count);
+        }
     }
 
     /** Hands this request to the handler's method for it; P is whatever the handler knows the sender as. */
@@ -247,109 +403,24 @@ public sealed interface Request<A extends Answer> {
 
     // ================================================================== the wire form
 
-    /** The tag that stands for each kind of request on the wire: its place in this list. */
-    List<Class<?>> TAGS = List.of(Spawn.class, Join.class, Info.class, Terminate.class, NewLock.class,
-            Acquire.class, Release.class, NewShared.class, Read.class, Write.class, NewQueue.class, Put.class,
-            Get.class, Size.class, NewPool.class, Submit.class, AwaitTask.class, AwaitAny.class, TaskDone.class,
-            ClosePool.class, NewSemaphore.class, SemAcquire.class, SemRelease.class, NewEvent.class,
-            SetEvent.class, IsSet.class, AwaitEvent.class, NewBarrier.class, AwaitBarrier.class,
-            NewCondition.class, AwaitCondition.class, Notify.class);
+    /**
+     * The tag that stands for each kind of request on the wire: its name's place in this list.
+     * Names, not classes: a list of the classes would load all of them in every child, where
+     * most programs make two or three kinds of request.
+     */
+    List<String> TAGS = List.of("Spawn", "Join", "Info", "Terminate", "NewLock", "Acquire", "Release", "NewShared",
+            "Read", "Write", "NewQueue", "Put", "Get", "Size", "NewPool", "Submit",
+            "AwaitTask", "AwaitAny", "TaskDone", "ClosePool", "NewSemaphore", "SemAcquire", "SemRelease", "NewEvent",
+            "SetEvent", "IsSet", "AwaitEvent", "NewBarrier", "AwaitBarrier", "NewCondition", "AwaitCondition", "Notify");
 
-    /** Writes the request's tag and fields. */
+    /** Writes the request's tag, then its fields. */
     static void write(Request<?> request, Codec.Writer w) {
-        w.b(TAGS.indexOf(request.getClass()));
-        if (request instanceof Spawn s) {
-            w.bytes(s.image);
-            optional(w, s.name);
-            w.str(s.site);
-        } else if (request instanceof Join j) {
-            w.i64(j.process);
-            timeout(w, j.timeout);
-            w.str(j.site);
-        } else if (request instanceof Info i) {
-            w.i64(i.process);
-        } else if (request instanceof Terminate t) {
-            w.i64(t.process);
-        } else if (request instanceof Acquire a) {
-            w.i64(a.lock);
-            timeout(w, a.timeout);
-            w.str(a.site);
-        } else if (request instanceof Release rel) {
-            w.i64(rel.lock);
-            w.str(rel.site);
-        } else if (request instanceof NewShared n) {
-            w.bytes(n.value);
-        } else if (request instanceof Read rd) {
-            w.i64(rd.shared);
-        } else if (request instanceof Write wr) {
-            w.i64(wr.shared);
-            w.bytes(wr.value);
-        } else if (request instanceof NewQueue n) {
-            w.i64(n.capacity);
-        } else if (request instanceof Put p) {
-            w.i64(p.queue);
-            w.bytes(p.item);
-            w.str(p.site);
-        } else if (request instanceof Get g) {
-            w.i64(g.queue);
-            timeout(w, g.timeout);
-            w.str(g.site);
-        } else if (request instanceof Size s) {
-            w.i64(s.queue);
-        } else if (request instanceof NewPool n) {
-            w.i64(n.size);
-            w.bytes(n.image);
-        } else if (request instanceof Submit s) {
-            w.i64(s.pool);
-            w.i32(s.works.size());
-            s.works.forEach(w::bytes);
-        } else if (request instanceof AwaitTask a) {
-            w.i64(a.task);
-            w.str(a.site);
-        } else if (request instanceof AwaitAny a) {
-            w.i32(a.tasks.size());
-            a.tasks.forEach(w::i64);
-            w.str(a.site);
-        } else if (request instanceof TaskDone t) {
-            w.i64(t.task);
-        } else if (request instanceof ClosePool c) {
-            w.i64(c.pool);
-            w.str(c.site);
-        } else if (request instanceof NewSemaphore n) {
-            w.i64(n.permits);
-        } else if (request instanceof SemAcquire a) {
-            w.i64(a.semaphore);
-            timeout(w, a.timeout);
-            w.str(a.site);
-        } else if (request instanceof SemRelease rel) {
-            w.i64(rel.semaphore);
-            w.str(rel.site);
-        } else if (request instanceof SetEvent s) {
-            w.i64(s.event);
-            w.b(s.set ? 1 : 0);
-        } else if (request instanceof IsSet i) {
-            w.i64(i.event);
-        } else if (request instanceof AwaitEvent a) {
-            w.i64(a.event);
-            timeout(w, a.timeout);
-            w.str(a.site);
-        } else if (request instanceof NewBarrier n) {
-            w.i64(n.parties);
-        } else if (request instanceof AwaitBarrier a) {
-            w.i64(a.barrier);
-            timeout(w, a.timeout);
-            w.str(a.site);
-        } else if (request instanceof NewCondition n) {
-            w.i64(n.lock);
-        } else if (request instanceof AwaitCondition a) {
-            w.i64(a.condition);
-            timeout(w, a.timeout);
-            w.str(a.site);
-        } else if (request instanceof Notify n) {
-            w.i64(n.condition);
-            w.i64(n.count);
-        } // NewLock and NewEvent have no fields
+        w.b(TAGS.indexOf(request.getClass().getSimpleName()));
+        request.writeFields(w);
     }
+
+    /** The request's fields, in the order {@link #read} takes them. */
+    void writeFields(Codec.Writer w);
 
     /** Reads what {@link #write} wrote. */
     static Request<?> read(CodecReader r) {
@@ -357,20 +428,20 @@ public sealed interface Request<A extends Answer> {
         if (tag < 0 || tag >= TAGS.size()) {
             throw new WireException("malformed request: unknown operation " + tag);
         }
-        switch (TAGS.get(tag).getSimpleName()) {
-            case "Spawn": return new Spawn(r.bytes(), optional(r), r.str());
-            case "Join": return new Join(r.i64(), timeout(r), r.str());
+        switch (TAGS.get(tag)) {
+            case "Spawn": return new Spawn(r.bytes(), readOptional(r), r.str());
+            case "Join": return new Join(r.i64(), readTimeout(r), r.str());
             case "Info": return new Info(r.i64());
             case "Terminate": return new Terminate(r.i64());
             case "NewLock": return new NewLock();
-            case "Acquire": return new Acquire(r.i64(), timeout(r), r.str());
+            case "Acquire": return new Acquire(r.i64(), readTimeout(r), r.str());
             case "Release": return new Release(r.i64(), r.str());
             case "NewShared": return new NewShared(r.bytes());
             case "Read": return new Read(r.i64());
             case "Write": return new Write(r.i64(), r.bytes());
             case "NewQueue": return new NewQueue(r.i64());
             case "Put": return new Put(r.i64(), r.bytes(), r.str());
-            case "Get": return new Get(r.i64(), timeout(r), r.str());
+            case "Get": return new Get(r.i64(), readTimeout(r), r.str());
             case "Size": return new Size(r.i64());
             case "NewPool": return new NewPool(r.i64(), r.bytes());
             case "Submit": return new Submit(r.i64(), works(r));
@@ -379,33 +450,33 @@ public sealed interface Request<A extends Answer> {
             case "TaskDone": return new TaskDone(r.i64());
             case "ClosePool": return new ClosePool(r.i64(), r.str());
             case "NewSemaphore": return new NewSemaphore(r.i64());
-            case "SemAcquire": return new SemAcquire(r.i64(), timeout(r), r.str());
+            case "SemAcquire": return new SemAcquire(r.i64(), readTimeout(r), r.str());
             case "SemRelease": return new SemRelease(r.i64(), r.str());
             case "NewEvent": return new NewEvent();
             case "SetEvent": return new SetEvent(r.i64(), r.b() != 0);
             case "IsSet": return new IsSet(r.i64());
-            case "AwaitEvent": return new AwaitEvent(r.i64(), timeout(r), r.str());
+            case "AwaitEvent": return new AwaitEvent(r.i64(), readTimeout(r), r.str());
             case "NewBarrier": return new NewBarrier(r.i64());
-            case "AwaitBarrier": return new AwaitBarrier(r.i64(), timeout(r), r.str());
+            case "AwaitBarrier": return new AwaitBarrier(r.i64(), readTimeout(r), r.str());
             case "NewCondition": return new NewCondition(r.i64());
-            case "AwaitCondition": return new AwaitCondition(r.i64(), timeout(r), r.str());
+            case "AwaitCondition": return new AwaitCondition(r.i64(), readTimeout(r), r.str());
             case "Notify": return new Notify(r.i64(), r.i64());
             default: throw new IllegalStateException("a request tag with no reader: " + tag);
         }
     }
 
-    private static void optional(Codec.Writer w, String s) {
+    private static void writeOptional(Codec.Writer w, String s) {
         w.b(s == null ? 0 : 1);
         if (s != null) {
             w.str(s);
         }
     }
 
-    private static String optional(CodecReader r) {
+    private static String readOptional(CodecReader r) {
         return r.b() == 0 ? null : r.str();
     }
 
-    private static void timeout(Codec.Writer w, Timeout t) {
+    private static void writeTimeout(Codec.Writer w, Timeout t) {
         w.b(t == null ? 0 : 1);
         if (t != null) {
             w.i64(Double.doubleToRawLongBits(t.seconds));
@@ -413,7 +484,7 @@ public sealed interface Request<A extends Answer> {
         }
     }
 
-    private static Timeout timeout(CodecReader r) {
+    private static Timeout readTimeout(CodecReader r) {
         return r.b() == 0 ? null : new Timeout(Double.longBitsToDouble(r.i64()), r.str());
     }
 
