@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
+import par.interp.Flusher;
 import par.interp.Interpreter;
 import par.interp.ParList;
 import par.interp.ScriptRunner;
@@ -146,8 +148,30 @@ class GoldenScriptsTest {
     record Result(String out, String err, int status) {
     }
 
-    /** Runs script as file, reading it through a parse cache of its own in parseCache. */
-    static Result run(Path script, String file, Path parseCache) throws IOException {
+    /**
+     * Runs script as file, reading it through a parse cache of its own in parseCache, on a
+     * thread of a group of its own; then stops the flushers the run started. A buffered
+     * output's flusher wakes every 20 ms for as long as its JVM lives: for the par command that
+     * is the program's life, here it would be the suite's, and a corpus of them kept a good part
+     * of a core busy.
+     */
+    static Result run(Path script, String file, Path parseCache) throws Exception {
+        ThreadGroup group = new ThreadGroup("golden");
+        FutureTask<Result> run = new FutureTask<>(() -> runHere(script, file, parseCache));
+        new Thread(group, run, "golden " + file).start();
+        try {
+            return CorpusRun.await(run, PATIENCE_MINUTES);
+        } finally {
+            Thread[] threads = new Thread[group.activeCount() + 16];
+            for (int i = group.enumerate(threads) - 1; i >= 0; i--) {
+                if (threads[i] instanceof Flusher) {
+                    threads[i].interrupt();
+                }
+            }
+        }
+    }
+
+    private static Result runHere(Path script, String file, Path parseCache) throws IOException {
         Files.createDirectories(parseCache);
         Path base = script.resolveSibling(script.getFileName().toString().replaceAll("\\.par$", ""));
         String source = Files.readString(script, StandardCharsets.UTF_8);
