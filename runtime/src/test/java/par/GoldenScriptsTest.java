@@ -158,7 +158,9 @@ class GoldenScriptsTest {
     static Result run(Path script, String file, Path parseCache) throws Exception {
         ThreadGroup group = new ThreadGroup("golden");
         FutureTask<Result> run = new FutureTask<>(() -> runHere(script, file, parseCache));
-        new Thread(group, run, "golden " + file).start();
+        Thread thread = new Thread(group, run, "golden " + file);
+        thread.setDaemon(true); // as the pool's threads are: a run that hung must not keep the JVM up
+        thread.start();
         try {
             return CorpusRun.await(run, PATIENCE_MINUTES);
         } finally {
