@@ -10,16 +10,24 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import par.hub.RootProcesses;
+import par.interp.Flusher;
 import par.interp.Interpreter;
 import par.interp.ParList;
 import par.interp.ScriptRunner;
@@ -36,11 +44,45 @@ import par.syntax.SyntaxError;
  * BEHAVIOUR.in (standard input) and BEHAVIOUR.args (script arguments, one per line).
  * Each script is read as the par command reads it, through the parse cache, from an entry
  * made for another file of the same text: what the cache gives back must run exactly as the
- * parser's tree would, and name the script's own file.
+ * parser's tree would, and name the script's own file. Each script has a cache directory of
+ * its own, so scripts running side by side never drop each other's entries.
+ * <p>
+ * Scripts run side by side, a few at a time ({@link CorpusRun}), since most of their time is
+ * spent waiting for child JVMs to start; the few listed in {@link #ALONE} run one at a time
+ * once all the others are done.
  */
 class GoldenScriptsTest {
     @TempDir
-    static Path parseCache;
+    static Path parseCaches;
+
+    /**
+     * Scripts whose .out holds only if the root acts within a fraction of a second of what a
+     * child does (a child holds a lock for 0.5 s, sleeps 0.3 s before it prints...): on a
+     * machine crowded with other scripts' JVMs the root may miss that window, so these run
+     * alone. A script that needs no such window belongs in the pool.
+     */
+    static final Set<String> ALONE = Set.of(
+            "deadlocks/fine_waiter_with_timeout", // tries the lock within 0.5 s of the child taking it
+            "locks/acquire_timeout_when_held_elsewhere", // the same, within 1 s
+            "locks/release_held_by_another", // releases a lock the child holds for 0.5 s
+            "processes/main_waits_for_unjoined_children", // prints before a child 0.3 s into its run
+            "processes/join_timeout"); // times out and terminates within the child's 5 s sleep
+
+    /** How many scripts run at once: two per core unless -Dpar.goldenThreads says otherwise. */
+    private static final int THREADS = Integer.getInteger("par.goldenThreads",
+            2 * Runtime.getRuntime().availableProcessors());
+
+    /** Long enough for any script on a crowded machine; a script that takes longer has hung. */
+    private static final long PATIENCE_MINUTES = 10;
+
+    private static CorpusRun corpus;
+
+    @AfterAll
+    static void stopCorpus() {
+        if (corpus != null) {
+            corpus.close();
+        }
+    }
 
     static Path scriptsDir() {
         String configured = System.getProperty("par.scripts");
@@ -56,16 +98,26 @@ class GoldenScriptsTest {
             scripts = walk.filter(p -> p.toString().endsWith(".par")).sorted().collect(Collectors.toList());
         }
         assertTrue(scripts.size() > 0, "no scripts found under " + root);
-        return scripts.stream().map(script -> {
-            String name = root.relativize(script).toString().replaceAll("\\.par$", "");
-            return DynamicTest.dynamicTest(name, () -> check(root, script));
+        Map<Path, String> names = new LinkedHashMap<>();
+        for (Path script : scripts) {
+            names.put(script, root.relativize(script).toString().replaceAll("\\.par$", ""));
+        }
+        assertTrue(names.values().containsAll(ALONE), "a script named in ALONE is missing: " + ALONE);
+        Path repo = root.getParent();
+        corpus = new CorpusRun(THREADS);
+        Map<Path, Future<Result>> results = new LinkedHashMap<>();
+        names.forEach((script, name) -> {
+            String file = repo.relativize(script).toString();
+            Callable<Result> run = () -> run(script, file, parseCaches.resolve(name));
+            results.put(script, ALONE.contains(name) ? corpus.alone(run) : corpus.shared(run));
         });
+        corpus.allStarted();
+        return names.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getValue(),
+                () -> check(repo, e.getKey(), CorpusRun.await(results.get(e.getKey()), PATIENCE_MINUTES))));
     }
 
-    private static void check(Path root, Path script) throws IOException {
-        Path repo = root.getParent();
+    private static void check(Path repo, Path script, Result r) throws IOException {
         String file = repo.relativize(script).toString();
-        Result r = run(script, file);
         Path base = script.resolveSibling(script.getFileName().toString().replaceAll("\\.par$", ""));
         String expectedOut = read(base, ".out", "");
         int expectedExit = Integer.parseInt(read(base, ".exit", "0").strip());
@@ -96,7 +148,33 @@ class GoldenScriptsTest {
     record Result(String out, String err, int status) {
     }
 
-    static Result run(Path script, String file) throws IOException {
+    /**
+     * Runs script as file, reading it through a parse cache of its own in parseCache, on a
+     * thread of a group of its own; then stops the flushers the run started. A buffered
+     * output's flusher wakes every 20 ms for as long as its JVM lives: for the par command that
+     * is the program's life, here it would be the suite's, and a corpus of them kept a good part
+     * of a core busy.
+     */
+    static Result run(Path script, String file, Path parseCache) throws Exception {
+        ThreadGroup group = new ThreadGroup("golden");
+        FutureTask<Result> run = new FutureTask<>(() -> runHere(script, file, parseCache));
+        Thread thread = new Thread(group, run, "golden " + file);
+        thread.setDaemon(true); // as the pool's threads are: a run that hung must not keep the JVM up
+        thread.start();
+        try {
+            return CorpusRun.await(run, PATIENCE_MINUTES);
+        } finally {
+            Thread[] threads = new Thread[group.activeCount() + 16];
+            for (int i = group.enumerate(threads) - 1; i >= 0; i--) {
+                if (threads[i] instanceof Flusher) {
+                    threads[i].interrupt();
+                }
+            }
+        }
+    }
+
+    private static Result runHere(Path script, String file, Path parseCache) throws IOException {
+        Files.createDirectories(parseCache);
         Path base = script.resolveSibling(script.getFileName().toString().replaceAll("\\.par$", ""));
         String source = Files.readString(script, StandardCharsets.UTF_8);
         byte[] input = read(base, ".in", "").getBytes(StandardCharsets.UTF_8);

@@ -275,8 +275,10 @@ class ProcessFaultsTest {
                 "for p in ps { print(p.pid) }",
                 "for p in ps { join p }"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process root = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>(SIGINT_AT_DEFAULT);
+        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                script.toString()));
+        Process root = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<Long> children = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(root.getInputStream(), StandardCharsets.UTF_8))) {
             // the children are killed once running (a JVM still booting notices only when it starts)
@@ -304,6 +306,26 @@ class ProcessFaultsTest {
             }
             assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false),
                     "child " + child + " outlived its root by more than 2 s");
+        }
+    }
+
+    /**
+     * What starts the root as a shell starts a job in the foreground, with SIGINT at its default:
+     * a suite run in the background (nohup, or a script's &) hands its processes SIGINT ignored,
+     * and a JVM that starts with SIGINT ignored never hears a Ctrl-C. GNU env (coreutils 8.31
+     * and later) resets it before it execs the JVM, whose pid stays the root's.
+     */
+    private static final List<String> SIGINT_AT_DEFAULT = envResetsSignals()
+            ? List.of("env", "--default-signal=INT") : List.of();
+
+    private static boolean envResetsSignals() {
+        try {
+            return new ProcessBuilder("env", "--default-signal=INT", "true").start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,15 +175,33 @@ class ReplTest {
                 highlighted("f(1, # one\n  \\\n  2) # two"));
     }
 
+    /**
+     * The script waits for each line it needs on screen and gives up on one only after a minute,
+     * so the time allowed here is only a bound for a script that went wrong: it is then stopped
+     * with SIGTERM, on which it ends its tmux server and the par inside it.
+     */
     @Test
-    void realTerminalInTmux() throws Exception {
+    @Timeout(value = 11, unit = TimeUnit.MINUTES)
+    void realTerminalInTmux(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         assumeTrue(new File("/usr/bin/tmux").canExecute(), "tmux is not installed (.ci/run installs it)");
         Path script = Path.of(System.getProperty("par.root", ".."), ".ci", "repl-in-tmux").toAbsolutePath();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        File log = dir.resolve("repl-in-tmux.log").toFile();
         Process p = new ProcessBuilder("bash", script.toString(), java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(90, TimeUnit.SECONDS));
+                Main.class.getName()).redirectErrorStream(true).redirectOutput(log).start();
+        boolean ended = false;
+        try {
+            ended = p.waitFor(10, TimeUnit.MINUTES);
+        } finally {
+            if (!ended) {
+                p.destroy();
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+        }
+        String out = Files.readString(log.toPath());
+        assertTrue(ended, "repl-in-tmux was still running after 10 minutes:\n" + out);
         assertEquals(0, p.exitValue(), out);
         assertEquals("repl-in-tmux: ok\n", out);
     }
