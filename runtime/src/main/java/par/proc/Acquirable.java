@@ -4,8 +4,6 @@ import par.interp.Builtin;
 import par.interp.ContextManager;
 import par.interp.Interpreter;
 import par.interp.Nil;
-import par.interp.ParError;
-import par.interp.Values;
 import par.wire.Answer;
 import par.wire.Request;
 
@@ -41,7 +39,7 @@ abstract class Acquirable extends HubHandle implements ContextManager {
 
     /** Methods beyond acquire and release; none by default. */
     Object otherMethod(Interpreter interp, String method, Object[] args) {
-        throw new ParError(Values.aType(this) + " has no method '" + method + "'");
+        throw noMethod(method);
     }
 
     private Object acquire(Interpreter interp, Object timeout) {
@@ -63,10 +61,5 @@ abstract class Acquirable extends HubHandle implements ContextManager {
     @Override
     public void exit(Interpreter interp, boolean failed) {
         release(interp);
-    }
-
-    @Override
-    public String toString() {
-        return "<" + typeName() + "#" + id + ">";
     }
 }

@@ -1,6 +1,8 @@
 package par.proc;
 
+import par.interp.ParError;
 import par.interp.ParObject;
+import par.interp.Values;
 import par.wire.Handle;
 
 /**
@@ -35,5 +37,16 @@ abstract class HubHandle implements ParObject, Handle {
     @Override
     public final int hashCode() {
         return Long.hashCode(id) * 31 + kind();
+    }
+
+    /** The error for a method this handle does not have. */
+    ParError noMethod(String method) {
+        return new ParError(Values.aType(this) + " has no method '" + method + "'");
+    }
+
+    /** How most handles print: their type and the hub's id, {@code <lock#3>}. */
+    @Override
+    public String toString() {
+        return "<" + typeName() + "#" + id + ">";
     }
 }

@@ -94,7 +94,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
                 close(interp);
                 return Nil.NIL;
             default:
-                throw new ParError("a pool has no method '" + method + "'");
+                throw noMethod(method);
         }
     }
 

@@ -2,7 +2,6 @@ package par.proc;
 
 import par.interp.Interpreter;
 import par.interp.Nil;
-import par.interp.ParError;
 import par.wire.Answer;
 import par.wire.Request;
 
@@ -75,7 +74,7 @@ public final class ProcHandle extends HubHandle {
                 support.broker().call(new Request.Terminate(id));
                 return Nil.NIL;
             default:
-                throw new ParError("a process has no method '" + method + "'");
+                throw noMethod(method);
         }
     }
 

@@ -3,7 +3,6 @@ package par.proc;
 import par.interp.Builtin;
 import par.interp.Interpreter;
 import par.interp.Nil;
-import par.interp.ParError;
 import par.wire.Codec;
 import par.wire.Request;
 
@@ -65,12 +64,7 @@ final class QueueHandle extends HubHandle {
                 Builtin.checkArity("empty", args, 0, 0);
                 return support.broker().call(new Request.Size(id)).value() == 0;
             default:
-                throw new ParError("a queue has no method '" + method + "'");
+                throw noMethod(method);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "<queue#" + id + ">";
     }
 }

@@ -3,7 +3,6 @@ package par.proc;
 import par.interp.Builtin;
 import par.interp.Interpreter;
 import par.interp.Nil;
-import par.interp.ParError;
 import par.interp.Values;
 import par.wire.Answer;
 import par.wire.Request;
@@ -29,15 +28,6 @@ final class SyncHandles {
 
         static Request.Timeout timeout(Object[] args) {
             return ProcessSupport.timeout(args.length == 0 ? Nil.NIL : args[0]);
-        }
-
-        ParError noMethod(String method) {
-            return new ParError(Values.aType(this) + " has no method '" + method + "'");
-        }
-
-        @Override
-        public String toString() {
-            return "<" + typeName() + "#" + id + ">";
         }
     }
 

@@ -39,9 +39,4 @@ final class TaskHandle extends HubHandle {
         support.interp.out().flush();
         return PoolHandle.outcome(support, support.broker().call(new Request.AwaitTask(id, site)), chunk).get(0);
     }
-
-    @Override
-    public String toString() {
-        return "<task#" + id + ">";
-    }
 }
