@@ -3,10 +3,12 @@ package par.hub;
 import java.util.function.IntConsumer;
 
 import par.interp.ErrorPrinter;
+import par.interp.Nil;
 import par.interp.OutputFailure;
 import par.launch.ChildConn;
 import par.wire.Answer;
 import par.wire.ChildMessage;
+import par.wire.Codec;
 import par.wire.HubMessage;
 import par.wire.Request;
 import par.wire.Wire;
@@ -64,7 +66,7 @@ final class ChildEvents implements ChildConn.Events {
         } else if (m instanceof ChildMessage.Result result) {
             hub.processes.finish(p, result.value(), null, 0);
         } else if (m instanceof ChildMessage.Exit exit) {
-            hub.processes.finish(p, par.wire.Codec.encode(par.interp.Nil.NIL), null, exit.status());
+            hub.processes.finish(p, Codec.encode(Nil.NIL), null, exit.status());
         } else if (m instanceof ChildMessage.TaskResults results) {
             hub.pools.taskFinished(p, new Answer.Results(results.results()));
         } else if (m instanceof ChildMessage.TaskFailed t) {

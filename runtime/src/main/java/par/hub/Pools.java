@@ -11,6 +11,7 @@ import par.wire.Answer;
 import par.wire.HubMessage;
 import par.wire.Request;
 import par.wire.Request.Reply;
+import par.wire.WireException;
 
 /**
  * The hub's part for pools: starting their workers, queueing tasks and handing them out,
@@ -118,7 +119,7 @@ final class Pools {
     void taskFinished(HubProcess worker, Answer.Outcome outcome) {
         HubTask t = worker.task;
         if (t == null) {
-            throw new par.wire.WireException("a task result from " + worker.name + ", which has no task");
+            throw new WireException("a task result from " + worker.name + ", which has no task");
         }
         String how = t.cancelled ? " (discarded)" : outcome instanceof Answer.Results ? "" : " (failed)";
         hub.trace.event(worker, "task end", "task#" + t.id + how, "");
