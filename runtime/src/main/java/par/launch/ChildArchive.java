@@ -9,13 +9,13 @@ import java.util.List;
 /**
  * The class-data archive that lets child JVMs start faster: on JDK 25 and later the AOT cache
  * (classes loaded and linked, with their profiles), before that AppCDS. A run that finds none
- * records one for the runs after it. It is keyed on the java and the class path (each entry's
- * size and time), so a rebuild or another JDK makes a new one; it lives in the per-user
+ * records one for the runs after it. It is keyed on the java and the children's class path (each
+ * entry's size and time), so a rebuild or another JDK makes a new one; it lives in the per-user
  * directory ({@link PrivateDir}).
  */
 final class ChildArchive {
     final Path path;
-    /** There is a build key (a class path of jars) and a private directory to keep it in. */
+    /** The children's class path is all jars (so it has a key) and there is a private directory. */
     final boolean usable;
     /** JDK 25's AOT cache (JEP 483, 514, 515) rather than a dynamic AppCDS archive. */
     private final boolean aot;
@@ -51,13 +51,14 @@ final class ChildArchive {
                 : List.of("-Xint", "-XX:ArchiveClassesAtExit=" + dump);
     }
 
-    static ChildArchive forThisRuntime() {
+    /** The archive for children on this java started with the given class path. */
+    static ChildArchive forClassPath(String classPath) {
         boolean aot = Runtime.version().feature() >= 25;
-        String key = PrivateDir.buildKey();
+        String key = PrivateDir.keyOf(classPath);
         Path dir = PrivateDir.get();
         String name = "child-" + (key == null ? "none" : key) + (aot ? ".aot" : ".jsa");
         Path path = dir == null ? Path.of(name) : dir.resolve(name);
-        return new ChildArchive(path, dir != null, aot);
+        return new ChildArchive(path, dir != null && key != null, aot);
     }
 
     private void pruneOld() throws IOException {

@@ -23,7 +23,8 @@ public final class ChildLauncher {
     private static final int SPARES = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final ChildConn.Events hub;
-    private final ChildArchive archive = ChildArchive.forThisRuntime();
+    /** Decided with the command, when the first child starts. */
+    private ChildArchive archive;
     private final ArrayDeque<ChildConn> spares = new ArrayDeque<>();
     private final Set<ChildConn> all = ConcurrentHashMap.newKeySet();
     private List<String> command;
@@ -272,12 +273,14 @@ public final class ChildLauncher {
 
     private synchronized List<String> command() {
         if (command == null) {
-            command = buildCommand();
+            String classPath = ChildClassPath.get();
+            command = buildCommand(classPath);
+            archive = ChildArchive.forClassPath(classPath);
         }
         return command;
     }
 
-    private static List<String> buildCommand() {
+    private static List<String> buildCommand(String classPath) {
         List<String> cmd = new ArrayList<>();
         if (SETSID != null) {
             cmd.add(SETSID);
@@ -290,7 +293,7 @@ public final class ChildLauncher {
         cmd.add("-Xlog:disable");
         cmd.add("-Xlog:all=error:stderr");
         cmd.add("-cp");
-        cmd.add(System.getProperty("par.childClassPath", System.getProperty("java.class.path")));
+        cmd.add(classPath);
         cmd.add(ChildMain.class.getName());
         return cmd;
     }

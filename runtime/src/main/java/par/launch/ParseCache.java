@@ -49,7 +49,8 @@ public final class ParseCache {
      * or parsed, so spares boot meanwhile.
      */
     public static java.util.function.BiFunction<String, String, Program> parser(Processes processes) {
-        return new CachedParser(PrivateDir.get(), PrivateDir.buildKey(), processes);
+        String key = PrivateDir.buildKey();
+        return new CachedParser(key == null ? null : PrivateDir.get(), key, processes);
     }
 
     /**

@@ -29,19 +29,16 @@ public final class PrivateDir {
 
     private static final String USER = System.getProperty("user.name", "user");
 
-    /**
-     * The directory, made (0700) if need be; null when none can be trusted or made, or when
-     * this build has no key (then nothing is kept at all).
-     */
+    /** The directory, made (0700) if need be; null when none can be trusted or made. */
     static Path get() {
         return Once.DIR;
     }
 
     /** Worked out once per run, when first asked: the parse cache and the children's archive both ask. */
     private static final class Once {
-        static final String KEY = computeBuildKey();
-        static final Path DIR = KEY == null ? null : find(System.getProperty("java.io.tmpdir"),
-                System.getenv("XDG_RUNTIME_DIR"), home(), USER);
+        static final String KEY = keyOf(System.getProperty("java.class.path"));
+        static final Path DIR = find(System.getProperty("java.io.tmpdir"), System.getenv("XDG_RUNTIME_DIR"), home(),
+                USER);
     }
 
     private static String home() {
@@ -154,9 +151,10 @@ public final class PrivateDir {
         return Once.KEY;
     }
 
-    private static String computeBuildKey() {
+    /** The key of a JVM on this java with the given class path, as {@link #buildKey()} is. */
+    static String keyOf(String classPath) {
         StringBuilder key = new StringBuilder(System.getProperty("java.home"));
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : classPath.split(File.pathSeparator)) {
             File f = new File(entry);
             if (!f.isFile() || !entry.endsWith(".jar")) {
                 return null;
