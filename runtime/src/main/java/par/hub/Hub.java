@@ -71,7 +71,6 @@ public final class Hub {
             t.setDaemon(true);
             return t;
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(launcher::killAll, "par-hub-cleanup"));
     }
 
     /** The root program's own way in: requests answered by direct calls. */

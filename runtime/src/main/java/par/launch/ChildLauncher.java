@@ -237,6 +237,7 @@ public final class ChildLauncher {
             }
             r.destroyForcibly();
         }
+        removeCleanup();
     }
 
     /** Last resort at JVM exit (Ctrl-C, SIGTERM): no child may outlive the root. */
@@ -276,8 +277,27 @@ public final class ChildLauncher {
             String classPath = ChildClassPath.get();
             command = buildCommand(classPath);
             archive = ChildArchive.forClassPath(classPath);
+            Runtime.getRuntime().addShutdownHook(cleanup);
         }
         return command;
+    }
+
+    /**
+     * Kills every child at JVM exit (Ctrl-C, SIGTERM). Added with the first child and removed
+     * when the program is over: a hook left behind would keep this launcher, its hub and all
+     * that the program made alive for as long as the JVM runs (the golden tests run hundreds
+     * of programs in one JVM).
+     */
+    private final Thread cleanup = new Thread(this::killAll, "par-children-cleanup");
+
+    private synchronized void removeCleanup() {
+        if (command != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException exiting) {
+                // the JVM is exiting: the hook runs, and nothing is kept any more
+            }
+        }
     }
 
     private static List<String> buildCommand(String classPath) {
