@@ -78,6 +78,7 @@ stmt
     | 'pass'                                                                   # PassStmt
     | 'global' names+=NAME (',' names+=NAME)*                                  # GlobalStmt
     | 'raise' value=expr                                                       # RaiseStmt
+    | 'assert' cond=expr (',' message=expr)?                                   # AssertStmt
     | parts+=exprList
           ( ({canBeAssigned($parts)}? '=' parts+=exprList)+
           | {canBeUpdated($parts)}? op=('+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '**=') value=expr

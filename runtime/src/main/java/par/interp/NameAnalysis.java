@@ -160,6 +160,8 @@ final class NameAnalysis {
             return listOf(s.body(), s.handler(), s.cleanup());
         } else if (n instanceof Stmt.Raise) {
             return List.of(((Stmt.Raise) n).value());
+        } else if (n instanceof Stmt.Assert) {
+            return listOf(((Stmt.Assert) n).cond(), ((Stmt.Assert) n).message());
         } else if (n instanceof Stmt.With) {
             return List.of(((Stmt.With) n).subject(), ((Stmt.With) n).body());
         } else if (n instanceof Expr.Unary) {

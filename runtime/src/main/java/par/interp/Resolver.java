@@ -131,6 +131,10 @@ public final class Resolver {
         if (s instanceof Stmt.Raise) {
             return new StmtNodes.Raise(line, expressions.expr(((Stmt.Raise) s).value()));
         }
+        if (s instanceof Stmt.Assert a) {
+            return new StmtNodes.Assert(line, expressions.expr(a.cond()),
+                    a.message() == null ? null : expressions.expr(a.message()));
+        }
         if (s instanceof Stmt.With) {
             Stmt.With w = (Stmt.With) s;
             ExprNode subject = expressions.expr(w.subject());

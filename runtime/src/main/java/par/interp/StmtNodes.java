@@ -402,6 +402,31 @@ final class StmtNodes {
         }
     }
 
+    /**
+     * A failed assert is a runtime error at its line, "assertion failed", with the message's
+     * text after a colon when one is given; the message is evaluated only when the check fails,
+     * as in Python.
+     */
+    static final class Assert extends StmtNode {
+        private final ExprNode cond;
+        private final ExprNode message;
+
+        Assert(int line, ExprNode cond, ExprNode message) {
+            super(line);
+            this.cond = cond;
+            this.message = message;
+        }
+
+        @Override
+        Object exec(Frame f) {
+            if (!Values.truthy(cond.eval(f))) {
+                throw new ParError(message == null ? "assertion failed"
+                        : "assertion failed: " + Repr.str(message.eval(f)));
+            }
+            return null;
+        }
+    }
+
     static final class With extends StmtNode {
         private final ExprNode subject;
         private final Target target;

@@ -134,6 +134,11 @@ final class AstBuilder extends ParBaseVisitor<Object> {
         return new Stmt.Raise(pos(ctx), expr(ctx.value));
     }
 
+    @Override
+    public Stmt visitAssertStmt(AssertStmtContext ctx) {
+        return new Stmt.Assert(pos(ctx), expr(ctx.cond), ctx.message == null ? null : expr(ctx.message));
+    }
+
     /** An expression statement, an assignment (a chain of them: `a = b = 0`) or an update (`+=`). */
     @Override
     public Stmt visitSimpleStmt(SimpleStmtContext ctx) {

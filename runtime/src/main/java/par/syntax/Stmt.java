@@ -46,6 +46,9 @@ public sealed interface Stmt {
 
     record Raise(Pos pos, Expr value) implements Stmt {}
 
+    /** {@code assert cond} or {@code assert cond, message}; message is null when not given. */
+    record Assert(Pos pos, Expr cond, Expr message) implements Stmt {}
+
     /** {@code with subject as name { body }}: name may be null. */
     record With(Pos pos, Expr subject, String name, List<Stmt> body) implements Stmt {}
 }

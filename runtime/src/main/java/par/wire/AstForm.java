@@ -24,7 +24,8 @@ public final class AstForm {
             Expr.ListComp.class, Expr.CompClause.class, Expr.Spawn.class, Expr.Join.class,
             Stmt.ExprStmt.class, Stmt.Assign.class, Stmt.AugAssign.class, Stmt.If.class, Stmt.While.class,
             Stmt.For.class, Stmt.Def.class, Stmt.Return.class, Stmt.Break.class, Stmt.Continue.class,
-            Stmt.Pass.class, Stmt.Global.class, Stmt.Try.class, Stmt.Raise.class, Stmt.With.class);
+            Stmt.Pass.class, Stmt.Global.class, Stmt.Try.class, Stmt.Raise.class, Stmt.With.class,
+            Stmt.Assert.class);
     private static final Map<Class<?>, Integer> INDEX = new HashMap<>();
     /** A function definition's number on the wire, and the place of its file among its parts. */
     public static final int DEF = TYPES.indexOf(Stmt.Def.class), DEF_FILE = 1;
@@ -80,6 +81,7 @@ public final class AstForm {
         if (n instanceof Stmt.Global s) return a(s.pos(), s.names());
         if (n instanceof Stmt.Try s) return a(s.pos(), s.body(), s.catchName(), s.handler(), s.cleanup());
         if (n instanceof Stmt.Raise s) return a(s.pos(), s.value());
+        if (n instanceof Stmt.Assert s) return a(s.pos(), s.cond(), s.message());
         if (n instanceof Stmt.With s) return a(s.pos(), s.subject(), s.name(), s.body());
         throw new IllegalStateException("no wire form for " + n.getClass());
     }
@@ -154,6 +156,7 @@ public final class AstForm {
             return new Stmt.Try((Pos) p[0], (List<Stmt>) p[1], (String) p[2], (List<Stmt>) p[3], (List<Stmt>) p[4]);
         }
         if (t == Stmt.Raise.class && n == 2) return new Stmt.Raise((Pos) p[0], (Expr) p[1]);
+        if (t == Stmt.Assert.class && n == 3) return new Stmt.Assert((Pos) p[0], (Expr) p[1], (Expr) p[2]);
         if (t == Stmt.With.class && n == 4) {
             return new Stmt.With((Pos) p[0], (Expr) p[1], (String) p[2], (List<Stmt>) p[3]);
         }

@@ -40,6 +40,7 @@ class AstFormTest {
             "p = spawn f(1, 2) as 'n'",
             "v = join p",
             "with lock() as l { print(m['k'], l.x, 2.5, 10 ** 30, true) }",
+            "assert v, 'v is ' + str(v)",
             "");
 
     @Test
