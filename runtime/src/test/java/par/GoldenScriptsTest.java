@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import par.hub.RootProcesses;
+import par.hub.Schedule;
 import par.interp.Flusher;
 import par.interp.Interpreter;
 import par.interp.ParList;
@@ -41,7 +42,9 @@ import par.syntax.SyntaxError;
  * exactly BEHAVIOUR.out. Where processes race, BEHAVIOUR.out may list every acceptable output,
  * separated by lines reading {@code --- or ---}. Beside it, optionally: BEHAVIOUR.err (lines stderr must contain, in
  * order; without it stderr must be empty), BEHAVIOUR.exit (the exit status, else 0),
- * BEHAVIOUR.in (standard input) and BEHAVIOUR.args (script arguments, one per line).
+ * BEHAVIOUR.in (standard input), BEHAVIOUR.args (script arguments, one per line), and
+ * BEHAVIOUR.schedule (a run under {@code --schedule}: the seed, then optionally a strategy) or
+ * BEHAVIOUR.replay (a recording made by {@code --record}, run under {@code --replay}).
  * Each script is read as the par command reads it, through the parse cache, from an entry
  * made for another file of the same text: what the cache gives back must run exactly as the
  * parser's tree would, and name the script's own file. Each script has a cache directory of
@@ -182,7 +185,11 @@ class GoldenScriptsTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         Interpreter interp = new Interpreter(new ByteArrayInputStream(input), new StreamOutput(out, false), errStream);
-        RootProcesses.install(interp, 256);
+        RootProcesses processes = RootProcesses.install(interp, 256);
+        Schedule schedule = schedule(base, file);
+        if (schedule != null) {
+            processes.schedule(schedule, null, file);
+        }
         ParList args = new ParList();
         String argSpec = read(base, ".args", null);
         if (argSpec != null) {
@@ -194,6 +201,21 @@ class GoldenScriptsTest {
         interp.setParser(parser);
         int status = ScriptRunner.run(interp, source, file);
         return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
+    }
+
+    /** The schedule the script runs under (its .schedule or .replay), or null. */
+    private static Schedule schedule(Path base, String file) throws IOException {
+        String seeded = read(base, ".schedule", null);
+        Path replay = base.resolveSibling(base.getFileName() + ".replay");
+        try {
+            if (seeded != null) {
+                String[] words = seeded.trim().split("\\s+");
+                return Schedule.seeded(words[0], words.length > 1 ? words[1] : "random");
+            }
+            return Files.exists(replay) ? Schedule.replay(replay.toString(), file) : null;
+        } catch (Schedule.Bad e) {
+            throw new IOException(e.getMessage());
+        }
     }
 
     /** Parses source through the cache under another name, as a run of another file would. */

@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import par.hub.RootProcesses;
+import par.hub.Schedule;
 import par.hub.Timeline;
 import par.hub.Trace;
 import par.interp.ErrorPrinter;
@@ -44,6 +46,10 @@ public final class Main {
             "  --max-procs N    allow at most N live processes (default 256)",
             "  --trace          print every process event (spawn, lock, queue, join...) on stderr",
             "  --timeline FILE  draw the run as a self-contained HTML page",
+            "  --schedule SEED  run deterministically: processes meet in an order chosen from SEED",
+            "  --strategy S     how the schedule chooses: random (the default) or pct:D",
+            "  --record FILE    write the schedule's steps to FILE",
+            "  --replay FILE    take the steps a --record wrote again",
             "  --version        print the version and exit",
             "  -h, --help       print this help and exit",
             "",
@@ -73,6 +79,10 @@ public final class Main {
         int maxProcs = 256;
         boolean trace = false;
         String timeline = null;
+        String seed = null;
+        String strategy = null;
+        String record = null;
+        String replay = null;
         while (!args.isEmpty() && args.get(0).startsWith("-") && !args.get(0).equals("-")) {
             String opt = args.remove(0);
             switch (opt) {
@@ -110,6 +120,23 @@ public final class Main {
                     }
                     timeline = args.remove(0);
                     break;
+                case "--schedule":
+                case "--strategy":
+                case "--record":
+                case "--replay":
+                    if (args.isEmpty()) {
+                        err.println("par: error: " + opt + " needs " + (opt.equals("--schedule") ? "a seed"
+                                : opt.equals("--strategy") ? "a strategy (random, or pct:D)" : "a file name"));
+                        return 2;
+                    }
+                    String value = args.remove(0);
+                    switch (opt) {
+                        case "--schedule": seed = value; break;
+                        case "--strategy": strategy = value; break;
+                        case "--record": record = value; break;
+                        default: replay = value; break;
+                    }
+                    break;
                 case "--":
                     if (args.isEmpty()) {
                         err.println("par: error: -- needs a file after it");
@@ -142,6 +169,10 @@ public final class Main {
             }
             if (file == null || file.equals("-")) {
                 if (interactive && file == null) {
+                    if (seed != null || replay != null) {
+                        err.println("par: error: a schedule runs a script, not the interactive prompt");
+                        return 2;
+                    }
                     return interactive();
                 }
                 name = "<stdin>";
@@ -166,9 +197,28 @@ public final class Main {
                 name = file;
             }
         }
+        Schedule schedule;
+        try {
+            schedule = schedule(seed, strategy, record, replay, name);
+        } catch (Schedule.Bad e) {
+            err.println("par: error: " + e.getMessage());
+            return 2;
+        }
+        PrintStream recording = null;
+        if (record != null) {
+            try {
+                recording = new PrintStream(new FileOutputStream(record), false, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("par: error: cannot write the recording " + record + ": " + e.getMessage());
+                return 2;
+            }
+        }
         Interpreter interp = new Interpreter(in, new StreamOutput(out, interactive), err);
         Trace events = new Trace(trace ? err : null, timeline != null);
         RootProcesses processes = RootProcesses.install(interp, maxProcs, false, events);
+        if (schedule != null) {
+            processes.schedule(schedule, recording, name);
+        }
         // a script run again skips the parser; one whose tokens show a spawn or a pool boots
         // child JVMs meanwhile (the resolver tells how many more)
         interp.setParser(ParseCache.parser(processes));
@@ -187,6 +237,27 @@ public final class Main {
             }
         }
         return status;
+    }
+
+    /** The schedule the options ask for, or null for a free run; a bad one is a {@link Schedule.Bad}. */
+    private static Schedule schedule(String seed, String strategy, String record, String replay, String program)
+            throws Schedule.Bad {
+        if (seed != null && replay != null) {
+            throw new Schedule.Bad("--schedule and --replay cannot go together (a recording has its own seed)");
+        }
+        if (seed == null && replay == null) {
+            if (strategy != null || record != null) {
+                throw new Schedule.Bad((strategy != null ? "--strategy" : "--record") + " needs --schedule SEED");
+            }
+            return null;
+        }
+        if (replay != null) {
+            if (strategy != null) {
+                throw new Schedule.Bad("--strategy cannot go with --replay (the recording says every step)");
+            }
+            return Schedule.replay(replay, program);
+        }
+        return Schedule.seeded(seed, strategy == null ? "random" : strategy);
     }
 
     /**

@@ -214,6 +214,9 @@ public final class ChildMain {
     private static int runJob(HubMessage.Job job, Interpreter interp, ChildChannel channel,
                               BlockingQueue<HubMessage> replies) {
         ProcessSupport support = connect(interp, job.id(), channel, replies, new MissingName(job.name()));
+        if (job.seed() != null) {
+            support.schedule(job.seed());
+        }
         try {
             Image.Call call = Image.install(job.image(), interp.globals, support);
             Object result = interp.call(call.function(), call.args());
@@ -299,7 +302,7 @@ public final class ChildMain {
         Interpreter scratch = new Interpreter(InputStream.nullInputStream(), DISCARD, System.err);
         Function warm = new Function(Resolver.resolveFunction(def, List.of(), scratch.globals), new Cell[0]);
         scratch.globals.set("warm", warm);
-        HubMessage.Job job = new HubMessage.Job(0L, "warm-up", Image.build(scratch.globals, warm, new Object[] {21L}));
+        HubMessage.Job job = new HubMessage.Job(0L, "warm-up", null, Image.build(scratch.globals, warm, new Object[] {21L}));
         HubMessage.Task task = new HubMessage.Task(0L, Codec.encodeAll("warm", false, ParList.of(1L, 2L, 3L), new ParList()));
         ChildChannel sink = new ChildChannel(java.io.OutputStream.nullOutputStream(), false);
         BlockingQueue<HubMessage> noReplies = new LinkedBlockingQueue<>();

@@ -53,6 +53,10 @@ public final class Hub {
     private boolean deadlockEndsProgram = true;
     /** A deadlock was found (while the program ran, or among the children it left). */
     private boolean deadlocked;
+    /** Under --schedule: what serves requests one at a time. Null when processes run free. */
+    Scheduler scheduler;
+    private long scheduleSeed;
+    private ScheduleLog scheduleLog;
 
     public Hub(Output out, PrintStream err, int maxProcs, Trace trace) {
         this.trace = trace;
@@ -102,8 +106,56 @@ public final class Hub {
         };
     }
 
-    /** One request from a process, answered through reply now or once it can proceed. */
+    /**
+     * Puts the run under a schedule, before any request: from now on requests are served one
+     * at a time, in the order the schedule chooses. record: where --record writes the steps
+     * (null for nowhere); program: the file run, named in the recording.
+     */
+    public synchronized void schedule(Schedule schedule, PrintStream record, String program) {
+        scheduleLog = record == null ? null : new ScheduleLog(record, program, schedule.seed());
+        scheduler = new Scheduler(this, schedule.choice(), scheduleLog);
+        scheduleSeed = schedule.seed();
+        trace.countSteps(scheduler);
+    }
+
+    /** A child's seed under the schedule (its random numbers), or null when running free. */
+    Long childSeed(long id) {
+        return scheduler == null ? null : scheduleSeed ^ (id * 0x9E3779B97F4A7C15L);
+    }
+
+    /** The time on the hub's clock: the schedule's virtual seconds, else the machine's. */
+    double now() {
+        return scheduler != null ? scheduler.now() : par.interp.Clock.MACHINE.now();
+    }
+
+    /** Something ended or changed that the schedule may be waiting for. */
+    void scheduleNext() {
+        if (scheduler != null) {
+            scheduler.decide();
+        }
+    }
+
+    /** The schedule cannot go on (a replay that no longer fits): said, and the run ends as a deadlock does. */
+    void scheduleFailed(String message) {
+        flushOut();
+        err.println("error: " + message);
+        err.flush();
+        deadlocked = true;
+        launcher.killAll();
+        onDeadlock.run();
+    }
+
+    /** One request from a process, answered through reply now or once it can proceed (under a schedule, once its turn comes). */
     synchronized <A extends Answer> void handle(HubProcess from, Request<A> request, Request.Reply<A> reply) {
+        if (scheduler != null) {
+            scheduler.hold(from, request, reply);
+            return;
+        }
+        dispatch(from, request, reply);
+    }
+
+    /** Serves one request now. */
+    <A extends Answer> void dispatch(HubProcess from, Request<A> request, Request.Reply<A> reply) {
         try {
             request.dispatch(requests, from, reply);
         } catch (ClassCastException | NullPointerException e) {
@@ -177,6 +229,10 @@ public final class Hub {
         if (timeout == null || expire == null) {
             from.blockedOn = w;
             deadlocks.check();
+            return w;
+        }
+        if (scheduler != null) {
+            scheduler.timer(w, timeout.seconds(), expire);
             return w;
         }
         long nanos = (long) (Math.max(0, timeout.seconds()) * 1e9);
@@ -266,6 +322,7 @@ public final class Hub {
                 trace.event(root, "exit", waitForChildren ? "status 0" : "status 1", "");
             }
             root.finished = true;
+            scheduleNext();
             if (waitForChildren) {
                 deadlocks.check(); // children left waiting on each other, with no main program to help
                 while (!deadlocked && procs.values().stream().anyMatch(p -> !p.finished)) {
@@ -276,6 +333,14 @@ public final class Hub {
                         break;
                     }
                 }
+            }
+        }
+        synchronized (this) {
+            if (scheduler != null) {
+                scheduler.stop();
+            }
+            if (scheduleLog != null) {
+                scheduleLog.close();
             }
         }
         launcher.stopAll();

@@ -29,6 +29,11 @@ public final class HubProcess {
     Integer exitcode;
     /** The JVM has really exited (not only finished its function). */
     boolean exited;
+    /**
+     * Under a schedule: between two of its requests (its last one answered), so the scheduler
+     * waits for it to reach its next before choosing. A new process runs until its first.
+     */
+    boolean running = true;
     /** The wait this process is in with no time-out, if any: nothing but another process can end it. */
     Waiter blockedOn;
     /** For a pool worker: its pool, and the task it is running. */

@@ -58,7 +58,7 @@ final class Processes {
         }
         hub.procs.put(p.id, p);
         conn.own(p);
-        conn.send(new HubMessage.Job(p.id, p.name, s.image()));
+        conn.send(new HubMessage.Job(p.id, p.name, hub.childSeed(p.id), s.image()));
         hub.trace.event(from, "spawn", p.name, s.site());
         r.ok(new Answer.Spawned(p.id, p.pid, p.name));
     }
@@ -126,6 +126,7 @@ final class Processes {
         hub.locks.holderDied(p);
         hub.deadlocks.check();
         hub.notifyAll();
+        hub.scheduleNext();
     }
 
     /** The child's JVM exited with status (a pool worker's is the pools' business). */

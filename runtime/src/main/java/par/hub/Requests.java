@@ -11,6 +11,7 @@ import par.wire.Answer.ProcessState;
 import par.wire.Answer.Spawned;
 import par.wire.Answer.TaskEnded;
 import par.wire.Answer.Value;
+import par.wire.Codec;
 import par.wire.Request;
 import par.wire.Request.Reply;
 
@@ -19,12 +20,14 @@ import par.wire.Request.Reply;
  * under the hub's monitor, from {@link Hub#handle}.
  */
 final class Requests implements Request.Handler<HubProcess> {
+    private final Hub hub;
     private final Processes processes;
     private final Locks locks;
     private final Queues queues;
     private final Pools pools;
 
     Requests(Hub hub) {
+        this.hub = hub;
         this.processes = hub.processes;
         this.locks = hub.locks;
         this.queues = hub.queues;
@@ -199,5 +202,24 @@ final class Requests implements Request.Handler<HubProcess> {
     @Override
     public void notify(HubProcess from, Request.Notify n, Reply<Done> r) {
         locks.notify(from, n, r);
+    }
+
+    // time and turns, which only a scheduled run sends
+
+    @Override
+    public void sleep(HubProcess from, Request.Sleep s, Reply<Done> r) {
+        hub.trace.event(from, "sleep", Hub.seconds(s.duration()), s.site());
+        hub.park(from, r, null, "sleeps " + Hub.seconds(s.duration()), s.site(), null, null, s.duration(),
+                w -> w.ok(Done.DONE));
+    }
+
+    @Override
+    public void now(HubProcess from, Request.Now n, Reply<Value> r) {
+        r.ok(new Value(Codec.encode(hub.now())));
+    }
+
+    @Override
+    public void turn(HubProcess from, Request.Turn t, Reply<Done> r) {
+        r.ok(Done.DONE);
     }
 }

@@ -129,6 +129,37 @@ public final class RootProcesses extends ProcessSupport {
         }
     }
 
+    /** The schedule the run is under (--schedule, --replay), or null; where --record writes. */
+    private Schedule schedule;
+    private PrintStream record;
+    private String program;
+
+    /**
+     * Runs the program under schedule: the hub, once made, serves one request at a time in the
+     * order it chooses. record: where the steps are written for --replay (null: nowhere).
+     */
+    public void schedule(Schedule schedule, PrintStream record, String program) {
+        this.schedule = schedule;
+        this.record = record;
+        this.program = program;
+        schedule(schedule.seed());
+    }
+
+    @Override
+    public synchronized Broker broker() {
+        boolean making = made[0] == null;
+        Broker b = super.broker();
+        if (making && schedule != null) {
+            made[0].schedule(schedule, record, program);
+        }
+        return b;
+    }
+
+    @Override
+    protected boolean connected() {
+        return made[0] != null;
+    }
+
     /** The hub, once a process has been asked for (for tests). */
     public Hub hub() {
         return made[0];
@@ -153,6 +184,9 @@ public final class RootProcesses extends ProcessSupport {
     @Override
     public boolean shutdown(boolean normalEnd) {
         if (made[0] == null) {
+            if (record != null) {
+                new ScheduleLog(record, program, schedule.seed()).close(); // no process met another: no step
+            }
             return true;
         }
         made[0].shutdown(normalEnd);

@@ -26,6 +26,13 @@ public final class Trace {
         this.keep = keep;
     }
 
+    /** Under a schedule: events are placed by step, not by time, so two runs trace alike. */
+    private Scheduler steps;
+
+    void countSteps(Scheduler scheduler) {
+        this.steps = scheduler;
+    }
+
     boolean on() {
         return print != null || keep;
     }
@@ -38,13 +45,14 @@ public final class Trace {
         if (!on()) {
             return;
         }
-        Event e = new Event((System.nanoTime() - start) / 1e6, p.name, p.pid, what, object, site == null ? "" : site,
-                item);
+        double when = steps != null ? steps.step() : (System.nanoTime() - start) / 1e6;
+        Event e = new Event(when, p.name, p.pid, what, object, site == null ? "" : site, item);
         if (keep) {
             events.add(e);
         }
         if (print != null) {
-            print.println(String.format("[%9.1f ms] %-8s %-12s %-14s%s", e.ms(), e.process(), e.what(), e.object(),
+            String at = steps != null ? String.format("[step %6d]", (long) e.ms()) : String.format("[%9.1f ms]", e.ms());
+            print.println(String.format("%s %-8s %-12s %-14s%s", at, e.process(), e.what(), e.object(),
                     e.site().isEmpty() ? "" : " at " + e.site()));
             print.flush();
         }

@@ -32,7 +32,7 @@ final class Waiter {
         this.what = what;
         this.site = site;
         this.on = on;
-        if (reply instanceof Pending<?> pending) {
+        if (Scheduler.unwrap(reply) instanceof Pending<?> pending) {
             pending.waiter = this; // so an interrupted wait can be withdrawn
         }
     }
@@ -54,7 +54,7 @@ final class Waiter {
 
     /** The main program's own wait, if this is it. */
     Pending<?> pending() {
-        return reply instanceof Pending<?> p ? p : null;
+        return Scheduler.unwrap(reply) instanceof Pending<?> p ? p : null;
     }
 
     private void finish() {

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import par.syntax.Literals;
 
@@ -243,14 +242,13 @@ public final class Builtins {
         TIME("time", 0, 0) {
             @Override
             public Object call(Interpreter in, Object[] a) {
-                java.time.Instant now = java.time.Instant.now(); // microseconds, as Python's time() has
-                return now.getEpochSecond() + now.getNano() / 1e9;
+                return in.clock().now();
             }
         },
         RANDOM("random", 0, 0) {
             @Override
             public Object call(Interpreter in, Object[] a) {
-                return ThreadLocalRandom.current().nextDouble();
+                return in.random().nextDouble();
             }
         },
         RANDINT("randint", 2, 2) {
@@ -261,7 +259,7 @@ public final class Builtins {
                 if (hi < lo) {
                     throw new ParError("randint() needs low <= high");
                 }
-                return lo + ThreadLocalRandom.current().nextLong(hi - lo + 1);
+                return lo + in.random().nextLong(hi - lo + 1);
             }
         },
         CHOICE("choice", 1, 1) {
@@ -271,7 +269,7 @@ public final class Builtins {
                 if (items.isEmpty()) {
                     throw new ParError("choice() from an empty list");
                 }
-                return items.get(ThreadLocalRandom.current().nextInt(items.size()));
+                return items.get(in.random().nextInt(items.size()));
             }
         },
         CPU_COUNT("cpu_count", 0, 0) {

@@ -21,7 +21,7 @@ public final class Interpreter {
     public static final String TOP_LEVEL = "<main>";
 
     private final InputStream in;
-    private final Output out;
+    private Output out;
     private final PrintStream err;
     public final Globals globals = new Globals();
     private Processes processes = Processes.NONE;
@@ -167,13 +167,39 @@ public final class Interpreter {
         this.undefinedMessage = message;
     }
 
+    /** time() and sleep(): the machine's clock, or a schedule's virtual one. */
+    private Clock clock = Clock.MACHINE;
+    /** random() and friends: shared and unseeded, or one seeded generator under a schedule. */
+    private java.util.random.RandomGenerator random;
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    public java.util.random.RandomGenerator random() {
+        return random != null ? random : java.util.concurrent.ThreadLocalRandom.current();
+    }
+
+    public void setRandom(java.util.random.RandomGenerator random) {
+        this.random = random;
+    }
+
+    /** Where printed lines go from now on (a schedule makes each line wait for its turn). */
+    public void setOutput(Output out) {
+        this.out = out;
+    }
+
     public void sleep(double seconds) {
         out.flush();
         if (seconds <= 0) {
             return;
         }
         try {
-            Thread.sleep((long) (seconds * 1000), (int) ((seconds * 1e9) % 1_000_000));
+            clock.sleep(seconds);
         } catch (InterruptedException e) {
             checkInterrupt();
             throw new ParError("interrupted");

@@ -45,9 +45,28 @@ public class ProcessSupport implements Processes, Codec.Receiver {
 
     public synchronized Broker broker() {
         if (broker == null) {
-            broker = brokerSource.get();
+            broker = scheduled ? Scheduled.turns(brokerSource.get()) : brokerSource.get();
         }
         return broker;
+    }
+
+    private boolean scheduled;
+
+    /**
+     * This process runs under a schedule from now on ({@link Scheduled}): its meetings with
+     * other processes wait for their turns, its clock is the hub's, and seed seeds its random().
+     */
+    public synchronized void schedule(long seed) {
+        scheduled = true;
+        if (broker != null) {
+            broker = Scheduled.turns(broker);
+        }
+        Scheduled.install(interp, this, seed);
+    }
+
+    /** The hub is there to talk to: always in a child; in the root once a process has been made. */
+    protected boolean connected() {
+        return true;
     }
 
     @Override

@@ -8,8 +8,12 @@ package par.wire;
 public sealed interface HubMessage {
     byte JOB = 10, ANSWERED = 11, REFUSED = 12, WORKER = 13, TASK = 14;
 
-    /** Run the image's call as process id, named name. */
-    record Job(long id, String name, byte[] image) implements HubMessage {
+    /**
+     * Run the image's call as process id, named name. seed: the run is under a schedule (its
+     * requests and lines wait for their turn, its clock is the hub's, its random() is seeded
+     * from this), or null when processes run free.
+     */
+    record Job(long id, String name, Long seed, byte[] image) implements HubMessage {
     }
 
     /** Become a pool worker: keep this image for every task. */
@@ -33,7 +37,11 @@ public sealed interface HubMessage {
         byte kind;
         if (m instanceof Job j) {
             kind = JOB;
-            start(w, j.id, j.name, j.image);
+            w.i64(j.id);
+            w.str(j.name);
+            w.b(j.seed == null ? 0 : 1);
+            w.i64(j.seed == null ? 0 : j.seed);
+            w.raw(j.image);
         } else if (m instanceof Worker j) {
             kind = WORKER;
             start(w, j.id, j.name, j.image);
@@ -60,11 +68,19 @@ public sealed interface HubMessage {
         w.raw(image);
     }
 
+    private static Job readJob(CodecReader r) {
+        long id = r.i64();
+        String name = r.str();
+        boolean scheduled = r.b() != 0;
+        long seed = r.i64();
+        return new Job(id, name, scheduled ? seed : null, r.rest());
+    }
+
     static HubMessage read(Wire.Frame f) {
         CodecReader r = new CodecReader(f.payload(), null);
         HubMessage m;
         switch (f.kind()) {
-            case JOB: return new Job(r.i64(), r.str(), r.rest());
+            case JOB: return readJob(r);
             case WORKER: return new Worker(r.i64(), r.str(), r.rest());
             case TASK: return new Task(r.i64(), r.rest());
             case ANSWERED: m = new Answered(r.i64(), Answer.read(r)); break;

@@ -399,6 +399,45 @@ public sealed interface Request<A extends Answer> {
         void awaitCondition(P from, AwaitCondition a, Reply<Answer.Flag> r);
 
         void notify(P from, Notify n, Reply<Answer.Done> r);
+
+        void sleep(P from, Sleep s, Reply<Answer.Done> r);
+
+        void now(P from, Now n, Reply<Answer.Value> r);
+
+        void turn(P from, Turn t, Reply<Answer.Done> r);
+    }
+
+    // ------------------------------------------------------------------ time and turns (under a schedule)
+
+    /** sleep() on the hub's clock: answered once the clock has moved on by duration. */
+    record Sleep(Timeout duration, String site) implements Request<Answer.Done> {
+        public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Done> r) { h.sleep(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            writeTimeout(w, duration);
+            w.str(site);
+        }
+    }
+
+    /** time() on the hub's clock: the answer is the seconds, encoded as a float. */
+    record Now() implements Request<Answer.Value> {
+        public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Value> r) { h.now(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+        }
+    }
+
+    /**
+     * Leave to go on, asked where nothing else would reach the hub (a printed line, so that
+     * lines come out in the schedule's order): answered as soon as the request is served.
+     */
+    record Turn(String what, String site) implements Request<Answer.Done> {
+        public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Done> r) { h.turn(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.str(what);
+            w.str(site);
+        }
     }
 
     // ================================================================== the wire form
@@ -411,7 +450,8 @@ public sealed interface Request<A extends Answer> {
     List<String> TAGS = List.of("Spawn", "Join", "Info", "Terminate", "NewLock", "Acquire", "Release", "NewShared",
             "Read", "Write", "NewQueue", "Put", "Get", "Size", "NewPool", "Submit",
             "AwaitTask", "AwaitAny", "TaskDone", "ClosePool", "NewSemaphore", "SemAcquire", "SemRelease", "NewEvent",
-            "SetEvent", "IsSet", "AwaitEvent", "NewBarrier", "AwaitBarrier", "NewCondition", "AwaitCondition", "Notify");
+            "SetEvent", "IsSet", "AwaitEvent", "NewBarrier", "AwaitBarrier", "NewCondition", "AwaitCondition", "Notify",
+            "Sleep", "Now", "Turn");
 
     /** Writes the request's tag, then its fields. */
     static void write(Request<?> request, Codec.Writer w) {
@@ -461,6 +501,9 @@ public sealed interface Request<A extends Answer> {
             case "NewCondition": return new NewCondition(r.i64());
             case "AwaitCondition": return new AwaitCondition(r.i64(), readTimeout(r), r.str());
             case "Notify": return new Notify(r.i64(), r.i64());
+            case "Sleep": return new Sleep(readTimeout(r), r.str());
+            case "Now": return new Now();
+            case "Turn": return new Turn(r.str(), r.str());
             default: throw new IllegalStateException("a request tag with no reader: " + tag);
         }
     }

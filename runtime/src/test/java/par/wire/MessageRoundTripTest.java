@@ -43,7 +43,8 @@ class MessageRoundTripTest {
                 new Request.SemRelease(10, "s"), new Request.NewEvent(), new Request.SetEvent(11, true),
                 new Request.SetEvent(11, false), new Request.IsSet(11), new Request.AwaitEvent(11, HALF, "s"),
                 new Request.NewBarrier(3), new Request.AwaitBarrier(12, null, "s"), new Request.NewCondition(0),
-                new Request.AwaitCondition(13, HALF, "s"), new Request.Notify(13, Integer.MAX_VALUE));
+                new Request.AwaitCondition(13, HALF, "s"), new Request.Notify(13, Integer.MAX_VALUE),
+                new Request.Sleep(HALF, "s"), new Request.Now(), new Request.Turn("print", "a.par:3"));
     }
 
     private static List<Answer> answers() {
@@ -68,7 +69,8 @@ class MessageRoundTripTest {
     }
 
     private static List<HubMessage> hubMessages() {
-        List<HubMessage> all = new ArrayList<>(List.of(new HubMessage.Job(2, "p1", BYTES),
+        List<HubMessage> all = new ArrayList<>(List.of(new HubMessage.Job(2, "p1", null, BYTES),
+                new HubMessage.Job(3, "p2", -5L, BYTES),
                 new HubMessage.Worker(3, "w1", BYTES), new HubMessage.Task(8, BYTES),
                 new HubMessage.Refused(5, "the pool is closed")));
         for (Answer a : answers()) {
