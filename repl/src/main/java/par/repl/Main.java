@@ -37,6 +37,7 @@ public final class Main {
     private static final String USAGE = String.join("\n",
             "usage: par [options] [FILE.par [args...]]",
             "       par [options] -c CODE [args...]",
+            "       par check [--runs N] [--strategy S] [--seed FIRST] FILE.par [args...]",
             "",
             "With no FILE, par reads a script from standard input (or starts the",
             "interactive prompt when standard input is a terminal).",
@@ -53,12 +54,16 @@ public final class Main {
             "  --version        print the version and exit",
             "  -h, --help       print this help and exit",
             "",
+            "par check runs FILE under N schedules (100 by default) and stops at the first",
+            "that fails (an error, a failed assert, a deadlock), saying how to run it again.",
+            "",
             "The script's arguments are in the global list `args`.");
 
     private Main() {
     }
 
     public static void main(String[] argv) {
+        Check.handlesCtrlC = true;
         // stdout itself, not System.out: a PrintStream would swallow the errors of its writes
         System.exit(run(argv, RawArgs.of(argv), System.in, new FileOutputStream(FileDescriptor.out), System.err,
                 System.console() != null));
@@ -73,6 +78,9 @@ public final class Main {
     static int run(String[] argv, RawArgs.Source raw, InputStream in, OutputStream out, PrintStream err,
                    boolean interactive) {
         List<String> args = new ArrayList<>(List.of(argv));
+        if (!args.isEmpty() && args.get(0).equals("check")) {
+            return Check.run(args.subList(1, args.size()), new PrintStream(out, true, StandardCharsets.UTF_8), err);
+        }
         String code = null;
         int codeIndex = -1;
         String file = null;

@@ -1,0 +1,72 @@
+package par.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code par check}: it finds the schedule that loses an update and says how to run it again,
+ * passes the program whose updates hold the lock, and refuses bad options. The programs are
+ * the corpus's scripts/check, whose .par also run as golden scripts under one seed.
+ */
+class CheckTest {
+    private static final String FOUND = "../scripts/check/lost_update_found.par";
+    private static final String PREVENTED = "../scripts/check/lost_update_prevented.par";
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run par(String... argv) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(argv, new ByteArrayInputStream(new byte[0]), out,
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aLostUpdateIsFoundWithTheCommandThatShowsItAgain() {
+        Run r = par("check", FOUND);
+        assertEquals(String.join("\n",
+                "par check: schedule 1 failed (seed 1, exit status 1)",
+                "--- its errors",
+                FOUND + ":12: error: assertion failed: lost 2 of 6 updates",
+                "  in <main> at " + FOUND + ":12",
+                "--- the last steps of each process",
+                "  [step    11] p1       exit         status 0",
+                "  [step    13] main     wait         p2             at " + FOUND + ":11",
+                "  [step    17] p2       exit         status 0",
+                "  [step    17] main     join         p2             at " + FOUND + ":11",
+                "  [step    19] main     exit         status 1",
+                "--- run it again with",
+                "  par --schedule 1 " + FOUND,
+                ""), r.out());
+        assertEquals("", r.err());
+        assertEquals(1, r.status());
+    }
+
+    @Test
+    void updatesUnderTheLockPassEverySchedule() {
+        Run r = par("check", "--runs", "5", "--strategy", "pct:2", PREVENTED);
+        assertEquals("par check: 5 schedules passed (seeds 1 to 5, strategy pct:2)\n", r.out());
+        assertEquals("", r.err());
+        assertEquals(0, r.status());
+    }
+
+    @Test
+    void badOptionsAreRefused() {
+        assertEquals(new Run(2, "", "par: error: --runs needs a number from 1 to 1000000, not 0\n"),
+                par("check", "--runs", "0", PREVENTED));
+        assertEquals(new Run(2, "", "par: error: unknown strategy 'dfs' (random, or pct:D)\n"),
+                par("check", "--strategy", "dfs", PREVENTED));
+        assertEquals(new Run(2, "", "par: error: check needs a file to run (" + Check.USAGE + ")\n"),
+                par("check"));
+        assertEquals(new Run(2, "", "par: error: cannot open nowhere.par: no such file\n"),
+                par("check", "nowhere.par"));
+    }
+}
