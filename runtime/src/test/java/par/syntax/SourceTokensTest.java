@@ -89,7 +89,7 @@ class SourceTokensTest {
     @Test
     void theKeywordsAreTheLexers() {
         assertEquals(List.of("def", "if", "elif", "else", "while", "for", "in", "return", "break", "continue",
-                        "pass", "global", "try", "catch", "finally", "raise", "with", "as", "true", "false", "nil",
+                        "pass", "global", "try", "catch", "finally", "raise", "assert", "with", "as", "true", "false", "nil",
                         "spawn", "and", "or", "not", "join").stream().sorted().toList(),
                 SourceTokens.KEYWORDS.stream().sorted().toList());
     }
