@@ -106,6 +106,10 @@ final class Repl {
                         "Type Par statements; an expression's value is shown. Blocks and brackets may span lines.",
                         "  :ps          the processes still running: name, pid, state, what they hold or wait for",
                         "  :load FILE   run a .par file in this session",
+                        "  :sched step  be the scheduler: spawned processes wait at every lock, queue,",
+                        "               shared value, join and print until :step lets one go",
+                        "  :step [NAME] let NAME (or any waiting process) take its next step",
+                        "  :sched run   let every process run free again",
                         "  :reset       forget every global",
                         "  :quit        leave (Ctrl-D too); running processes are stopped",
                         "Keys: Tab completes, Up/Down walk the history, Ctrl-R searches it,",
@@ -116,6 +120,24 @@ final class Repl {
                 say(rows.isEmpty() ? "no processes running" : String.join("\n", rows));
                 return null;
             }
+            case ":sched": {
+                String how = parts.length < 2 ? "" : parts[1].strip();
+                if (!how.equals("step") && !how.equals("run")) {
+                    say(":sched needs step or run");
+                    return null;
+                }
+                processes.stepping(how.equals("step"));
+                say(how.equals("step") ? "stepping: spawned processes wait at each step; :step NAME lets one go, :ps shows"
+                        + " what each wants" : "running free");
+                return null;
+            }
+            case ":step":
+                try {
+                    say(processes.step(parts.length < 2 ? null : parts[1].strip()));
+                } catch (InterruptedException e) {
+                    say("interrupted");
+                }
+                return null;
             case ":load":
                 if (parts.length < 2) {
                     say(":load needs a file name");

@@ -82,6 +82,36 @@ class ReplTest {
         assertShows(shown, "\n15\nall globals forgotten\n<repl>:1: error: name 'total' is not defined");
     }
 
+    /**
+     * Being the scheduler: two children each read a shared counter and write it back plus one;
+     * stepping read, read, write, write by hand loses one of the two updates, every time.
+     */
+    @Test
+    void aLostUpdateStepByStep() throws Exception {
+        String shown = session("c = shared(0)\ndef add(c) {\n    v = c.value\n    c.value = v + 1\n}\n:sched step\n"
+                + "a = spawn add(c) as 'a'\nb = spawn add(c) as 'b'\n:step a\n:step b\n:ps\n:step a\n:step b\n"
+                + "join a\njoin b\n:sched run\nc.value\n:step\n");
+        assertShows(shown, "stepping: spawned processes wait at each step",
+                "step 1: a read 1 -; a now wants write 1 -", "step 2: b read 1 -; b now wants write 1 -",
+                "a        pid", "wants write 1 -", "b        pid", "wants write 1 -",
+                "step 3: a write 1 -; a has finished", "step 4: b write 1 -; b has finished", "running free",
+                "\n1\n", "not stepping (:sched step starts)");
+    }
+
+    /** Stepping two processes into a lock-order deadlock: the step that closes the cycle reports it. */
+    @Test
+    void aDeadlockStepByStep() throws Exception {
+        String shown = session("x = lock()\ny = lock()\ndef both(p, q) {\n    with p {\n        with q { pass }\n    }\n}\n"
+                + ":sched step\na = spawn both(x, y) as 'a'\nb = spawn both(y, x) as 'b'\n:step a\n:step b\n:step a\n"
+                + ":step b\n:sched run\n\"still here\"\n");
+        assertShows(shown, "step 1: a acquire 1 <repl>:2; a now wants acquire 2 <repl>:3",
+                "step 2: b acquire 2 <repl>:2; b now wants acquire 1 <repl>:3",
+                "step 3: a acquire 2 <repl>:3; a waits for lock#2",
+                "error: deadlock", "  a (pid ", ") at <repl>:3 waits for lock#2, holds lock#1",
+                "  b (pid ", ") at <repl>:3 waits for lock#1, holds lock#2",
+                "step 4: b acquire 1 <repl>:3; b waits for lock#1", "running free", "'still here'");
+    }
+
     @Test
     void aFunctionTypedAtThePromptRunsInAChild() throws Exception {
         String shown = session("def cube(x) { return x * x * x }\np = spawn cube(3)\njoin p\np.pid != pid()\n");

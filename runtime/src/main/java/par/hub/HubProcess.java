@@ -60,9 +60,13 @@ public final class HubProcess {
         return !finished;
     }
 
-    /** Its row in the REPL's :ps: name, pid, state, what it holds and waits for. */
-    String row() {
-        String state = blockedOn != null ? "waiting" : pool != null ? (task != null ? "working" : "idle") : "running";
+    /**
+     * Its row in the REPL's :ps: name, pid, state, what it holds and waits for. pending: the
+     * request it waits to have served while stepping ("wants read 1 at <repl>:4"), or null.
+     */
+    String row(String pending) {
+        String state = pending != null ? pending : blockedOn != null ? "waiting"
+                : pool != null ? (task != null ? "working" : "idle") : "running";
         StringBuilder row = new StringBuilder(String.format("%-8s pid %-7d %-8s", name, pid, state));
         if (!held.isEmpty()) {
             row.append(" holds ").append(heldLabels());

@@ -170,6 +170,18 @@ public final class RootProcesses extends ProcessSupport {
         return made[0] == null ? java.util.List.of() : made[0].processTable();
     }
 
+    /** The REPL's :sched step (on) and :sched run (off); see {@link Hub#stepping}. */
+    public void stepping(boolean on) {
+        broker();
+        made[0].stepping(on);
+    }
+
+    /** The REPL's :step NAME, or :step for any waiting process (name null). */
+    public String step(String name) throws InterruptedException {
+        broker();
+        return made[0].step(name);
+    }
+
     /** The REPL's quit: stops the children still running and says how many there were. */
     public int stopChildren() {
         return made[0] == null ? 0 : made[0].stopChildren();

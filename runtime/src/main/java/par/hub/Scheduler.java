@@ -17,7 +17,10 @@ import par.wire.Request;
  * (each has a request held, waits in the hub, or has finished), one held request is chosen by
  * the {@link Choice} and served; the process it answers runs on to its next request. Time is
  * virtual: it moves on only when nothing else can happen, to the earliest sleep or time-out.
- * Runs under the hub's monitor.
+ *
+ * <p>With no choice it is the REPL's stepping mode ({@code :sched step}): the main program's
+ * requests are served at once, a child's wait until someone types {@code :step}, and time is
+ * the machine's. Runs under the hub's monitor.
  */
 final class Scheduler {
     /** A request held until its turn. */
@@ -71,11 +74,96 @@ final class Scheduler {
         return step;
     }
 
+    /** Stepping by hand (the REPL's :sched step) rather than by a choice. */
+    boolean manual() {
+        return choice == null;
+    }
+
     /** A process's request: held until its turn, which may be now. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     void hold(HubProcess from, Request<?> request, Request.Reply<?> reply) {
+        if (manual() && from == hub.root) {
+            hub.dispatch(from, (Request) request, (Request.Reply) reply); // the prompt never waits for a step
+            return;
+        }
         from.running = false;
         held.put(from.id, new Held(from, request, reply));
+        hub.notifyAll(); // a :step may be waiting for this process to arrive
         decide();
+    }
+
+    /** The request process p waits to have served, as :ps shows it, or null. */
+    String pending(HubProcess p) {
+        Held h = held.get(p.id);
+        return h == null ? null : "wants " + ScheduleLog.describe(p, h.request()).replace('\t', ' ')
+                .substring(p.name.length() + 1);
+    }
+
+    /**
+     * :step NAME serves that process's request, :step (name null) any one: what was served, in
+     * words, or why nothing can be; null if the process (or, for any, some process) is still
+     * running towards its next step, so the caller waits for it.
+     */
+    String step(String name) {
+        Held h = null;
+        if (name == null) {
+            List<Held> all = new ArrayList<>(held.values());
+            if (all.isEmpty()) {
+                return anyRunning() ? null : "no process is waiting for a step";
+            }
+            h = all.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(all.size()));
+        } else {
+            HubProcess p = named(name);
+            if (p == null) {
+                return "no process is named " + name;
+            }
+            if (p.finished) {
+                return name + " has finished";
+            }
+            h = held.get(p.id);
+            if (h == null) {
+                return p.blockedOn != null ? name + " " + p.blockedOn.what + ": another process must act first" : null;
+            }
+        }
+        String what = ScheduleLog.describe(h.from(), h.request()).replace('\t', ' ');
+        lastStepped = h.from();
+        serve(h);
+        return "step " + step + ": " + what;
+    }
+
+    /** The process the last :step let go. */
+    HubProcess lastStepped;
+
+    /**
+     * Where the process a step let go has got to: its next step, a wait, its end; null while it
+     * still runs towards them.
+     */
+    String arrived(HubProcess p) {
+        String next = pending(p);
+        if (next != null) {
+            return p.name + " now " + next;
+        }
+        if (p.finished) {
+            return p.name + " has finished";
+        }
+        return p.blockedOn != null ? p.name + " " + p.blockedOn.what : null;
+    }
+
+    private HubProcess named(String name) {
+        for (HubProcess p : hub.procs.values()) {
+            if (p.name.equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Leaving the schedule: every held request is served, in the order of its process's id. */
+    void releaseAll() {
+        stopped = true;
+        for (Held h : new ArrayList<>(held.values())) {
+            serve(h);
+        }
     }
 
     /** A sleep or a timed wait: due when the virtual clock reaches now + seconds. */
@@ -89,7 +177,7 @@ final class Scheduler {
      * process or wake another; decide() then runs again from the top, not nested.
      */
     void decide() {
-        if (deciding || stopped) {
+        if (deciding || stopped || manual()) {
             return;
         }
         deciding = true;
