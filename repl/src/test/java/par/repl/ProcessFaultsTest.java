@@ -264,6 +264,48 @@ class ProcessFaultsTest {
         assertRootDeathKillsChildren("INT", 130);
     }
 
+    /**
+     * Ctrl-C during par check ends the schedule running, says how many passed, and leaves no
+     * child behind.
+     */
+    @Test
+    void interruptedCheckSaysHowFarItGotAndLeavesNoChild() throws Exception {
+        Path script = dir.resolve("checked.par");
+        Files.writeString(script, String.join("\n",
+                "def add(c) { for i in range(20) { with c { c.value = c.value + 1 } } }",
+                "c = shared(0)",
+                "ps = [spawn add(c) for i in range(2)]",
+                "for p in ps { join p }",
+                "assert c.value == 40"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(SIGINT_AT_DEFAULT);
+        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "check", "--runs", "1000", script.toString()));
+        Process root = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<ProcessHandle> seen = new ArrayList<>();
+        try {
+            while (seen.size() < 3 && root.isAlive()) { // a few children: a run or two are under way
+                root.descendants().filter(p -> !seen.contains(p)).forEach(seen::add);
+                Thread.sleep(10);
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(root.pid())).start().waitFor();
+            assertTrue(root.waitFor(10, TimeUnit.SECONDS), "par check did not end on SIGINT");
+            String out = new String(root.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(out.matches("par check: stopped after \\d+ schedules, all passed \\(" + java.util.regex.Pattern.quote(
+                    script.toString()) + "\\)\n"), out);
+            assertEquals(130, root.exitValue());
+        } finally {
+            root.destroyForcibly();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (ProcessHandle child : seen) {
+            while (child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertFalse(child.isAlive(), "child " + child.pid() + " outlived par check by more than 2 s");
+        }
+    }
+
     private void assertRootDeathKillsChildren(String signal, int status) throws Exception {
         Path script = dir.resolve("root.par");
         Files.writeString(script, String.join("\n",
