@@ -35,7 +35,8 @@ final class Check {
     private Check() {
     }
 
-    static final String USAGE = "usage: par check [--runs N] [--strategy random|pct:D] [--seed FIRST] FILE.par [args...]";
+    static final String USAGE =
+            "usage: par check [--runs N] [--strategy random|pct:D] [--seed FIRST] FILE.par [args...]";
 
     /** How many of each process's last steps the report shows. */
     private static final int LAST_STEPS = 3;

@@ -127,8 +127,8 @@ final class Repl {
                     return null;
                 }
                 processes.stepping(how.equals("step"));
-                say(how.equals("step") ? "stepping: spawned processes wait at each step; :step NAME lets one go, :ps shows"
-                        + " what each wants" : "running free");
+                say(how.equals("step") ? "stepping: spawned processes wait at each step; :step NAME lets one go,"
+                        + " :ps shows what each wants" : "running free");
                 return null;
             }
             case ":step":

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -291,8 +292,9 @@ class ProcessFaultsTest {
             new ProcessBuilder("kill", "-INT", Long.toString(root.pid())).start().waitFor();
             assertTrue(root.waitFor(10, TimeUnit.SECONDS), "par check did not end on SIGINT");
             String out = new String(root.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(out.matches("par check: stopped after \\d+ schedules, all passed \\(" + java.util.regex.Pattern.quote(
-                    script.toString()) + "\\)\n"), out);
+            String said = "par check: stopped after \\d+ schedules, all passed \\("
+                    + Pattern.quote(script.toString()) + "\\)\n";
+            assertTrue(out.matches(said), out);
             assertEquals(130, root.exitValue());
         } finally {
             root.destroyForcibly();

@@ -101,8 +101,9 @@ class ReplTest {
     /** Stepping two processes into a lock-order deadlock: the step that closes the cycle reports it. */
     @Test
     void aDeadlockStepByStep() throws Exception {
-        String shown = session("x = lock()\ny = lock()\ndef both(p, q) {\n    with p {\n        with q { pass }\n    }\n}\n"
-                + ":sched step\na = spawn both(x, y) as 'a'\nb = spawn both(y, x) as 'b'\n:step a\n:step b\n:step a\n"
+        String shown = session("x = lock()\ny = lock()\n"
+                + "def both(p, q) {\n    with p {\n        with q { pass }\n    }\n}\n:sched step\n"
+                + "a = spawn both(x, y) as 'a'\nb = spawn both(y, x) as 'b'\n:step a\n:step b\n:step a\n"
                 + ":step b\n:sched run\n\"still here\"\n");
         assertShows(shown, "step 1: a acquire 1 <repl>:2; a now wants acquire 2 <repl>:3",
                 "step 2: b acquire 2 <repl>:2; b now wants acquire 1 <repl>:3",

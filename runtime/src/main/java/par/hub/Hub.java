@@ -118,62 +118,6 @@ public final class Hub {
         trace.countSteps(scheduler);
     }
 
-    /**
-     * The REPL's :sched step (on) and :sched run (off). While on, a process spawned waits at
-     * each of its scheduling points until {@link #step} lets it go; the prompt itself never
-     * waits. Off serves whatever is waiting and lets every process run free again.
-     */
-    public synchronized void stepping(boolean on) {
-        if (on && scheduler == null) {
-            scheduler = new Scheduler(this, null, null);
-        } else if (!on && scheduler != null && scheduler.manual()) {
-            Scheduler s = scheduler;
-            scheduler = null;
-            s.releaseAll();
-        }
-    }
-
-    /**
-     * :step NAME (or any, for null): what was served and where that took the process (its next
-     * step, a wait, its end), or why nothing was served. A process on its way to a step (a JVM
-     * starting, say) is waited for, up to a minute each way.
-     */
-    public synchronized String step(String name) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (scheduler != null && scheduler.manual()) {
-            String done = scheduler.step(name);
-            if (done != null) {
-                return done.startsWith("step ") ? done + "; " + whereNow(scheduler.lastStepped) : done;
-            }
-            if (!waitUntil(deadline)) {
-                return (name == null ? "no process" : name) + " reached no step in a minute: it is still running";
-            }
-        }
-        return "not stepping (:sched step starts)";
-    }
-
-    /** Where a stepped process has got to, once it gets there (or "still running" after a minute). */
-    private String whereNow(HubProcess p) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        String where;
-        while ((where = scheduler == null ? "running free" : scheduler.arrived(p)) == null) {
-            if (!waitUntil(deadline)) {
-                return p.name + " is still running";
-            }
-        }
-        return where;
-    }
-
-    /** Waits on the hub's monitor for a change, at most until deadline; false once it has passed. */
-    private boolean waitUntil(long deadline) throws InterruptedException {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            return false;
-        }
-        wait(Math.max(1, Math.min(left / 1_000_000, 100)));
-        return true;
-    }
-
     /** A child's seed under the schedule (its random numbers), or null when running free. */
     Long childSeed(long id) {
         return scheduler == null ? null : scheduleSeed ^ (id * 0x9E3779B97F4A7C15L);
@@ -201,7 +145,10 @@ public final class Hub {
         onDeadlock.run();
     }
 
-    /** One request from a process, answered through reply now or once it can proceed (under a schedule, once its turn comes). */
+    /**
+     * One request from a process, answered through reply now or once it can proceed; under a
+     * schedule, once its turn comes.
+     */
     synchronized <A extends Answer> void handle(HubProcess from, Request<A> request, Request.Reply<A> reply) {
         if (scheduler != null) {
             scheduler.hold(from, request, reply);

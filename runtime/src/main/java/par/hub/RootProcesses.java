@@ -170,16 +170,16 @@ public final class RootProcesses extends ProcessSupport {
         return made[0] == null ? java.util.List.of() : made[0].processTable();
     }
 
-    /** The REPL's :sched step (on) and :sched run (off); see {@link Hub#stepping}. */
+    /** The REPL's :sched step (on) and :sched run (off); see {@link Stepping}. */
     public void stepping(boolean on) {
         broker();
-        made[0].stepping(on);
+        Stepping.set(made[0], on);
     }
 
     /** The REPL's :step NAME, or :step for any waiting process (name null). */
     public String step(String name) throws InterruptedException {
         broker();
-        return made[0].step(name);
+        return Stepping.step(made[0], name);
     }
 
     /** The REPL's quit: stops the children still running and says how many there were. */

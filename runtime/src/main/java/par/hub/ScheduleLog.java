@@ -35,7 +35,8 @@ final class ScheduleLog {
 
     /** One step as the recording has it, without its number: process, operation, object, line. */
     static String describe(HubProcess p, Request<?> request) {
-        return p.name + "\t" + Schedule.operation(request) + "\t" + component(request, false) + "\t" + component(request, true);
+        return p.name + "\t" + Schedule.operation(request) + "\t" + component(request, false) + "\t"
+                + component(request, true);
     }
 
     /**

@@ -51,7 +51,8 @@ public final class Trace {
             events.add(e);
         }
         if (print != null) {
-            String at = steps != null ? String.format("[step %6d]", (long) e.ms()) : String.format("[%9.1f ms]", e.ms());
+            String at = steps != null ? String.format("[step %6d]", (long) e.ms())
+                    : String.format("[%9.1f ms]", e.ms());
             print.println(String.format("%s %-8s %-12s %-14s%s", at, e.process(), e.what(), e.object(),
                     e.site().isEmpty() ? "" : " at " + e.site()));
             print.flush();
