@@ -19,14 +19,15 @@ import par.interp.Interpreter;
 import par.interp.ParList;
 import par.interp.ScriptRunner;
 import par.interp.StreamOutput;
+import par.launch.ChildLauncher;
 import par.syntax.Program;
 import par.syntax.SourceParser;
 import par.syntax.SourceText;
 
 /**
  * {@code par check [--runs N] [--strategy S] [--seed FIRST] FILE.par [args...]}: runs the
- * program under N schedules (seeds FIRST, FIRST+1, ...), each in this JVM with children of its
- * own, and stops at the first that fails: an uncaught error (in the main program or a child),
+ * program under N schedules (seeds FIRST, FIRST+1, ...), each in this JVM, with child JVMs
+ * that take job after job, run after run (a spawn costs a job, not a JVM start), and stops at the first that fails: an uncaught error (in the main program or a child),
  * a failed assert, a deadlock or a nonzero exit. It then shows that run's output and errors, the
  * last steps of each process before the end, and the command that replays it. Exit status 0
  * when every schedule passed, 1 on a failure, 2 for bad options, 130 when stopped by Ctrl-C.
@@ -113,10 +114,20 @@ final class Check {
                 }
             });
         }
+        ChildLauncher launcher = ChildLauncher.reusing(); // a child JVM takes job after job, run after run
+        try {
+            return runAll(program, source, file, args, runs, first, strategy, out, err, launcher);
+        } finally {
+            launcher.stopAll();
+        }
+    }
+
+    private static int runAll(Parsed program, String source, String file, List<String> args, int runs, long first,
+                              String strategy, PrintStream out, PrintStream err, ChildLauncher launcher) {
         String how = strategy.equals("random") ? "" : " --strategy " + strategy;
         for (int n = 0; n < runs; n++) {
             long seed = first + n;
-            Run r = once(program, source, file, args, seed, strategy);
+            Run r = once(program, source, file, args, seed, strategy, launcher);
             if (stopped) {
                 out.println("par check: stopped after " + n + " schedules, all passed (" + file + ")");
                 return 130;
@@ -143,13 +154,13 @@ final class Check {
     }
 
     private static Run once(Parsed program, String source, String file, List<String> args, long seed,
-                            String strategy) {
+                            String strategy, ChildLauncher launcher) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Interpreter interp = new Interpreter(InputStream.nullInputStream(), new StreamOutput(out, false),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         Trace trace = new Trace(null, true);
-        RootProcesses processes = RootProcesses.install(interp, 256, false, trace);
+        RootProcesses processes = RootProcesses.install(interp, 256, false, trace, launcher);
         try {
             processes.schedule(Schedule.seeded(Long.toString(seed), strategy), null, file);
         } catch (Schedule.Bad e) {

@@ -1,6 +1,7 @@
 package par.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -56,6 +57,32 @@ class CheckTest {
         assertEquals("par check: 5 schedules passed (seeds 1 to 5, strategy pct:2)\n", r.out());
         assertEquals("", r.err());
         assertEquals(0, r.status());
+    }
+
+    /**
+     * The runs share their child JVMs: twenty runs of two spawns each are forty jobs, done by a
+     * handful of JVMs (the ones this JVM starts while the check runs are counted).
+     */
+    @Test
+    void runsShareTheirChildJvms() throws InterruptedException {
+        java.util.Set<Long> jvms = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread counter = new Thread(() -> {
+            while (!done.get()) {
+                ProcessHandle.current().children().forEach(p -> jvms.add(p.pid()));
+                Thread.onSpinWait();
+            }
+        });
+        counter.start();
+        Run r;
+        try {
+            r = par("check", "--runs", "20", PREVENTED);
+        } finally {
+            done.set(true);
+            counter.join();
+        }
+        assertEquals("par check: 20 schedules passed (seeds 1 to 20, strategy random)\n", r.out());
+        assertTrue(jvms.size() >= 2 && jvms.size() <= 8, "forty jobs took " + jvms.size() + " JVMs");
     }
 
     @Test

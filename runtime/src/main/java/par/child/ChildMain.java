@@ -54,6 +54,12 @@ public final class ChildMain {
 
     /** The argument that marks a spare: a JVM started ahead of need, with time to warm up. */
     public static final String SPARE = "--spare";
+
+    /**
+     * The system property that keeps a child for job after job (par check's runs): after each
+     * job it says READY again, with a fresh interpreter, instead of exiting.
+     */
+    public static final String REUSE = "par.child.reuse";
     /** A spare for a pool: it warms up the task path too. */
     public static final String POOL_SPARE = "--pool-spare";
     /**
@@ -86,23 +92,34 @@ public final class ChildMain {
             warmUp(!mode.equals(SPARE));
         }
         // everything that does not depend on the job is made before the child says it is ready
-        Interpreter interp = new Interpreter(InputStream.nullInputStream(), new ChildOutput(channel), System.err);
+        Interpreter first = new Interpreter(InputStream.nullInputStream(), new ChildOutput(channel), System.err);
         if (mode.equals(ARCHIVE_RUN)) {
             System.exit(0); // the archive is written as the JVM exits
         }
+        boolean reuse = Boolean.getBoolean(REUSE);
         int status = ScriptRunner.onLargeStack(new java.util.function.IntSupplier() {
             @Override
             public int getAsInt() {
-                channel.send(new ChildMessage.Ready());
-                channel.flush();
-                HubMessage job;
-                try {
-                    job = jobs.take();
-                } catch (InterruptedException e) {
-                    return ScriptRunner.OK;
+                Interpreter interp = first;
+                while (true) {
+                    channel.send(new ChildMessage.Ready());
+                    channel.flush();
+                    HubMessage job;
+                    try {
+                        job = jobs.take();
+                    } catch (InterruptedException e) {
+                        return ScriptRunner.OK;
+                    }
+                    if (job instanceof HubMessage.Worker worker) {
+                        return runWorker(worker, interp, channel, replies, tasks);
+                    }
+                    int status = runJob((HubMessage.Job) job, interp, channel, replies);
+                    if (!reuse || (status != ScriptRunner.OK && status != ScriptRunner.RUNTIME_ERROR)) {
+                        return status; // an exit(n), or a full heap: this JVM's life ends with its job
+                    }
+                    channel.flush();
+                    interp = new Interpreter(InputStream.nullInputStream(), new ChildOutput(channel), System.err);
                 }
-                return job instanceof HubMessage.Worker worker ? runWorker(worker, interp, channel, replies, tasks)
-                        : runJob((HubMessage.Job) job, interp, channel, replies);
             }
         });
         channel.flush();

@@ -35,6 +35,11 @@ final class ChildEvents implements ChildConn.Events {
         HubProcess p = c.owner();
         ChildMessage m = ChildMessage.read(f, hub.trace.on());
         if (m instanceof ChildMessage.Ready) {
+            if (c.readyAgain() && p != null) {
+                synchronized (hub) {
+                    hub.processes.freed(p, c); // a reused JVM's job is over: it is a spare again
+                }
+            }
             return;
         }
         if (m instanceof ChildMessage.Output o) {

@@ -59,12 +59,18 @@ public final class Hub {
     private ScheduleLog scheduleLog;
 
     public Hub(Output out, PrintStream err, int maxProcs, Trace trace) {
+        this(out, err, maxProcs, trace, null);
+    }
+
+    /** shared: a launcher that outlives this hub (par check's runs share one), or null for one of its own. */
+    public Hub(Output out, PrintStream err, int maxProcs, Trace trace, ChildLauncher shared) {
         this.trace = trace;
         this.out = out;
         this.err = err;
         this.root = new HubProcess(0, "main", ProcessHandle.current().pid(), null);
         this.events = new ChildEvents(this);
-        this.launcher = new ChildLauncher(events);
+        this.launcher = shared != null ? shared : new ChildLauncher(events);
+        launcher.serve(events);
         this.processes = new Processes(this, maxProcs);
         this.locks = new Locks(this);
         this.queues = new Queues(this);
@@ -346,7 +352,11 @@ public final class Hub {
                 scheduleLog.close();
             }
         }
-        launcher.stopAll();
+        if (launcher.reuses()) {
+            launcher.endRun(); // its spares stay for the next run
+        } else {
+            launcher.stopAll();
+        }
         timers.shutdownNow();
         flushOut();
     }

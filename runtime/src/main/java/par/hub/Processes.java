@@ -151,6 +151,16 @@ final class Processes {
         hub.notifyAll();
     }
 
+    /**
+     * A JVM kept for job after job (par check's runs) has finished p's job and is free again:
+     * for p it is as if its JVM had exited, and the JVM goes back to the launcher's spares.
+     */
+    void freed(HubProcess p, ChildConn c) {
+        c.own(null);
+        exited(p, p.exitcode == null ? 0 : p.exitcode);
+        hub.launcher.giveBack(c);
+    }
+
     private static String signalName(int signal) {
         switch (signal) {
             case 9: return " (SIGKILL)";

@@ -6,6 +6,7 @@ import par.interp.Interpreter;
 import par.interp.Output;
 import par.interp.ParError;
 import par.interp.ScriptRunner;
+import par.launch.ChildLauncher;
 import par.proc.Broker;
 import par.proc.ProcHandle;
 import par.proc.ProcessSupport;
@@ -18,12 +19,12 @@ import par.wire.Request;
  */
 public final class RootProcesses extends ProcessSupport {
     private RootProcesses(Interpreter interp, Hub[] made, Output out, PrintStream err, int maxProcs,
-                          boolean session, Trace trace) {
+                          boolean session, Trace trace, ChildLauncher launcher) {
         // a class, not a lambda: a program that starts no process then links none
         super(interp, new java.util.function.Supplier<Broker>() {
             @Override
             public Broker get() {
-                made[0] = new Hub(out, err, maxProcs, trace);
+                made[0] = new Hub(out, err, maxProcs, trace, launcher);
                 if (session) {
                     made[0].setOnDeadlock(interp::interruptRunning, false);
                 } else {
@@ -80,7 +81,14 @@ public final class RootProcesses extends ProcessSupport {
 
     /** trace: where the hub's events go (--trace, --timeline). */
     public static RootProcesses install(Interpreter interp, int maxProcs, boolean session, Trace trace) {
-        RootProcesses p = new RootProcesses(interp, new Hub[1], interp.out(), interp.err(), maxProcs, session, trace);
+        return install(interp, maxProcs, session, trace, null);
+    }
+
+    /** launcher: one that outlives this run (par check's, whose children take job after job), or null. */
+    public static RootProcesses install(Interpreter interp, int maxProcs, boolean session, Trace trace,
+                                        ChildLauncher launcher) {
+        RootProcesses p = new RootProcesses(interp, new Hub[1], interp.out(), interp.err(), maxProcs, session, trace,
+                launcher);
         interp.setProcesses(p);
         return p;
     }

@@ -17,7 +17,8 @@ import par.wire.WireException;
 public final class ChildConn {
     public final Process process;
     private final OutputStream toChild;
-    private final Events hub;
+    /** Whose events these are: the hub of the run this JVM works for (a reused one changes runs). */
+    private volatile Events hub;
     /**
      * Whose JVM this is, once it has a job: the hub's record of the process, kept here so a
      * frame finds it without a lookup (as a selection key carries its attachment).
@@ -43,6 +44,21 @@ public final class ChildConn {
 
         /** What the JVM printed on its own before the channel opened. */
         void jvmSaid(String text);
+    }
+
+    /** The JVM has said READY once: it says so as it starts, and a reused one again after each job. */
+    private boolean readySeen;
+
+    /** A READY from the JVM: false for the first, which it says as it starts (reader thread only). */
+    public boolean readyAgain() {
+        boolean again = readySeen;
+        readySeen = true;
+        return again;
+    }
+
+    /** From now on this JVM's frames go to hub (a JVM kept for the next run of par check). */
+    void listen(Events hub) {
+        this.hub = hub;
     }
 
     /** The hub's record of the process this JVM runs, or null for a spare. */

@@ -22,7 +22,14 @@ public final class ChildLauncher {
     /** Spares kept ready once a program has shown it spawns: one per core, at least two. */
     private static final int SPARES = Math.max(2, Runtime.getRuntime().availableProcessors());
 
-    private final ChildConn.Events hub;
+    /** The hub of the run being served; a launcher shared by par check's runs serves one after another. */
+    private volatile ChildConn.Events hub;
+    /**
+     * A child that has finished its job stays, as a spare, for the next (par check's runs): a
+     * spawn then costs a job, not a JVM. Never for a program's own run, where every process
+     * has a pid of its own.
+     */
+    private final boolean reuse;
     /** Decided with the command, when the first child starts. */
     private ChildArchive archive;
     private final ArrayDeque<ChildConn> spares = new ArrayDeque<>();
@@ -40,7 +47,12 @@ public final class ChildLauncher {
     private boolean poolsAhead;
 
     public ChildLauncher(ChildConn.Events hub) {
+        this(hub, false);
+    }
+
+    private ChildLauncher(ChildConn.Events hub, boolean reuse) {
         this.hub = hub;
+        this.reuse = reuse;
     }
 
     /**
@@ -49,6 +61,45 @@ public final class ChildLauncher {
      * whose workers would have to share the cores with JVMs nobody may need). worker: for a
      * pool, so a JVM started now is made for running long.
      */
+    /** A launcher for one run after another (par check), whose children take job after job. */
+    public static ChildLauncher reusing() {
+        return new ChildLauncher(null, true);
+    }
+
+    public boolean reuses() {
+        return reuse;
+    }
+
+    /** The hub of the next run: frames of the JVMs it takes go to it. */
+    public void serve(ChildConn.Events hub) {
+        this.hub = hub;
+    }
+
+    /** A reused child whose job is done: a spare again, for this run or the next. */
+    public void giveBack(ChildConn c) {
+        synchronized (this) {
+            if (!stopped) {
+                spares.add(c);
+                notifyAll();
+                return;
+            }
+        }
+        c.process.destroyForcibly();
+    }
+
+    /**
+     * A run of a reusing launcher is over: the JVMs still on a job are stopped; the spares stay
+     * for the next run.
+     */
+    public void endRun() {
+        for (ChildConn c : new ArrayList<>(all)) {
+            if (c.owner() != null) {
+                c.close();
+                c.process.destroyForcibly();
+            }
+        }
+    }
+
     public ChildConn take(boolean refill, boolean worker) throws IOException {
         ChildConn c;
         synchronized (this) {
@@ -70,6 +121,7 @@ public final class ChildLauncher {
         if (c == null) {
             c = start(false, worker);
         }
+        c.listen(hub);
         if (refill) {
             refillLater(REFILL_DELAY_MS);
         }
@@ -160,6 +212,9 @@ public final class ChildLauncher {
         cmd.add(cmd.indexOf("-cp"), collector(longRunning));
         if (!longRunning) {
             cmd.add(cmd.indexOf("-cp"), "-XX:CompileThresholdScaling=10");
+        }
+        if (reuse && !longRunning) {
+            cmd.add(cmd.indexOf("-cp"), "-D" + ChildMain.REUSE + "=true");
         }
         if (spare) {
             cmd.add(longRunning ? ChildMain.POOL_SPARE : ChildMain.SPARE);
