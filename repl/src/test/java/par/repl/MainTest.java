@@ -79,6 +79,33 @@ class MainTest {
         assertEquals(new Run(2, "", "par: error: unknown option --frob (see par --help)\n"), run("", "--frob"));
     }
 
+    /** A schedule the command cannot use is refused before anything runs, with status 2. */
+    @Test
+    void badSchedulesAreRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        assertEquals(new Run(2, "", "par: error: --schedule needs a whole number as its seed, not 'x'\n"),
+                run("", "--schedule", "x", "-c", "print(1)"));
+        assertEquals(new Run(2, "", "par: error: unknown strategy 'dfs' (random, or pct:D)\n"),
+                run("", "--schedule", "1", "--strategy", "dfs", "-c", "print(1)"));
+        assertEquals(new Run(2, "", "par: error: --strategy pct:D needs a depth D from 1 to 100, not '0'\n"),
+                run("", "--schedule", "1", "--strategy", "pct:0", "-c", "print(1)"));
+        assertEquals(new Run(2, "", "par: error: --record needs --schedule SEED\n"),
+                run("", "--record", "r.txt", "-c", "print(1)"));
+        assertEquals(new Run(2, "", "par: error: --schedule needs a seed\n"), run("", "--schedule"));
+        java.nio.file.Path notOne = java.nio.file.Files.writeString(dir.resolve("not.txt"), "hello\n");
+        java.nio.file.Path cut = java.nio.file.Files.writeString(dir.resolve("cut.txt"),
+                "# par schedule 1\n# program <string>\n# seed 3\n1\tmain\tturn\t-\t-\n");
+        java.nio.file.Path other = java.nio.file.Files.writeString(dir.resolve("other.txt"),
+                "# par schedule 1\n# program b.par\n# seed 3\n# end 0\n");
+        assertEquals(new Run(2, "", "par: error: " + notOne + " is not a schedule recorded by this par (it should begin"
+                + " '# par schedule 1')\n"), run("", "--replay", notOne.toString(), "-c", "print(1)"));
+        assertEquals(new Run(2, "", "par: error: " + cut + " is cut short: it has no '# end' line\n"),
+                run("", "--replay", cut.toString(), "-c", "print(1)"));
+        assertEquals(new Run(2, "", "par: error: " + other + " was recorded for b.par, not <string>\n"),
+                run("", "--replay", other.toString(), "-c", "print(1)"));
+        assertEquals(new Run(2, "", "par: error: --schedule and --replay cannot go together (a recording has its own"
+                + " seed)\n"), run("", "--schedule", "1", "--replay", other.toString(), "-c", "print(1)"));
+    }
+
     @Test
     void syntaxErrorExitsTwo() {
         assertEquals(new Run(2, "", "<string>:1:8: error: expected an expression, found end of file\n"
