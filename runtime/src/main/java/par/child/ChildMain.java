@@ -259,6 +259,9 @@ public final class ChildMain {
     private static int runWorker(HubMessage.Worker job, Interpreter interp, ChildChannel channel,
                                  BlockingQueue<HubMessage> replies, BlockingQueue<HubMessage.Task> tasks) {
         ProcessSupport support = connect(interp, job.id(), channel, replies, new MissingName(null));
+        if (job.seed() != null) {
+            support.schedule(job.seed());
+        }
         Image.install(job.image(), interp.globals, support);
         while (true) {
             HubMessage.Task task;

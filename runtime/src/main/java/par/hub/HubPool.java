@@ -29,9 +29,25 @@ final class HubPool {
         this.hub = hub;
     }
 
-    /** Hands queued tasks to idle workers. */
+    /** Hands queued tasks to idle workers; under a schedule only when it chooses to ({@link #handOut}). */
     void dispatch() {
+        if (hub.scheduler != null && !hub.scheduler.manual()) {
+            return;
+        }
+        handOut();
+    }
+
+    /** Hands queued tasks to idle workers, those with the smallest ids first; true if any. */
+    boolean handOut() {
+        boolean any = false;
+        if (hub.scheduler != null && idle.size() > 1) {
+            List<HubProcess> byId = new ArrayList<>(idle);
+            byId.sort(java.util.Comparator.comparingLong(p -> p.id));
+            idle.clear();
+            idle.addAll(byId);
+        }
         while (!idle.isEmpty() && !queued.isEmpty()) {
+            any = true;
             HubProcess w = idle.poll();
             HubTask t = queued.poll();
             t.worker = w;
@@ -39,5 +55,6 @@ final class HubPool {
             w.conn.send(new HubMessage.Task(t.id, t.work));
             hub.trace.event(w, "task start", "task#" + t.id, "");
         }
+        return any;
     }
 }

@@ -21,7 +21,7 @@ import par.wire.WireException;
  */
 final class Pools {
     private final Hub hub;
-    private final Map<Long, HubPool> pools = new HashMap<>();
+    private final Map<Long, HubPool> pools = new java.util.TreeMap<>(); // by id: a schedule hands out in this order
     private final Map<Long, HubTask> tasks = new HashMap<>();
     private int workerCount;
 
@@ -54,7 +54,7 @@ final class Pools {
         w.pool = pool;
         hub.procs.put(w.id, w);
         conn.own(w);
-        conn.send(new HubMessage.Worker(w.id, w.name, pool.image));
+        conn.send(new HubMessage.Worker(w.id, w.name, hub.childSeed(w.id), pool.image));
         pool.workers.add(w);
         pool.idle.add(w);
         pool.dispatch();
@@ -133,6 +133,20 @@ final class Pools {
         pool.dispatch();
         retireIfDone(pool);
         hub.deadlocks.check();
+        hub.scheduleNext();
+    }
+
+    /**
+     * Under a schedule, tasks are handed out only here, when no process is running, to the idle
+     * workers in the order of their ids: so who runs what is the same in every run. True if any
+     * task was handed out.
+     */
+    boolean handOut() {
+        boolean any = false;
+        for (HubPool pool : pools.values()) {
+            any |= pool.handOut();
+        }
+        return any;
     }
 
     /** A task ended (its worker has let it go): whoever waits is answered; a failure cancels the rest of its batch. */

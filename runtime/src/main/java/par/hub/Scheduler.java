@@ -183,6 +183,9 @@ final class Scheduler {
         deciding = true;
         try {
             while (!stopped && !anyRunning()) {
+                if (hub.pools.handOut()) {
+                    continue; // pool tasks start before anything else is served, and are waited for
+                }
                 if (!held.isEmpty()) {
                     serve(pickHeld());
                 } else if (!fireTimer()) {
@@ -238,13 +241,13 @@ final class Scheduler {
         return true;
     }
 
-    /** A process between two of its requests: the main program, or a child, but not a pool worker. */
+    /** A process between two of its requests: the main program, a child, or a pool worker on a task. */
     private boolean anyRunning() {
         if (!hub.root.finished && hub.root.running) {
             return true;
         }
         for (HubProcess p : hub.procs.values()) {
-            if (!p.finished && p.running && p.pool == null) {
+            if (!p.finished && p.running && (p.pool == null || p.task != null)) {
                 return true;
             }
         }

@@ -16,8 +16,8 @@ public sealed interface HubMessage {
     record Job(long id, String name, Long seed, byte[] image) implements HubMessage {
     }
 
-    /** Become a pool worker: keep this image for every task. */
-    record Worker(long id, String name, byte[] image) implements HubMessage {
+    /** Become a pool worker: keep this image for every task. seed: as a {@link Job}'s. */
+    record Worker(long id, String name, Long seed, byte[] image) implements HubMessage {
     }
 
     /** Run a pool task: work is a function (or its name) and a chunk of items, encoded. */
@@ -37,14 +37,10 @@ public sealed interface HubMessage {
         byte kind;
         if (m instanceof Job j) {
             kind = JOB;
-            w.i64(j.id);
-            w.str(j.name);
-            w.b(j.seed == null ? 0 : 1);
-            w.i64(j.seed == null ? 0 : j.seed);
-            w.raw(j.image);
+            start(w, j.id, j.name, j.seed, j.image);
         } else if (m instanceof Worker j) {
             kind = WORKER;
-            start(w, j.id, j.name, j.image);
+            start(w, j.id, j.name, j.seed, j.image);
         } else if (m instanceof Task t) {
             kind = TASK;
             w.i64(t.id);
@@ -62,9 +58,11 @@ public sealed interface HubMessage {
         return new Wire.Frame(kind, w.toBytes());
     }
 
-    private static void start(Codec.Writer w, long id, String name, byte[] image) {
+    private static void start(Codec.Writer w, long id, String name, Long seed, byte[] image) {
         w.i64(id);
         w.str(name);
+        w.b(seed == null ? 0 : 1);
+        w.i64(seed == null ? 0 : seed);
         w.raw(image);
     }
 
@@ -81,7 +79,10 @@ public sealed interface HubMessage {
         HubMessage m;
         switch (f.kind()) {
             case JOB: return readJob(r);
-            case WORKER: return new Worker(r.i64(), r.str(), r.rest());
+            case WORKER: {
+                Job j = readJob(r);
+                return new Worker(j.id(), j.name(), j.seed(), j.image());
+            }
             case TASK: return new Task(r.i64(), r.rest());
             case ANSWERED: m = new Answered(r.i64(), Answer.read(r)); break;
             case REFUSED: m = new Refused(r.i64(), r.str()); break;
