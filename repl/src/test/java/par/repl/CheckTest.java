@@ -70,7 +70,11 @@ class CheckTest {
         Thread counter = new Thread(() -> {
             while (!done.get()) {
                 ProcessHandle.current().children().forEach(p -> jvms.add(p.pid()));
-                Thread.onSpinWait();
+                try {
+                    Thread.sleep(5); // a look every 5 ms: a JVM lives far longer than that
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         });
         counter.start();
@@ -83,6 +87,13 @@ class CheckTest {
         }
         assertEquals("par check: 20 schedules passed (seeds 1 to 20, strategy random)\n", r.out());
         assertTrue(jvms.size() >= 2 && jvms.size() <= 8, "forty jobs took " + jvms.size() + " JVMs");
+    }
+
+    /** A JVM stopped as its run ended was once handed, dead, to a spawn of the next run. */
+    @Test
+    void noRunGetsAJvmThatTheRunBeforeStopped() {
+        assertEquals(new Run(0, "par check: 200 schedules passed (seeds 1 to 200, strategy random)\n", ""),
+                par("check", "--runs", "200", "../scripts/check/children_done_as_the_run_ends.par"));
     }
 
     @Test

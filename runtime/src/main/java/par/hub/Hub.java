@@ -353,7 +353,9 @@ public final class Hub {
             }
         }
         if (launcher.reuses()) {
-            launcher.endRun(); // its spares stay for the next run
+            synchronized (this) {
+                processes.stopUnfinished(); // the spares, and the JVMs whose job is done, stay for the next run
+            }
         } else {
             launcher.stopAll();
         }

@@ -161,6 +161,16 @@ final class Processes {
         hub.launcher.giveBack(c);
     }
 
+    /** The JVMs of processes still on their job; those done come back to the spares by themselves. */
+    void stopUnfinished() {
+        for (HubProcess p : hub.procs.values()) {
+            if (!p.finished && p.conn != null) {
+                p.conn.close();
+                p.conn.process.destroyForcibly();
+            }
+        }
+    }
+
     private static String signalName(int signal) {
         switch (signal) {
             case 9: return " (SIGKILL)";

@@ -75,29 +75,20 @@ public final class ChildLauncher {
         this.hub = hub;
     }
 
-    /** A reused child whose job is done: a spare again, for this run or the next. */
+    /**
+     * A reused child whose job is done: a spare again, for this run or the next. Not if its JVM
+     * has meanwhile died or been stopped (its channel is gone, or going): a dead spare handed to
+     * a spawn would never answer.
+     */
     public void giveBack(ChildConn c) {
         synchronized (this) {
-            if (!stopped) {
+            if (!stopped && all.contains(c) && c.process.isAlive()) {
                 spares.add(c);
                 notifyAll();
                 return;
             }
         }
         c.process.destroyForcibly();
-    }
-
-    /**
-     * A run of a reusing launcher is over: the JVMs still on a job are stopped; the spares stay
-     * for the next run.
-     */
-    public void endRun() {
-        for (ChildConn c : new ArrayList<>(all)) {
-            if (c.owner() != null) {
-                c.close();
-                c.process.destroyForcibly();
-            }
-        }
     }
 
     public ChildConn take(boolean refill, boolean worker) throws IOException {
