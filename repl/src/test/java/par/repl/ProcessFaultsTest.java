@@ -278,11 +278,7 @@ class ProcessFaultsTest {
                 "ps = [spawn add(c) for i in range(2)]",
                 "for p in ps { join p }",
                 "assert c.value == 40"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(SIGINT_AT_DEFAULT);
-        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "check", "--runs", "1000", script.toString()));
-        Process root = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process root = startPar("check", "--runs", "1000", script.toString());
         List<ProcessHandle> seen = new ArrayList<>();
         try {
             while (seen.size() < 2 && root.isAlive()) { // two children: a run is under way
@@ -299,12 +295,26 @@ class ProcessFaultsTest {
         } finally {
             root.destroyForcibly();
         }
+        assertEndWithin2s(seen, "par check");
+    }
+
+    /** The par command in a JVM of its own, started as a shell starts a job, stderr discarded. */
+    private static Process startPar(String... args) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(SIGINT_AT_DEFAULT);
+        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** Each child has ended, at most 2 s after the root it belonged to. */
+    private static void assertEndWithin2s(List<ProcessHandle> children, String root) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        for (ProcessHandle child : seen) {
+        for (ProcessHandle child : children) {
             while (child.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertFalse(child.isAlive(), "child " + child.pid() + " outlived par check by more than 2 s");
+            assertFalse(child.isAlive(), "child " + child.pid() + " outlived " + root + " by more than 2 s");
         }
     }
 
@@ -318,11 +328,7 @@ class ProcessFaultsTest {
                 "ps = [spawn slow() for i in range(3)]",
                 "for p in ps { print(p.pid) }",
                 "for p in ps { join p }"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(SIGINT_AT_DEFAULT);
-        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                script.toString()));
-        Process root = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process root = startPar(script.toString());
         List<Long> children = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(root.getInputStream(), StandardCharsets.UTF_8))) {
             // the children are killed once running (a JVM still booting notices only when it starts)
@@ -343,14 +349,11 @@ class ProcessFaultsTest {
             assertTrue(root.waitFor(10, TimeUnit.SECONDS), "the root did not end on SIG" + signal);
             assertEquals(status, root.exitValue());
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        List<ProcessHandle> handles = new ArrayList<>();
         for (long child : children) {
-            while (ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false),
-                    "child " + child + " outlived its root by more than 2 s");
+            ProcessHandle.of(child).ifPresent(handles::add);
         }
+        assertEndWithin2s(handles, "its root");
     }
 
     /**
