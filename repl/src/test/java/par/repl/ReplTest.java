@@ -92,9 +92,11 @@ class ReplTest {
                 + "a = spawn add(c) as 'a'\nb = spawn add(c) as 'b'\n:step a\n:step b\n:ps\n:step a\n:step b\n"
                 + "join a\njoin b\n:sched run\nc.value\n:step\n");
         assertShows(shown, "stepping: spawned processes wait at each step",
-                "step 1: a read 1 -; a now wants write 1 -", "step 2: b read 1 -; b now wants write 1 -",
-                "a        pid", "wants write 1 -", "b        pid", "wants write 1 -",
-                "step 3: a write 1 -; a has finished", "step 4: b write 1 -; b has finished", "running free",
+                "step 1: a read 1 <repl>:2; a now wants write 1 <repl>:3",
+                "step 2: b read 1 <repl>:2; b now wants write 1 <repl>:3",
+                "a        pid", "wants write 1 <repl>:3", "b        pid", "wants write 1 <repl>:3",
+                "step 3: a write 1 <repl>:3; a has finished", "step 4: b write 1 <repl>:3; b has finished",
+                "running free",
                 "\n1\n", "not stepping (:sched step starts)");
     }
 

@@ -76,16 +76,20 @@ final class CallNodes {
     static final class Attribute extends ExprNode {
         private final ExprNode target;
         private final String name;
+        private final String site;
 
-        Attribute(int line, ExprNode target, String name) {
+        Attribute(int line, ExprNode target, String name, String site) {
             super(line);
             this.target = target;
             this.name = name;
+            this.site = site;
         }
 
         @Override
         Object eval(Frame f) {
-            return Methods.getAttribute(target.eval(f), name);
+            Object o = target.eval(f);
+            f.interp.at(site); // a shared value's read goes to the hub, which names where it was
+            return Methods.getAttribute(o, name);
         }
     }
 

@@ -76,7 +76,7 @@ final class ExprResolver {
         }
         if (e instanceof Expr.Attribute) {
             Expr.Attribute a = (Expr.Attribute) e;
-            return new CallNodes.Attribute(line, expr(a.target()), a.name());
+            return new CallNodes.Attribute(line, expr(a.target()), a.name(), site(line));
         }
         if (e instanceof Expr.Index) {
             Expr.Index i = (Expr.Index) e;
@@ -118,7 +118,7 @@ final class ExprResolver {
         }
         if (t instanceof Expr.Attribute) {
             Expr.Attribute a = (Expr.Attribute) t;
-            return new Target.Attribute(expr(a.target()), a.name());
+            return new Target.Attribute(expr(a.target()), a.name(), site(t.pos().line()));
         }
         if (t instanceof Expr.ListLiteral) {
             List<Expr> items = ((Expr.ListLiteral) t).items();

@@ -77,15 +77,19 @@ abstract class Target {
     static final class Attribute extends Target {
         private final ExprNode object;
         private final String name;
+        private final String site;
 
-        Attribute(ExprNode object, String name) {
+        Attribute(ExprNode object, String name, String site) {
             this.object = object;
             this.name = name;
+            this.site = site;
         }
 
         @Override
         void assign(Frame f, Object value) {
-            Methods.setAttribute(object.eval(f), name, value);
+            Object o = object.eval(f);
+            f.interp.at(site); // a shared value's write goes to the hub, which names where it was
+            Methods.setAttribute(o, name, value);
         }
     }
 

@@ -27,7 +27,7 @@ final class SharedHandle extends LockHandle {
     @Override
     public Object getAttribute(String name) {
         if (name.equals("value")) {
-            return support.decode(support.broker().call(new Request.Read(id)).encoded());
+            return support.decode(support.broker().call(new Request.Read(id, support.interp.site())).encoded());
         }
         return super.getAttribute(name);
     }
@@ -35,7 +35,7 @@ final class SharedHandle extends LockHandle {
     @Override
     public void setAttribute(String name, Object value) {
         if (name.equals("value")) {
-            support.broker().call(new Request.Write(id, Codec.encode(value)));
+            support.broker().call(new Request.Write(id, Codec.encode(value), support.interp.site()));
             return;
         }
         super.setAttribute(name, value);

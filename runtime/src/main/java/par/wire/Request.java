@@ -96,20 +96,22 @@ public sealed interface Request<A extends Answer> {
         }
     }
 
-    record Read(long shared) implements Request<Answer.Value> {
+    record Read(long shared, String site) implements Request<Answer.Value> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Value> r) { h.read(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
             w.i64(shared);
+            w.str(site);
         }
     }
 
-    record Write(long shared, byte[] value) implements Request<Answer.Done> {
+    record Write(long shared, byte[] value, String site) implements Request<Answer.Done> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Done> r) { h.write(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
             w.i64(shared);
             w.bytes(value);
+            w.str(site);
         }
     }
 
@@ -477,8 +479,8 @@ public sealed interface Request<A extends Answer> {
             case "Acquire": return new Acquire(r.i64(), readTimeout(r), r.str());
             case "Release": return new Release(r.i64(), r.str());
             case "NewShared": return new NewShared(r.bytes());
-            case "Read": return new Read(r.i64());
-            case "Write": return new Write(r.i64(), r.bytes());
+            case "Read": return new Read(r.i64(), r.str());
+            case "Write": return new Write(r.i64(), r.bytes(), r.str());
             case "NewQueue": return new NewQueue(r.i64());
             case "Put": return new Put(r.i64(), r.bytes(), r.str());
             case "Get": return new Get(r.i64(), readTimeout(r), r.str());
