@@ -1,6 +1,7 @@
 package par.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -113,6 +114,7 @@ class ReplTest {
                 "error: deadlock", "  a (pid ", ") at <repl>:3 waits for lock#2, holds lock#1",
                 "  b (pid ", ") at <repl>:3 waits for lock#1, holds lock#2",
                 "step 4: b acquire 1 <repl>:3; b waits for lock#1", "running free", "'still here'");
+        assertFalse(shown.contains("warning"), "the deadlock's stopped processes are no news: " + shown);
     }
 
     @Test

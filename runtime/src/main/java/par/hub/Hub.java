@@ -378,6 +378,9 @@ public final class Hub {
         }
         err.flush();
         deadlocked = true;
+        for (HubProcess p : procs.values()) {
+            p.stopping = !p.finished; // killAll stops them all
+        }
         launcher.killAll();
         onDeadlock.run();
         if (!deadlockEndsProgram) {

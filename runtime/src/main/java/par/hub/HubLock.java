@@ -52,7 +52,7 @@ final class HubLock {
     void grantNext(Hub hub) {
         while (holder == null && !waiters.isEmpty()) {
             Waiter w = waiters.poll();
-            if (!w.done && !w.proc.finished && tryTake(w.proc, hub, w.site)) {
+            if (!w.done && !w.proc.finished && !w.proc.stopping && tryTake(w.proc, hub, w.site)) {
                 w.ok(Answer.Flag.TRUE);
             }
         }
@@ -61,7 +61,7 @@ final class HubLock {
     /** The holder died: free the lock for the next waiter, who will be warned. */
     void holderDied(Hub hub) {
         hub.trace.event(holder, "release", label + " (abandoned)", "");
-        abandonedBy = holder.describe();
+        abandonedBy = holder.stopping ? null : holder.describe(); // a deadlock's victims were reported already
         holder.held.remove(this);
         holder = null;
         grantNext(hub);

@@ -39,6 +39,8 @@ public final class HubProcess {
     /** For a pool worker: its pool, and the task it is running. */
     HubPool pool;
     HubTask task;
+    /** Stopped for a deadlock already reported: the locks it held go with no warning, and to no one stopping too. */
+    boolean stopping;
     /** A worker told to leave (its pool closed): its exit is no death to report. */
     boolean retiring;
     /** How many handles to it the root program holds (one from the spawn, more that arrived in values). */
