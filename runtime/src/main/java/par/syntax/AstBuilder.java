@@ -304,7 +304,9 @@ final class AstBuilder extends ParBaseVisitor<Object> {
             Object v = ((Expr.Literal) operand).value();
             // fold -5 so that the most negative long can be written
             if (v instanceof Long) {
-                return new Expr.Literal(pos(ctx), -(Long) v);
+                long x = (Long) v; // -(-9223372036854775808) no longer fits a long
+                return new Expr.Literal(pos(ctx),
+                        x == Long.MIN_VALUE ? (Object) BigInteger.valueOf(x).negate() : (Object) (-x));
             }
             if (v instanceof BigInteger) {
                 return new Expr.Literal(pos(ctx), Literals.normalize(((BigInteger) v).negate()));
