@@ -92,7 +92,7 @@ public final class ChildMain {
             warmUp(!mode.equals(SPARE));
         }
         // everything that does not depend on the job is made before the child says it is ready
-        Interpreter first = new Interpreter(InputStream.nullInputStream(), new ChildOutput(channel), System.err);
+        Interpreter first = interpreter(channel);
         if (mode.equals(ARCHIVE_RUN)) {
             System.exit(0); // the archive is written as the JVM exits
         }
@@ -118,12 +118,17 @@ public final class ChildMain {
                         return status; // an exit(n), or a full heap: this JVM's life ends with its job
                     }
                     channel.flush();
-                    interp = new Interpreter(InputStream.nullInputStream(), new ChildOutput(channel), System.err);
+                    interp = interpreter(channel);
                 }
             }
         });
         channel.flush();
         System.exit(status);
+    }
+
+    /** An interpreter for a job: its lines go down the channel, its errors to stderr. */
+    private static Interpreter interpreter(ChildChannel channel) {
+        return new Interpreter(InputStream.nullInputStream(), new ChildOutput(channel), System.err);
     }
 
     /** The hub has sent something already: a spare is sent nothing before its job. */
@@ -196,14 +201,18 @@ public final class ChildMain {
     }
 
     /**
-     * Connects this child's interpreter to the hub: its requests go over the channel. No lambda
-     * on this path: one not linked yet costs a few milliseconds of every spawn.
+     * Connects this child's interpreter to the hub: its requests go over the channel, and, with
+     * a seed, wait for their turns under the run's schedule. No lambda on this path: one not
+     * linked yet costs a few milliseconds of every spawn.
      */
-    private static ProcessSupport connect(Interpreter interp, long procId, ChildChannel channel,
+    private static ProcessSupport connect(Interpreter interp, long procId, Long seed, ChildChannel channel,
                                           BlockingQueue<HubMessage> replies, MissingName undefined) {
         ProcessSupport support = new ProcessSupport(interp, new PipeBroker(channel, replies, procId));
         interp.setProcesses(support);
         interp.setUndefinedMessage(undefined);
+        if (seed != null) {
+            support.schedule(seed);
+        }
         return support;
     }
 
@@ -230,10 +239,7 @@ public final class ChildMain {
 
     private static int runJob(HubMessage.Job job, Interpreter interp, ChildChannel channel,
                               BlockingQueue<HubMessage> replies) {
-        ProcessSupport support = connect(interp, job.id(), channel, replies, new MissingName(job.name()));
-        if (job.seed() != null) {
-            support.schedule(job.seed());
-        }
+        ProcessSupport support = connect(interp, job.id(), job.seed(), channel, replies, new MissingName(job.name()));
         try {
             Image.Call call = Image.install(job.image(), interp.globals, support);
             Object result = interp.call(call.function(), call.args());
@@ -258,10 +264,7 @@ public final class ChildMain {
      */
     private static int runWorker(HubMessage.Worker job, Interpreter interp, ChildChannel channel,
                                  BlockingQueue<HubMessage> replies, BlockingQueue<HubMessage.Task> tasks) {
-        ProcessSupport support = connect(interp, job.id(), channel, replies, new MissingName(null));
-        if (job.seed() != null) {
-            support.schedule(job.seed());
-        }
+        ProcessSupport support = connect(interp, job.id(), job.seed(), channel, replies, new MissingName(null));
         Image.install(job.image(), interp.globals, support);
         while (true) {
             HubMessage.Task task;
@@ -322,7 +325,8 @@ public final class ChildMain {
         Interpreter scratch = new Interpreter(InputStream.nullInputStream(), DISCARD, System.err);
         Function warm = new Function(Resolver.resolveFunction(def, List.of(), scratch.globals), new Cell[0]);
         scratch.globals.set("warm", warm);
-        HubMessage.Job job = new HubMessage.Job(0L, "warm-up", null, Image.build(scratch.globals, warm, new Object[] {21L}));
+        HubMessage.Job job = new HubMessage.Job(0L, "warm-up", null,
+                Image.build(scratch.globals, warm, new Object[] {21L}));
         HubMessage.Task task = new HubMessage.Task(0L, Codec.encodeAll("warm", false, ParList.of(1L, 2L, 3L), new ParList()));
         ChildChannel sink = new ChildChannel(java.io.OutputStream.nullOutputStream(), false);
         BlockingQueue<HubMessage> noReplies = new LinkedBlockingQueue<>();
@@ -331,7 +335,7 @@ public final class ChildMain {
             public int getAsInt() {
                 runJob(job, scratch, sink, noReplies);
                 if (tasksToo) {
-                    runTask(task, scratch, connect(scratch, 0L, sink, noReplies, new MissingName(null)), sink);
+                    runTask(task, scratch, connect(scratch, 0L, null, sink, noReplies, new MissingName(null)), sink);
                 }
                 try {
                     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -351,12 +351,11 @@ public final class Hub {
             if (scheduleLog != null) {
                 scheduleLog.close();
             }
-        }
-        if (launcher.reuses()) {
-            synchronized (this) {
+            if (launcher.reuses()) {
                 processes.stopUnfinished(); // the spares, and the JVMs whose job is done, stay for the next run
             }
-        } else {
+        }
+        if (!launcher.reuses()) {
             launcher.stopAll();
         }
         timers.shutdownNow();

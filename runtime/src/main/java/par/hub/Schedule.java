@@ -31,13 +31,12 @@ public final class Schedule {
     static final String HEADER = "# par schedule 1";
 
     private final long seed;
-    private final String strategy;
+    /** PCT's depth, or 0 for the random strategy. */
     private final int depth;
     private final List<String> replay;
 
-    private Schedule(long seed, String strategy, int depth, List<String> replay) {
+    private Schedule(long seed, int depth, List<String> replay) {
         this.seed = seed;
-        this.strategy = strategy;
         this.depth = depth;
         this.replay = replay;
     }
@@ -51,7 +50,7 @@ public final class Schedule {
             throw new Bad("--schedule needs a whole number as its seed, not '" + seed + "'");
         }
         if (strategy.equals("random")) {
-            return new Schedule(s, strategy, 0, null);
+            return new Schedule(s, 0, null);
         }
         if (strategy.startsWith("pct:")) {
             int d;
@@ -63,7 +62,7 @@ public final class Schedule {
             if (d < 1 || d > 100) {
                 throw new Bad("--strategy pct:D needs a depth D from 1 to 100, not '" + strategy.substring(4) + "'");
             }
-            return new Schedule(s, strategy, d, null);
+            return new Schedule(s, d, null);
         }
         throw new Bad("unknown strategy '" + strategy + "' (random, or pct:D)");
     }
@@ -79,7 +78,7 @@ public final class Schedule {
         } catch (IOException e) {
             throw new Bad("cannot read the recording " + file + ": " + e.getMessage());
         }
-        return new Schedule(seedOf(lines, file, program), "replay", 0, steps(lines, file));
+        return new Schedule(seedOf(lines, file, program), 0, steps(lines, file));
     }
 
     private static long seedOf(List<String> lines, String file, String program) throws Bad {
@@ -216,7 +215,7 @@ public final class Schedule {
         private static String shown(List<String> steps) {
             List<String> words = new ArrayList<>();
             for (String s : steps) {
-                words.add("'" + s.replace('\t', ' ') + "'");
+                words.add("'" + ScheduleLog.shown(s) + "'");
             }
             return String.join(" or ", words);
         }

@@ -35,8 +35,17 @@ final class ScheduleLog {
 
     /** One step as the recording has it, without its number: process, operation, object, line. */
     static String describe(HubProcess p, Request<?> request) {
-        return p.name + "\t" + Schedule.operation(request) + "\t" + component(request, false) + "\t"
-                + component(request, true);
+        return p.name + "\t" + action(request);
+    }
+
+    /** What a request does, as a step names it: operation, object, line. */
+    static String action(Request<?> request) {
+        return Schedule.operation(request) + "\t" + component(request, false) + "\t" + component(request, true);
+    }
+
+    /** A step (or an action) as messages and :ps show it: its fields separated by spaces. */
+    static String shown(String step) {
+        return step.replace('\t', ' ');
     }
 
     /**

@@ -95,8 +95,7 @@ final class Scheduler {
     /** The request process p waits to have served, as :ps shows it, or null. */
     String pending(HubProcess p) {
         Held h = held.get(p.id);
-        return h == null ? null : "wants " + ScheduleLog.describe(p, h.request()).replace('\t', ' ')
-                .substring(p.name.length() + 1);
+        return h == null ? null : "wants " + ScheduleLog.shown(ScheduleLog.action(h.request()));
     }
 
     /**
@@ -125,7 +124,7 @@ final class Scheduler {
                 return p.blockedOn != null ? name + " " + p.blockedOn.what + ": another process must act first" : null;
             }
         }
-        String what = ScheduleLog.describe(h.from(), h.request()).replace('\t', ' ');
+        String what = ScheduleLog.shown(ScheduleLog.describe(h.from(), h.request()));
         lastStepped = h.from();
         serve(h);
         return "step " + step + ": " + what;
