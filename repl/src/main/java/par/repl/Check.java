@@ -189,8 +189,7 @@ final class Check {
         }
         out.println("--- the last steps of each process");
         for (Trace.Event e : lastSteps(r.events())) {
-            out.println(String.format("  [step %5d] %-8s %-12s %-14s%s", (long) e.ms(), e.process(), e.what(),
-                    e.object(), e.site().isEmpty() ? "" : " at " + e.site()).stripTrailing());
+            out.println(String.format("  [step %5d] ", (long) e.ms()) + e.shown());
         }
         out.println("--- run it again with");
         out.println("  " + replay);

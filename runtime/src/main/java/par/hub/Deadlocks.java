@@ -37,8 +37,11 @@ final class Deadlocks {
         }
     }
 
-    /** The process a blocked process waits for, where there is exactly one: a lock's holder, a joined process. */
-    private static HubProcess next(HubProcess p) {
+    /**
+     * The process a blocked process waits for, where there is exactly one: a lock's holder, a
+     * joined process. The trace gives it with a deadlock, for the timeline's arrows.
+     */
+    static HubProcess next(HubProcess p) {
         Waiter w = p.blockedOn;
         if (w == null) {
             return null;

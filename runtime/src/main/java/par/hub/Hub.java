@@ -48,6 +48,8 @@ public final class Hub {
     private final Requests requests;
     private final ScheduledExecutorService timers;
     private long nextId = 1;
+    final Names names = new Names();
+    final Shown shown = new Shown(names);
     /** What to do to the main program when a deadlock is found: end it, or stop its statement. */
     private Runnable onDeadlock = () -> { };
     private boolean deadlockEndsProgram = true;
@@ -368,7 +370,8 @@ public final class Hub {
      */
     void deadlock(List<HubProcess> stuck) {
         for (HubProcess p : stuck) {
-            trace.event(p, "deadlock", p.blockedOn.what, p.blockedOn.site);
+            HubProcess next = Deadlocks.next(p);
+            trace.event(p, "deadlock", "", p.blockedOn.what, p.blockedOn.site, -1, next == null ? null : () -> next.name);
         }
         flushOut();
         err.println("error: deadlock");

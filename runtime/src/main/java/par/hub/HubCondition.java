@@ -7,13 +7,12 @@ import java.util.ArrayDeque;
  * waiting to be notified. wait() gives the lock up and takes it back before returning.
  * Guarded by the hub's monitor.
  */
-final class HubCondition {
-    final long id;
+final class HubCondition extends HubObject {
     final HubLock lock;
     final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
 
-    HubCondition(long id, HubLock lock) {
-        this.id = id;
+    HubCondition(long id, String label, HubLock lock) {
+        super(id, "condition", label);
         this.lock = lock;
     }
 }

@@ -9,17 +9,14 @@ import par.wire.Answer;
  * whose holder died is released and remembered as abandoned, so the next holder is warned.
  * Guarded by the hub's monitor.
  */
-final class HubLock {
-    final long id;
-    final String label;
+final class HubLock extends HubObject {
     HubProcess holder;
     final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     /** Who died holding it, until the next holder has been told. */
     String abandonedBy;
 
     HubLock(long id, String label) {
-        this.id = id;
-        this.label = label;
+        super(id, "lock", label);
     }
 
     /** Grants the lock to proc now if free; otherwise says why not (null means: wait). */
@@ -33,7 +30,7 @@ final class HubLock {
         }
         holder = proc;
         proc.held.add(this);
-        hub.trace.event(proc, "acquire", label, site);
+        hub.trace.event(proc, "acquire", this, site);
         if (abandonedBy != null) {
             hub.warn(label + " was released because " + abandonedBy + " died holding it; " + proc.describe()
                     + " now holds it");
@@ -43,7 +40,7 @@ final class HubLock {
     }
 
     void release(Hub hub) {
-        hub.trace.event(holder, "release", label, "");
+        hub.trace.event(holder, "release", this, "");
         holder.held.remove(this);
         holder = null;
         grantNext(hub);
@@ -60,7 +57,7 @@ final class HubLock {
 
     /** The holder died: free the lock for the next waiter, who will be warned. */
     void holderDied(Hub hub) {
-        hub.trace.event(holder, "release", label + " (abandoned)", "");
+        hub.trace.event(holder, "release", kind, label + " (abandoned)", "", -1, null);
         abandonedBy = holder.stopping ? null : holder.describe(); // a deadlock's victims were reported already
         holder.held.remove(this);
         holder = null;

@@ -11,8 +11,7 @@ import par.wire.HubMessage;
  * the tasks waiting for a worker, and the idle workers. A worker that dies is replaced from the
  * same image. Guarded by the hub.
  */
-final class HubPool {
-    final long id;
+final class HubPool extends HubObject {
     final byte[] image;
     final List<HubProcess> workers = new ArrayList<>();
     final ArrayDeque<HubProcess> idle = new ArrayDeque<>();
@@ -23,8 +22,8 @@ final class HubPool {
 
     private final Hub hub;
 
-    HubPool(long id, byte[] image, Hub hub) {
-        this.id = id;
+    HubPool(long id, String label, byte[] image, Hub hub) {
+        super(id, "pool", label);
         this.image = image;
         this.hub = hub;
     }
@@ -53,7 +52,7 @@ final class HubPool {
             t.worker = w;
             w.task = t;
             w.conn.send(new HubMessage.Task(t.id, t.work));
-            hub.trace.event(w, "task start", "task#" + t.id, "");
+            hub.trace.event(w, "task start", "task", "task#" + t.id, "", -1, () -> hub.shown.items(t.work));
         }
         return any;
     }

@@ -9,8 +9,7 @@ import par.wire.Answer;
  * (when empty) or to put (when a bounded queue is full). Items live here, in the root, so a
  * producer can be joined before its queue is drained. Guarded by the hub's monitor.
  */
-final class HubQueue {
-    final long id;
+final class HubQueue extends HubObject {
     final int capacity; // 0: unbounded
     final ArrayDeque<byte[]> items = new ArrayDeque<>();
     /** Each item's number, in step with items: which put a get takes, for the timeline's arrows. */
@@ -20,18 +19,11 @@ final class HubQueue {
     final ArrayDeque<Waiter> getters = new ArrayDeque<>();
     final ArrayDeque<Waiter> putters = new ArrayDeque<>();
 
-    HubQueue(long id, int capacity, Hub hub) {
-        this.id = id;
+    HubQueue(long id, String label, int capacity, Hub hub) {
+        super(id, "queue", label);
         this.capacity = capacity;
         this.hub = hub;
-        this.label = "queue#" + id;
     }
-
-    String label() {
-        return label; // made once: every put and get names it for the trace
-    }
-
-    private final String label;
 
     boolean full() {
         return capacity > 0 && items.size() >= capacity;
@@ -40,11 +32,11 @@ final class HubQueue {
     /** Adds an item put by p, handing it straight to a waiting getter if there is one. */
     void add(byte[] item, HubProcess p, String site) {
         long number = puts++;
-        hub.trace.event(p, "put", label(), site, number);
+        hub.trace.event(p, "put", this, site, number, () -> hub.shown.value(item));
         while (!getters.isEmpty()) {
             Waiter g = getters.poll();
             if (!g.done && !g.proc.finished) {
-                hub.trace.event(g.proc, "get", label(), g.site, number);
+                hub.trace.event(g.proc, "get", this, g.site, number, () -> hub.shown.value(item));
                 g.ok(new Answer.Value(item));
                 return;
             }
@@ -56,7 +48,7 @@ final class HubQueue {
     /** Takes the head item for p, letting one blocked putter in behind it. */
     byte[] take(HubProcess p, String site) {
         byte[] item = items.poll();
-        hub.trace.event(p, "get", label(), site, numbers.poll());
+        hub.trace.event(p, "get", this, site, numbers.poll(), () -> hub.shown.value(item));
         while (!putters.isEmpty() && !full()) {
             Waiter w = putters.poll();
             if (!w.done && !w.proc.finished) {

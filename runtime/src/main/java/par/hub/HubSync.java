@@ -15,19 +15,14 @@ final class HubSync {
     private HubSync() {
     }
 
-    static final class Semaphore {
-        final long id;
+    static final class Semaphore extends HubObject {
         int free;
         final Map<HubProcess, Integer> holders = new HashMap<>();
         final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
 
-        Semaphore(long id, int permits) {
-            this.id = id;
+        Semaphore(long id, String label, int permits) {
+            super(id, "semaphore", label);
             this.free = permits;
-        }
-
-        String label() {
-            return "semaphore#" + id;
         }
 
         boolean tryTake(HubProcess p) {
@@ -59,17 +54,12 @@ final class HubSync {
         }
     }
 
-    static final class Event {
-        final long id;
+    static final class Event extends HubObject {
         boolean set;
         final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
 
-        Event(long id) {
-            this.id = id;
-        }
-
-        String label() {
-            return "event#" + id;
+        Event(long id, String label) {
+            super(id, "event", label);
         }
 
         void set() {
@@ -83,19 +73,14 @@ final class HubSync {
         }
     }
 
-    static final class Barrier {
-        final long id;
+    static final class Barrier extends HubObject {
         final int parties;
         final ArrayDeque<Waiter> arrived = new ArrayDeque<>();
         boolean broken;
 
-        Barrier(long id, int parties) {
-            this.id = id;
+        Barrier(long id, String label, int parties) {
+            super(id, "barrier", label);
             this.parties = parties;
-        }
-
-        String label() {
-            return "barrier#" + id;
         }
 
         /** The last party lets everybody through; each learns its arrival index. */

@@ -29,9 +29,14 @@ final class Locks {
 
     // ------------------------------------------------------------ locks
 
-    HubLock newLock(String kind) {
+    HubLock newLock(String name) {
         long id = hub.nextId();
-        HubLock l = new HubLock(id, kind.equals("lock") ? "lock#" + id : kind);
+        return newLock(id, hub.names.label("lock", id, name));
+    }
+
+    /** A lock that goes by the name of what it guards: a shared value's, a condition's. */
+    private HubLock newLock(long id, String label) {
+        HubLock l = new HubLock(id, label);
         locks.put(id, l);
         return l;
     }
@@ -56,7 +61,7 @@ final class Locks {
             r.ok(Answer.Flag.FALSE);
             return;
         }
-        hub.trace.event(from, "wait", l.label, a.site());
+        hub.trace.event(from, "wait", l, a.site());
         hub.park(from, r, null, "waits for " + l.label, a.site(), l, l.waiters, a.timeout(), falseFrom(l.waiters));
     }
 
@@ -112,23 +117,29 @@ final class Locks {
 
     void newShared(Request.NewShared n, Reply<Answer.Id> r) {
         long id = hub.nextId();
-        shared.put(id, new HubShared(id, n.value(), newLock("shared#" + id)));
+        String label = hub.names.label("shared", id, n.name());
+        shared.put(id, new HubShared(id, label, n.value(), newLock(hub.nextId(), label)));
         r.ok(new Answer.Id(id));
     }
 
-    void read(Request.Read rd, Reply<Answer.Value> r) {
-        r.ok(new Answer.Value(Hub.find(shared, rd.shared(), "shared value").value));
+    void read(HubProcess from, Request.Read rd, Reply<Answer.Value> r) {
+        HubShared s = Hub.find(shared, rd.shared(), "shared value");
+        hub.trace.event(from, "read", s, rd.site(), -1, () -> hub.shown.value(s.value));
+        r.ok(new Answer.Value(s.value));
     }
 
-    void write(Request.Write w, Reply<Answer.Done> r) {
-        Hub.find(shared, w.shared(), "shared value").value = w.value();
+    void write(HubProcess from, Request.Write w, Reply<Answer.Done> r) {
+        HubShared s = Hub.find(shared, w.shared(), "shared value");
+        s.value = w.value();
+        hub.trace.event(from, "write", s, w.site(), -1, () -> hub.shown.value(s.value));
         r.ok(Answer.Done.DONE);
     }
 
     // ------------------------------------------------------------ semaphores
 
     void newSemaphore(Request.NewSemaphore n, Reply<Answer.Id> r) {
-        HubSync.Semaphore sem = new HubSync.Semaphore(hub.nextId(), (int) n.permits());
+        long id = hub.nextId();
+        HubSync.Semaphore sem = new HubSync.Semaphore(id, hub.names.label("semaphore", id, n.name()), (int) n.permits());
         semaphores.put(sem.id, sem);
         r.ok(new Answer.Id(sem.id));
     }
@@ -136,7 +147,7 @@ final class Locks {
     void semAcquire(HubProcess from, Request.SemAcquire a, Reply<Answer.Flag> r) {
         HubSync.Semaphore sem = Hub.find(semaphores, a.semaphore(), "semaphore");
         if (sem.tryTake(from)) {
-            hub.trace.event(from, "acquire", sem.label(), a.site());
+            hub.trace.event(from, "acquire", sem, a.site());
             r.ok(Answer.Flag.TRUE);
             return;
         }
@@ -155,8 +166,9 @@ final class Locks {
 
     // ------------------------------------------------------------ events
 
-    void newEvent(Reply<Answer.Id> r) {
-        HubSync.Event e = new HubSync.Event(hub.nextId());
+    void newEvent(Request.NewEvent n, Reply<Answer.Id> r) {
+        long id = hub.nextId();
+        HubSync.Event e = new HubSync.Event(id, hub.names.label("event", id, n.name()));
         events.put(e.id, e);
         r.ok(new Answer.Id(e.id));
     }
@@ -181,7 +193,7 @@ final class Locks {
             r.ok(Answer.Flag.TRUE);
             return;
         }
-        hub.trace.event(from, "wait", e.label(), a.site());
+        hub.trace.event(from, "wait", e, a.site());
         hub.park(from, r, null, "waits for " + e.label() + " to be set", a.site(), null, e.waiters, a.timeout(),
                 falseFrom(e.waiters));
     }
@@ -189,7 +201,8 @@ final class Locks {
     // ------------------------------------------------------------ barriers
 
     void newBarrier(Request.NewBarrier n, Reply<Answer.Id> r) {
-        HubSync.Barrier b = new HubSync.Barrier(hub.nextId(), (int) n.parties());
+        long id = hub.nextId();
+        HubSync.Barrier b = new HubSync.Barrier(id, hub.names.label("barrier", id, n.name()), (int) n.parties());
         barriers.put(b.id, b);
         r.ok(new Answer.Id(b.id));
     }
@@ -200,12 +213,12 @@ final class Locks {
             r.fail(b.label() + " is broken");
             return;
         }
-        hub.trace.event(from, "wait", b.label(), a.site());
+        hub.trace.event(from, "wait", b, a.site());
         String what = "waits at " + b.label() + " (" + b.parties + " parties)";
         if (b.arrived.size() + 1 == b.parties) {
             b.arrived.add(new Waiter(from, r, null, what, a.site(), null));
             for (Waiter arrived : b.arrived) {
-                hub.trace.event(arrived.proc, "pass", b.label(), arrived.site);
+                hub.trace.event(arrived.proc, "pass", b, arrived.site);
             }
             b.release();
             return;
@@ -217,8 +230,10 @@ final class Locks {
     // ------------------------------------------------------------ conditions
 
     void newCondition(Request.NewCondition n, Reply<Answer.ConditionMade> r) {
-        HubLock l = n.lock() == 0 ? newLock("lock") : lock(n.lock());
-        HubCondition c = new HubCondition(hub.nextId(), l);
+        long id = hub.nextId();
+        String label = hub.names.label("condition", id, n.name());
+        HubLock l = n.lock() == 0 ? newLock(hub.nextId(), label) : lock(n.lock());
+        HubCondition c = new HubCondition(id, label, l);
         conditions.put(c.id, c);
         r.ok(new Answer.ConditionMade(c.id, l.id));
     }
@@ -230,7 +245,7 @@ final class Locks {
             return;
         }
         c.lock.release(hub);
-        hub.park(from, r, null, "waits on condition#" + c.id, a.site(), null, c.waiters, a.timeout(), w -> {
+        hub.park(from, r, null, "waits on " + c.label, a.site(), null, c.waiters, a.timeout(), w -> {
             c.waiters.remove(w);
             reacquire(c, w, Answer.Flag.FALSE);
         });

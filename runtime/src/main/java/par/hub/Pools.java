@@ -35,7 +35,8 @@ final class Pools {
             r.fail(refusal);
             return;
         }
-        HubPool pool = new HubPool(hub.nextId(), n.image(), hub);
+        long id = hub.nextId();
+        HubPool pool = new HubPool(id, hub.names.label("pool", id, n.name()), n.image(), hub);
         pools.put(pool.id, pool);
         try {
             for (long i = 0; i < n.size(); i++) {
@@ -122,7 +123,7 @@ final class Pools {
             throw new WireException("a task result from " + worker.name + ", which has no task");
         }
         String how = t.cancelled ? " (discarded)" : outcome instanceof Answer.Results ? "" : " (failed)";
-        hub.trace.event(worker, "task end", "task#" + t.id + how, "");
+        hub.trace.event(worker, "task end", "task", "task#" + t.id + how, "", -1, null);
         worker.task = null;
         t.pool.unfinished.remove(t);
         if (!t.cancelled) {

@@ -57,20 +57,21 @@ final class Processes {
             p.namedElsewhere = true;
         }
         hub.procs.put(p.id, p);
+        hub.names.process(p.id, p.name);
         conn.own(p);
         conn.send(new HubMessage.Job(p.id, p.name, hub.childSeed(p.id), s.image()));
-        hub.trace.event(from, "spawn", p.name, s.site());
+        hub.trace.event(from, "spawn", p, s.site());
         r.ok(new Answer.Spawned(p.id, p.pid, p.name));
     }
 
     void join(HubProcess from, Request.Join j, Reply<Answer.Value> r) {
         HubProcess p = process(j.process());
         if (p.finished) {
-            hub.trace.event(from, "join", p.name, j.site());
+            hub.trace.event(from, "join", p, j.site());
             deliver(p, r);
             return;
         }
-        hub.trace.event(from, "wait", p.name, j.site());
+        hub.trace.event(from, "wait", p, j.site());
         hub.park(from, r, null, "waits to join " + p.name, j.site(), p, p.joiners, j.timeout(), w -> {
             p.joiners.remove(w);
             w.fail("join timed out: " + p.name + " is still running after " + Hub.seconds(j.timeout()));
@@ -114,7 +115,7 @@ final class Processes {
         hub.trace.event(p, "exit", "status " + exitcode, "");
         for (Waiter w : p.joiners) {
             if (!w.done) {
-                hub.trace.event(w.proc, "join", p.name, w.site);
+                hub.trace.event(w.proc, "join", p, w.site);
                 if (failure != null) {
                     w.fail(failure);
                 } else {

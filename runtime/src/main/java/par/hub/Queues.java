@@ -17,7 +17,8 @@ final class Queues {
     }
 
     void newQueue(Request.NewQueue n, Reply<Answer.Id> r) {
-        HubQueue q = new HubQueue(hub.nextId(), (int) n.capacity(), hub);
+        long id = hub.nextId();
+        HubQueue q = new HubQueue(id, hub.names.label("queue", id, n.name()), (int) n.capacity(), hub);
         queues.put(q.id, q);
         r.ok(new Answer.Id(q.id));
     }
@@ -45,8 +46,8 @@ final class Queues {
             r.ok(Answer.Done.DONE);
             return;
         }
-        hub.trace.event(from, "wait", q.label() + " (full)", site);
-        hub.park(from, r, item, "waits to put into the full queue#" + q.id, site, null, q.putters, null, null);
+        hub.trace.event(from, "wait", q.kind, q.label + " (full)", site, -1, null);
+        hub.park(from, r, item, "waits to put into the full queue " + q.label, site, null, q.putters, null, null);
     }
 
     /**
@@ -64,8 +65,8 @@ final class Queues {
             r.ok(new Answer.Value(q.take(from, g.site())));
             return;
         }
-        hub.trace.event(from, "wait", q.label(), g.site());
-        hub.park(from, r, null, "waits to get from the empty queue#" + q.id, g.site(), null, q.getters,
+        hub.trace.event(from, "wait", q, g.site());
+        hub.park(from, r, null, "waits to get from the empty queue " + q.label, g.site(), null, q.getters,
                 g.timeout(), w -> {
                     q.getters.remove(w);
                     w.fail("queue get timed out after " + Hub.seconds(g.timeout()) + " (the queue stayed empty)");

@@ -60,7 +60,7 @@ final class Requests implements Request.Handler<HubProcess> {
 
     @Override
     public void newLock(HubProcess from, Request.NewLock n, Reply<Id> r) {
-        r.ok(new Id(locks.newLock("lock").id));
+        r.ok(new Id(locks.newLock(n.name()).id));
     }
 
     @Override
@@ -80,12 +80,12 @@ final class Requests implements Request.Handler<HubProcess> {
 
     @Override
     public void read(HubProcess from, Request.Read rd, Reply<Value> r) {
-        locks.read(rd, r);
+        locks.read(from, rd, r);
     }
 
     @Override
     public void write(HubProcess from, Request.Write w, Reply<Done> r) {
-        locks.write(w, r);
+        locks.write(from, w, r);
     }
 
     // queues
@@ -161,7 +161,7 @@ final class Requests implements Request.Handler<HubProcess> {
 
     @Override
     public void newEvent(HubProcess from, Request.NewEvent n, Reply<Id> r) {
-        locks.newEvent(r);
+        locks.newEvent(n, r);
     }
 
     @Override

@@ -322,7 +322,7 @@ public final class Builtins {
          */
         @Override
         public Object call(Interpreter in, Object[] a) {
-            return in.processes().create(parName, a);
+            return in.processes().create(parName, a, null);
         }
     }
 

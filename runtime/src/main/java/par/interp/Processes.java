@@ -10,8 +10,11 @@ public interface Processes {
 
     Object join(Object handle, String site);
 
-    /** {@code lock()}, {@code queue(n)}, {@code pool(n)}, {@code shared(v)} and friends, by kind. */
-    Object create(String kind, Object[] args);
+    /**
+     * {@code lock()}, {@code queue(n)}, {@code pool(n)}, {@code shared(v)} and friends, by kind;
+     * name: what the program calls the object (see {@code par.hub.Names}), or null.
+     */
+    Object create(String kind, Object[] args, String name);
 
     /**
      * Called once when the program ends: after a normal end (normalEnd) children are waited
@@ -42,7 +45,7 @@ public interface Processes {
         }
 
         @Override
-        public Object create(String kind, Object[] args) {
+        public Object create(String kind, Object[] args, String name) {
             throw unavailable();
         }
 

@@ -109,16 +109,16 @@ public class ProcessSupport implements Processes, Codec.Receiver {
     }
 
     @Override
-    public Object create(String kind, Object[] args) {
+    public Object create(String kind, Object[] args, String name) {
         switch (kind) {
             case "lock":
-                return new LockHandle(this, broker().call(new Request.NewLock()).id());
+                return new LockHandle(this, broker().call(new Request.NewLock(name)).id());
             case "queue": {
                 long capacity = args.length == 0 || args[0] == Nil.NIL ? 0 : Values.toLong(args[0], "queue size");
                 if (capacity < 0 || capacity > Integer.MAX_VALUE) {
                     throw new ParError("queue size must be positive, or 0 for no limit");
                 }
-                return new QueueHandle(this, broker().call(new Request.NewQueue(capacity)).id(), capacity);
+                return new QueueHandle(this, broker().call(new Request.NewQueue(capacity, name)).id(), capacity);
             }
             case "pool": {
                 long size = args.length == 0 || args[0] == Nil.NIL ? Runtime.getRuntime().availableProcessors()
@@ -127,26 +127,26 @@ public class ProcessSupport implements Processes, Codec.Receiver {
                     throw new ParError("a pool needs at least one worker");
                 }
                 Image.PoolImage image = Image.forPool(interp.globals);
-                long id = broker().call(new Request.NewPool(size, image.bytes())).id();
+                long id = broker().call(new Request.NewPool(size, image.bytes(), name)).id();
                 return new PoolHandle(this, id, (int) size, image);
             }
             case "shared":
-                return new SharedHandle(this, broker().call(new Request.NewShared(Codec.encode(args[0]))).id());
+                return new SharedHandle(this, broker().call(new Request.NewShared(Codec.encode(args[0]), name)).id());
             case "semaphore": {
                 long n = args.length == 0 ? 1 : Values.toLong(args[0], "semaphore size");
                 if (n < 0 || n > Integer.MAX_VALUE) {
                     throw new ParError("a semaphore needs a count of 0 or more");
                 }
-                return new SyncHandles.Semaphore(this, broker().call(new Request.NewSemaphore(n)).id());
+                return new SyncHandles.Semaphore(this, broker().call(new Request.NewSemaphore(n, name)).id());
             }
             case "event":
-                return new SyncHandles.Event(this, broker().call(new Request.NewEvent()).id());
+                return new SyncHandles.Event(this, broker().call(new Request.NewEvent(name)).id());
             case "barrier": {
                 long n = Values.toLong(args[0], "barrier parties");
                 if (n < 1 || n > Integer.MAX_VALUE) {
                     throw new ParError("a barrier needs at least one party");
                 }
-                return new SyncHandles.Barrier(this, broker().call(new Request.NewBarrier(n)).id(), n);
+                return new SyncHandles.Barrier(this, broker().call(new Request.NewBarrier(n, name)).id(), n);
             }
             case "condition": {
                 long lockId = 0;
@@ -156,7 +156,7 @@ public class ProcessSupport implements Processes, Codec.Receiver {
                     }
                     lockId = ((LockHandle) args[0]).id;
                 }
-                Answer.ConditionMade made = broker().call(new Request.NewCondition(lockId));
+                Answer.ConditionMade made = broker().call(new Request.NewCondition(lockId, name));
                 return new SyncHandles.Condition(this, made.id(), made.lock());
             }
             default:

@@ -61,10 +61,11 @@ public sealed interface Request<A extends Answer> {
 
     // ------------------------------------------------------------------ locks and shared values
 
-    record NewLock() implements Request<Answer.Id> {
+    record NewLock(String name) implements Request<Answer.Id> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newLock(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
+            writeOptional(w, name);
         }
     }
 
@@ -88,11 +89,12 @@ public sealed interface Request<A extends Answer> {
         }
     }
 
-    record NewShared(byte[] value) implements Request<Answer.Id> {
+    record NewShared(byte[] value, String name) implements Request<Answer.Id> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newShared(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
             w.bytes(value);
+            writeOptional(w, name);
         }
     }
 
@@ -118,11 +120,12 @@ public sealed interface Request<A extends Answer> {
     // ------------------------------------------------------------------ queues
 
     /** capacity 0: unbounded. */
-    record NewQueue(long capacity) implements Request<Answer.Id> {
+    record NewQueue(long capacity, String name) implements Request<Answer.Id> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newQueue(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
             w.i64(capacity);
+            writeOptional(w, name);
         }
     }
 
@@ -157,12 +160,13 @@ public sealed interface Request<A extends Answer> {
 
     // ------------------------------------------------------------------ pools
 
-    record NewPool(long size, byte[] image) implements Request<Answer.Id> {
+    record NewPool(long size, byte[] image, String name) implements Request<Answer.Id> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newPool(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
             w.i64(size);
             w.bytes(image);
+            writeOptional(w, name);
         }
     }
 
@@ -216,11 +220,12 @@ public sealed interface Request<A extends Answer> {
 
     // ------------------------------------------------------------------ semaphores, events, barriers, conditions
 
-    record NewSemaphore(long permits) implements Request<Answer.Id> {
+    record NewSemaphore(long permits, String name) implements Request<Answer.Id> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newSemaphore(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
             w.i64(permits);
+            writeOptional(w, name);
         }
     }
 
@@ -243,10 +248,11 @@ public sealed interface Request<A extends Answer> {
         }
     }
 
-    record NewEvent() implements Request<Answer.Id> {
+    record NewEvent(String name) implements Request<Answer.Id> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newEvent(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
+            writeOptional(w, name);
         }
     }
 
@@ -278,11 +284,12 @@ public sealed interface Request<A extends Answer> {
         }
     }
 
-    record NewBarrier(long parties) implements Request<Answer.Id> {
+    record NewBarrier(long parties, String name) implements Request<Answer.Id> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newBarrier(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
             w.i64(parties);
+            writeOptional(w, name);
         }
     }
 
@@ -298,11 +305,12 @@ public sealed interface Request<A extends Answer> {
     }
 
     /** A condition on the given lock, or on a new one (lock 0). */
-    record NewCondition(long lock) implements Request<Answer.ConditionMade> {
+    record NewCondition(long lock, String name) implements Request<Answer.ConditionMade> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.ConditionMade> r) { h.newCondition(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
             w.i64(lock);
+            writeOptional(w, name);
         }
     }
 
@@ -475,32 +483,32 @@ public sealed interface Request<A extends Answer> {
             case "Join": return new Join(r.i64(), readTimeout(r), r.str());
             case "Info": return new Info(r.i64());
             case "Terminate": return new Terminate(r.i64());
-            case "NewLock": return new NewLock();
+            case "NewLock": return new NewLock(readOptional(r));
             case "Acquire": return new Acquire(r.i64(), readTimeout(r), r.str());
             case "Release": return new Release(r.i64(), r.str());
-            case "NewShared": return new NewShared(r.bytes());
+            case "NewShared": return new NewShared(r.bytes(), readOptional(r));
             case "Read": return new Read(r.i64(), r.str());
             case "Write": return new Write(r.i64(), r.bytes(), r.str());
-            case "NewQueue": return new NewQueue(r.i64());
+            case "NewQueue": return new NewQueue(r.i64(), readOptional(r));
             case "Put": return new Put(r.i64(), r.bytes(), r.str());
             case "Get": return new Get(r.i64(), readTimeout(r), r.str());
             case "Size": return new Size(r.i64());
-            case "NewPool": return new NewPool(r.i64(), r.bytes());
+            case "NewPool": return new NewPool(r.i64(), r.bytes(), readOptional(r));
             case "Submit": return new Submit(r.i64(), works(r));
             case "AwaitTask": return new AwaitTask(r.i64(), r.str());
             case "AwaitAny": return new AwaitAny(ids(r), r.str());
             case "TaskDone": return new TaskDone(r.i64());
             case "ClosePool": return new ClosePool(r.i64(), r.str());
-            case "NewSemaphore": return new NewSemaphore(r.i64());
+            case "NewSemaphore": return new NewSemaphore(r.i64(), readOptional(r));
             case "SemAcquire": return new SemAcquire(r.i64(), readTimeout(r), r.str());
             case "SemRelease": return new SemRelease(r.i64(), r.str());
-            case "NewEvent": return new NewEvent();
+            case "NewEvent": return new NewEvent(readOptional(r));
             case "SetEvent": return new SetEvent(r.i64(), r.b() != 0);
             case "IsSet": return new IsSet(r.i64());
             case "AwaitEvent": return new AwaitEvent(r.i64(), readTimeout(r), r.str());
-            case "NewBarrier": return new NewBarrier(r.i64());
+            case "NewBarrier": return new NewBarrier(r.i64(), readOptional(r));
             case "AwaitBarrier": return new AwaitBarrier(r.i64(), readTimeout(r), r.str());
-            case "NewCondition": return new NewCondition(r.i64());
+            case "NewCondition": return new NewCondition(r.i64(), readOptional(r));
             case "AwaitCondition": return new AwaitCondition(r.i64(), readTimeout(r), r.str());
             case "Notify": return new Notify(r.i64(), r.i64());
             case "Sleep": return new Sleep(readTimeout(r), r.str());

@@ -153,7 +153,7 @@ class ParseCacheTest {
         }
 
         @Override
-        public Object create(String kind, Object[] args) {
+        public Object create(String kind, Object[] args, String name) {
             throw new AssertionError();
         }
     }

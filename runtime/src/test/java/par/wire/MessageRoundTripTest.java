@@ -33,16 +33,16 @@ class MessageRoundTripTest {
     private static List<Request<?>> requests() {
         return List.of(new Request.Spawn(BYTES, null, "a.par:1"), new Request.Spawn(BYTES, "worker \ud800", ""),
                 new Request.Join(2, null, "a.par:2"), new Request.Join(2, HALF, "a.par:2"), new Request.Info(2),
-                new Request.Terminate(2), new Request.NewLock(), new Request.Acquire(4, new Request.Timeout(0, "0"), "s"),
-                new Request.Release(4, "s"), new Request.NewShared(BYTES), new Request.Read(5, "a.par:4"),
-                new Request.Write(5, BYTES, ""), new Request.NewQueue(0), new Request.Put(6, BYTES, "s"),
-                new Request.Get(6, HALF, "s"), new Request.Size(6), new Request.NewPool(4, BYTES),
+                new Request.Terminate(2), new Request.NewLock("fork0"), new Request.Acquire(4, new Request.Timeout(0, "0"), "s"),
+                new Request.Release(4, "s"), new Request.NewShared(BYTES, null), new Request.Read(5, "a.par:4"),
+                new Request.Write(5, BYTES, ""), new Request.NewQueue(0, "q"), new Request.Put(6, BYTES, "s"),
+                new Request.Get(6, HALF, "s"), new Request.Size(6), new Request.NewPool(4, BYTES, "w"),
                 new Request.Submit(7, List.of(BYTES, new byte[0])), new Request.Submit(7, List.of()),
                 new Request.AwaitTask(8, "s"), new Request.AwaitAny(List.of(8L, 9L), "s"), new Request.TaskDone(8),
-                new Request.ClosePool(7, "s"), new Request.NewSemaphore(2), new Request.SemAcquire(10, null, "s"),
-                new Request.SemRelease(10, "s"), new Request.NewEvent(), new Request.SetEvent(11, true),
+                new Request.ClosePool(7, "s"), new Request.NewSemaphore(2, null), new Request.SemAcquire(10, null, "s"),
+                new Request.SemRelease(10, "s"), new Request.NewEvent("ready"), new Request.SetEvent(11, true),
                 new Request.SetEvent(11, false), new Request.IsSet(11), new Request.AwaitEvent(11, HALF, "s"),
-                new Request.NewBarrier(3), new Request.AwaitBarrier(12, null, "s"), new Request.NewCondition(0),
+                new Request.NewBarrier(3, "seated"), new Request.AwaitBarrier(12, null, "s"), new Request.NewCondition(0, null),
                 new Request.AwaitCondition(13, HALF, "s"), new Request.Notify(13, Integer.MAX_VALUE),
                 new Request.Sleep(HALF, "s"), new Request.Now(), new Request.Turn("print", "a.par:3"));
     }
