@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import par.hub.RootProcesses;
 import par.hub.Schedule;
+import par.hub.Trace;
 import par.interp.Flusher;
 import par.interp.Interpreter;
 import par.interp.ParList;
@@ -44,7 +45,9 @@ import par.syntax.SyntaxError;
  * order; without it stderr must be empty), BEHAVIOUR.exit (the exit status, else 0),
  * BEHAVIOUR.in (standard input), BEHAVIOUR.args (script arguments, one per line), and
  * BEHAVIOUR.schedule (a run under {@code --schedule}: the seed, then optionally a strategy) or
- * BEHAVIOUR.replay (a recording made by {@code --record}, run under {@code --replay}).
+ * BEHAVIOUR.replay (a recording made by {@code --record}, run under {@code --replay}), and
+ * BEHAVIOUR.trace (the run is traced as by {@code --trace}, and the trace must contain these
+ * lines in order; under a schedule its events are numbered by step, so they are exact).
  * Each script is read as the par command reads it, through the parse cache, from an entry
  * made for another file of the same text: what the cache gives back must run exactly as the
  * parser's tree would, and name the script's own file. Each script has a cache directory of
@@ -125,6 +128,7 @@ class GoldenScriptsTest {
         String expectedOut = read(base, ".out", "");
         int expectedExit = Integer.parseInt(read(base, ".exit", "0").strip());
         String errSpec = read(base, ".err", null);
+        String traceSpec = read(base, ".trace", null);
         List<String> acceptable = List.of(expectedOut.split("(?m)^--- or ---\n", -1));
         if (!acceptable.contains(r.out)) {
             assertEquals(acceptable.get(0), r.out, "stdout of " + file
@@ -134,21 +138,27 @@ class GoldenScriptsTest {
         if (errSpec == null) {
             assertEquals("", r.err, "stderr of " + file);
         } else {
-            int from = 0;
-            for (String line : errSpec.split("\n")) {
-                if (line.isEmpty()) {
-                    continue;
-                }
-                int at = r.err.indexOf(line, from);
-                assertTrue(at >= 0, "stderr of " + file + " lacks (in order) the line:\n" + line
-                        + "\n--- stderr was:\n" + r.err);
-                from = at + line.length();
-            }
+            assertContainsInOrder(errSpec, r.err, "stderr of " + file);
+        }
+        if (traceSpec != null) {
+            assertContainsInOrder(traceSpec, r.trace, "the trace of " + file);
         }
         assertEquals(expectedExit, r.status, "exit status of " + file + "\n--- stderr was:\n" + r.err);
     }
 
-    record Result(String out, String err, int status) {
+    private static void assertContainsInOrder(String spec, String actual, String what) {
+        int from = 0;
+        for (String line : spec.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int at = actual.indexOf(line, from);
+            assertTrue(at >= 0, what + " lacks (in order) the line:\n" + line + "\n--- it was:\n" + actual);
+            from = at + line.length();
+        }
+    }
+
+    record Result(String out, String err, int status, String trace) {
     }
 
     /**
@@ -185,7 +195,10 @@ class GoldenScriptsTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         Interpreter interp = new Interpreter(new ByteArrayInputStream(input), new StreamOutput(out, false), errStream);
-        RootProcesses processes = RootProcesses.install(interp, 256);
+        ByteArrayOutputStream traced = new ByteArrayOutputStream();
+        Trace trace = new Trace(Files.exists(base.resolveSibling(base.getFileName() + ".trace"))
+                ? new PrintStream(traced, true, StandardCharsets.UTF_8) : null, false);
+        RootProcesses processes = RootProcesses.install(interp, 256, false, trace);
         Schedule schedule = schedule(base, file);
         if (schedule != null) {
             processes.schedule(schedule, null, file);
@@ -200,7 +213,8 @@ class GoldenScriptsTest {
         primeCache(parser, source, "primed/" + file);
         interp.setParser(parser);
         int status = ScriptRunner.run(interp, source, file);
-        return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
+        return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status,
+                traced.toString(StandardCharsets.UTF_8));
     }
 
     /** The schedule the script runs under (its .schedule or .replay), or null. */

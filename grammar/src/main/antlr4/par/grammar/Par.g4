@@ -132,7 +132,10 @@ postfix
     | atom                                                                     # AtomExpr
     ;
 
-argList     : items+=expr (',' items+=expr)* ','? ;
+argList     : items+=arg (',' items+=arg)* ','? ;
+
+/** Par's one keyword argument is name=, for lock(), queue() and the other objects' names. */
+arg         : (key=NAME '=')? value=expr ;
 
 /** An index `a[i]`, or a slice when there is a colon: `a[i:j]`, `a[:j:k]`. */
 subscript
@@ -154,7 +157,7 @@ atom
     | '(' items+=expr (',' items+=expr)* trailing=','? ')'                      # ParenAtom
     | '[' (items+=expr (clauses+=compFor+ | (',' items+=expr)* ','?))? ']'      # ListAtom
     | '{' NL* (entries+=mapEntry (NL* ',' NL* entries+=mapEntry)* (NL* ',')?)? NL* '}'  # MapAtom
-    | 'spawn' call=postfix ('as' alias=postfix)?                               # SpawnAtom
+    | 'spawn' call=postfix ('as' alias=arith)?                                 # SpawnAtom
     ;
 
 mapEntry    : key=expr ':' value=expr ;

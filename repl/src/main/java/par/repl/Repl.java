@@ -105,6 +105,7 @@ final class Repl {
                 say(String.join("\n",
                         "Type Par statements; an expression's value is shown. Blocks and brackets may span lines.",
                         "  :ps          the processes still running: name, pid, state, what they hold or wait for",
+                        "  :graph       who waits for whom now (the wait-for graph), and any cycle in it",
                         "  :load FILE   run a .par file in this session",
                         "  :sched step  be the scheduler: spawned processes wait at every lock, queue,",
                         "               shared value, join and print until :step lets one go",
@@ -118,6 +119,11 @@ final class Repl {
             case ":ps": {
                 List<String> rows = processes.processTable();
                 say(rows.isEmpty() ? "no processes running" : String.join("\n", rows));
+                return null;
+            }
+            case ":graph": {
+                List<String> lines = processes.waitGraph();
+                say(lines.isEmpty() ? "no process is waiting" : String.join("\n", lines));
                 return null;
             }
             case ":sched": {

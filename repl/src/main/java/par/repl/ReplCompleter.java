@@ -17,7 +17,7 @@ import par.syntax.SourceTokens;
  * methods of the value that name holds now.
  */
 final class ReplCompleter implements Completer {
-    static final List<String> COMMANDS = List.of(":help", ":ps", ":load", ":reset", ":sched", ":step", ":quit");
+    static final List<String> COMMANDS = List.of(":help", ":ps", ":graph", ":load", ":reset", ":sched", ":step", ":quit");
     private static final List<String> PROCESS_METHODS = List.of("join", "terminate", "pid", "name", "alive",
             "exitcode");
     private static final List<String> LOCK_METHODS = List.of("acquire", "release");

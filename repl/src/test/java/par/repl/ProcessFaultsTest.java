@@ -177,7 +177,7 @@ class ProcessFaultsTest {
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         assertEquals("true", nextLine());
         root.join(10_000);
-        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("warning: lock#1 was released because process p1 (pid "
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("warning: lock l was released because process p1 (pid "
                 + pid + ") died holding it; the main process"), errBytes.toString(StandardCharsets.UTF_8));
     }
 

@@ -93,10 +93,10 @@ class ReplTest {
                 + "a = spawn add(c) as 'a'\nb = spawn add(c) as 'b'\n:step a\n:step b\n:ps\n:step a\n:step b\n"
                 + "join a\njoin b\n:sched run\nc.value\n:step\n");
         assertShows(shown, "stepping: spawned processes wait at each step",
-                "step 1: a read 1 <repl>:2; a now wants write 1 <repl>:3",
-                "step 2: b read 1 <repl>:2; b now wants write 1 <repl>:3",
-                "a        pid", "wants write 1 <repl>:3", "b        pid", "wants write 1 <repl>:3",
-                "step 3: a write 1 <repl>:3; a has finished", "step 4: b write 1 <repl>:3; b has finished",
+                "step 1: a read c <repl>:2; a now wants write c <repl>:3",
+                "step 2: b read c <repl>:2; b now wants write c <repl>:3",
+                "a        pid", "wants write c <repl>:3", "b        pid", "wants write c <repl>:3",
+                "step 3: a write c <repl>:3; a has finished", "step 4: b write c <repl>:3; b has finished",
                 "running free",
                 "\n1\n", "not stepping (:sched step starts)");
     }
@@ -108,13 +108,32 @@ class ReplTest {
                 + "def both(p, q) {\n    with p {\n        with q { pass }\n    }\n}\n:sched step\n"
                 + "a = spawn both(x, y) as 'a'\nb = spawn both(y, x) as 'b'\n:step a\n:step b\n:step a\n"
                 + ":step b\n:sched run\n\"still here\"\n");
-        assertShows(shown, "step 1: a acquire 1 <repl>:2; a now wants acquire 2 <repl>:3",
-                "step 2: b acquire 2 <repl>:2; b now wants acquire 1 <repl>:3",
-                "step 3: a acquire 2 <repl>:3; a waits for lock#2",
-                "error: deadlock", "  a (pid ", ") at <repl>:3 waits for lock#2, holds lock#1",
-                "  b (pid ", ") at <repl>:3 waits for lock#1, holds lock#2",
-                "step 4: b acquire 1 <repl>:3; b waits for lock#1", "running free", "'still here'");
+        assertShows(shown, "step 1: a acquire x <repl>:2; a now wants acquire y <repl>:3",
+                "step 2: b acquire y <repl>:2; b now wants acquire x <repl>:3",
+                "step 3: a acquire y <repl>:3; a waits for y",
+                "error: deadlock", "  a (pid ", ") at <repl>:3 waits for y, holds x (taken at line 2)",
+                "  b (pid ", ") at <repl>:3 waits for x, holds y (taken at line 2)",
+                "  the cycle: a holds x, waits for y -> b holds y, waits for x -> a",
+                "step 4: b acquire x <repl>:3; b waits for x", "running free", "'still here'");
         assertFalse(shown.contains("warning"), "the deadlock's stopped processes are no news: " + shown);
+    }
+
+    /**
+     * :graph shows who waits for whom: stepping puts a on the queue and b behind a's lock, so
+     * the graph is the same every time; with nobody waiting it says so.
+     */
+    @Test
+    void graphShowsWhoWaitsForWhom() throws Exception {
+        String shown = session("l = lock()\nq = queue()\ndef holder(l, q) {\n    with l { q.get() }\n}\n"
+                + "def waiter(l) { with l { pass } }\n:graph\n:sched step\na = spawn holder(l, q) as 'a'\n"
+                + "b = spawn waiter(l) as 'b'\n:step a\n:step a\n:step b\n:graph\n:sched run\nq.put(1)\n"
+                + "join a\njoin b\n:graph\n");
+        assertShows(shown, "no process is waiting",
+                "step 1: a acquire l <repl>:2; a now wants get q <repl>:2",
+                "step 2: a get q <repl>:2; a waits to get from queue q, which is empty",
+                "step 3: b acquire l <repl>:1; b waits for l",
+                "a: waits to get from queue q, which is empty\nb -> a: waits for l, which a holds\n",
+                "running free", "no process is waiting");
     }
 
     @Test
@@ -145,8 +164,9 @@ class ReplTest {
     void aDeadlockStopsTheStatementNotTheSession() throws Exception {
         String shown = session("l = lock()\nl.acquire()\ndef w(l) { with l { print(1) } }\np = spawn w(l)\n"
                 + "join p\n\"still here\"\n");
-        assertShows(shown, "error: deadlock\n  main (pid ", ") at <repl>:1 waits to join p1, holds lock#1\n  p1 (pid ",
-                ") at <repl>:1 waits for lock#1", "'still here'");
+        assertShows(shown, "error: deadlock\n  main (pid ", ") at <repl>:1 waits to join p1, holds l (taken at line 1)\n  p1 (pid ",
+                ") at <repl>:1 waits for l", "the cycle: main holds l, waits to join p1 -> p1, waits for l -> main",
+                "'still here'");
     }
 
     @Test

@@ -60,9 +60,9 @@ class TraceTimelineTest {
             events.add(m.group(2) + " " + m.group(3).replaceAll(" +", " "));
         }
         String at = " at " + script;
-        assertEquals(List.of("main spawn p1" + at + ":6", "p1 acquire lock#1" + at + ":2", "p1 put queue#2 at" + at.substring(3) + ":2",
-                "p1 release lock#1", "p1 exit status 0"), only(events, "p1 ", "main spawn"), events.toString());
-        assertEquals(List.of("main get queue#2" + at + ":7", "main join p1" + at + ":8", "main exit status 0"),
+        assertEquals(List.of("main spawn p1" + at + ":6", "p1 acquire l" + at + ":2", "p1 put q <- 1" + at + ":2",
+                "p1 release l", "p1 exit status 0"), only(events, "p1 ", "main spawn"), events.toString());
+        assertEquals(List.of("main get q -> 1" + at + ":7", "main join p1" + at + ":8", "main exit status 0"),
                 only(events, "main get", "main join", "main exit"), events.toString());
     }
 

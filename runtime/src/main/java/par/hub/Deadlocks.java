@@ -55,7 +55,17 @@ final class Deadlocks {
         return null;
     }
 
-    private List<HubProcess> cycle() {
+    /** Whether the stuck processes, in order, each wait for the next and the last for the first. */
+    static boolean isCycle(List<HubProcess> stuck) {
+        for (int i = 0; i < stuck.size(); i++) {
+            if (next(stuck.get(i)) != stuck.get((i + 1) % stuck.size())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    List<HubProcess> cycle() {
         for (HubProcess start : hub.liveProcesses()) {
             List<HubProcess> path = new ArrayList<>();
             HubProcess p = start;

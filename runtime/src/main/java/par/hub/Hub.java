@@ -305,6 +305,30 @@ public final class Hub {
         return rows;
     }
 
+    /**
+     * The REPL's :graph: the wait-for graph as it is now, a line per waiting process with an
+     * arrow to the process it waits for where there is one, then the cycle if there is one.
+     */
+    public synchronized List<String> waitGraph() {
+        List<String> lines = new ArrayList<>();
+        for (HubProcess p : liveProcesses()) {
+            if (p.blockedOn != null) {
+                lines.add(p.graphLine(Deadlocks.next(p)));
+            }
+        }
+        List<HubProcess> cycle = deadlocks.cycle();
+        if (cycle != null) {
+            lines.add(cycle(cycle));
+        }
+        return lines;
+    }
+
+    /** A cycle of waits on one line: {@code the cycle: a holds x, waits for y -> b holds y, waits for x -> a}. */
+    private static String cycle(List<HubProcess> stuck) {
+        return "the cycle: " + String.join(" -> ", stuck.stream().map(HubProcess::cycleStep).toList())
+                + " -> " + stuck.get(0).name;
+    }
+
     /** How many processes the hub keeps a record of (for tests). */
     synchronized int records() {
         return procs.size();
@@ -366,7 +390,8 @@ public final class Hub {
 
     /**
      * A deadlock: said on stderr, one line per process (where it waits, for what, what it
-     * holds); then the children are stopped and the main program ends with status 1.
+     * holds and since which line), then the cycle of waits on one line if there is one; then
+     * the children are stopped and the main program ends with status 1.
      */
     void deadlock(List<HubProcess> stuck) {
         for (HubProcess p : stuck) {
@@ -377,6 +402,9 @@ public final class Hub {
         err.println("error: deadlock");
         for (HubProcess p : stuck) {
             err.println("  " + p.stuckLine());
+        }
+        if (Deadlocks.isCycle(stuck)) {
+            err.println("  " + cycle(stuck));
         }
         err.flush();
         deadlocked = true;

@@ -12,6 +12,8 @@ import par.wire.Answer;
 final class HubLock extends HubObject {
     HubProcess holder;
     final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    /** Where its holder took it ({@code file.par:LINE}, or "" for nowhere known). */
+    String takenAt = "";
     /** Who died holding it, until the next holder has been told. */
     String abandonedBy;
 
@@ -29,10 +31,11 @@ final class HubLock extends HubObject {
             return false;
         }
         holder = proc;
+        takenAt = site == null ? "" : site;
         proc.held.add(this);
         hub.trace.event(proc, "acquire", this, site);
         if (abandonedBy != null) {
-            hub.warn(label + " was released because " + abandonedBy + " died holding it; " + proc.describe()
+            hub.warn(described() + " was released because " + abandonedBy + " died holding it; " + proc.describe()
                     + " now holds it");
             abandonedBy = null;
         }

@@ -17,7 +17,8 @@ abstract class HubObject {
         this.label = label;
     }
 
-    String label() {
-        return label;
+    /** For messages: its kind and name, {@code lock fork0}, or what says both, {@code lock#3}. */
+    String described() {
+        return label.startsWith(kind + "#") ? label : kind + " " + label;
     }
 }

@@ -90,9 +90,26 @@ public final class HubProcess {
         }
         line.append(' ').append(blockedOn.what);
         if (!held.isEmpty()) {
-            line.append(", holds ").append(heldLabels());
+            line.append(", holds ").append(String.join(", ", held.stream().map(HubProcess::heldSince).toList()));
         }
         return line.toString();
+    }
+
+    /** A lock it holds and the line it took it at: {@code fork0 (taken at line 5)}. */
+    private static String heldSince(HubLock l) {
+        int colon = l.takenAt.lastIndexOf(':');
+        return colon < 0 ? l.label : l.label + " (taken at line " + l.takenAt.substring(colon + 1) + ")";
+    }
+
+    /** Its line in :graph: {@code phil0 -> phil1: waits for fork1, which phil1 holds}. */
+    String graphLine(HubProcess next) {
+        String line = next == null ? name + ": " : name + " -> " + next.name + ": ";
+        return line + blockedOn.what + (blockedOn.on instanceof HubLock && next != null ? ", which " + next.name + " holds" : "");
+    }
+
+    /** Its step in a deadlock's cycle: {@code phil0 holds fork0, waits for fork1}. */
+    String cycleStep() {
+        return name + (held.isEmpty() ? "" : " holds " + heldLabels()) + ", " + blockedOn.what;
     }
 
     private String heldLabels() {

@@ -96,7 +96,7 @@ final class HubSync {
             broken = true;
             for (Waiter w : arrived) {
                 if (!w.done) {
-                    w.fail(label() + " is broken: " + why);
+                    w.fail(described() + " is broken: " + why);
                 }
             }
             arrived.clear();

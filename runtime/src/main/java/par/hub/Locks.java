@@ -50,7 +50,7 @@ final class Locks {
     void acquire(HubProcess from, Request.Acquire a, Reply<Answer.Flag> r) {
         HubLock l = lock(a.lock());
         if (l.holder == from) {
-            r.fail(l.label + " is already held by this process (a lock cannot be acquired twice)");
+            r.fail(l.described() + " is already held by this process (a lock cannot be acquired twice)");
             return;
         }
         if (l.tryTake(from, hub, a.site())) {
@@ -82,7 +82,7 @@ final class Locks {
         HubLock l = lock(rel.lock());
         if (l.holder != from) {
             String state = l.holder == null ? "it is not held" : "it is held by " + l.holder.describe();
-            r.fail("cannot release " + l.label + ": " + state);
+            r.fail("cannot release " + l.described() + ": " + state);
             return;
         }
         l.release(hub);
@@ -155,7 +155,7 @@ final class Locks {
             r.ok(Answer.Flag.FALSE);
             return;
         }
-        hub.park(from, r, null, "waits for " + sem.label(), a.site(), null, sem.waiters, a.timeout(),
+        hub.park(from, r, null, "waits for " + sem.described(), a.site(), null, sem.waiters, a.timeout(),
                 falseFrom(sem.waiters));
     }
 
@@ -194,7 +194,7 @@ final class Locks {
             return;
         }
         hub.trace.event(from, "wait", e, a.site());
-        hub.park(from, r, null, "waits for " + e.label() + " to be set", a.site(), null, e.waiters, a.timeout(),
+        hub.park(from, r, null, "waits for " + e.described() + " to be set", a.site(), null, e.waiters, a.timeout(),
                 falseFrom(e.waiters));
     }
 
@@ -210,11 +210,11 @@ final class Locks {
     void awaitBarrier(HubProcess from, Request.AwaitBarrier a, Reply<Answer.Count> r) {
         HubSync.Barrier b = Hub.find(barriers, a.barrier(), "barrier");
         if (b.broken) {
-            r.fail(b.label() + " is broken");
+            r.fail(b.described() + " is broken");
             return;
         }
         hub.trace.event(from, "wait", b, a.site());
-        String what = "waits at " + b.label() + " (" + b.parties + " parties)";
+        String what = "waits at " + b.described() + " (" + b.parties + " parties)";
         if (b.arrived.size() + 1 == b.parties) {
             b.arrived.add(new Waiter(from, r, null, what, a.site(), null));
             for (Waiter arrived : b.arrived) {
@@ -245,7 +245,7 @@ final class Locks {
             return;
         }
         c.lock.release(hub);
-        hub.park(from, r, null, "waits on " + c.label, a.site(), null, c.waiters, a.timeout(), w -> {
+        hub.park(from, r, null, "waits on " + c.described(), a.site(), null, c.waiters, a.timeout(), w -> {
             c.waiters.remove(w);
             reacquire(c, w, Answer.Flag.FALSE);
         });

@@ -38,4 +38,9 @@ final class Names {
         String label = byId.get(id);
         return label != null ? label : (kind == Handle.KIND_TASK ? "task#" : "object#") + id;
     }
+
+    /** The name of the object with that id, whatever its kind. */
+    String of(long id) {
+        return of((byte) 0, id);
+    }
 }

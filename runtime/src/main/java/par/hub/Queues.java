@@ -47,7 +47,7 @@ final class Queues {
             return;
         }
         hub.trace.event(from, "wait", q.kind, q.label + " (full)", site, -1, null);
-        hub.park(from, r, item, "waits to put into the full queue " + q.label, site, null, q.putters, null, null);
+        hub.park(from, r, item, "waits to put into " + q.described() + ", which is full", site, null, q.putters, null, null);
     }
 
     /**
@@ -66,7 +66,7 @@ final class Queues {
             return;
         }
         hub.trace.event(from, "wait", q, g.site());
-        hub.park(from, r, null, "waits to get from the empty queue " + q.label, g.site(), null, q.getters,
+        hub.park(from, r, null, "waits to get from " + q.described() + ", which is empty", g.site(), null, q.getters,
                 g.timeout(), w -> {
                     q.getters.remove(w);
                     w.fail("queue get timed out after " + Hub.seconds(g.timeout()) + " (the queue stayed empty)");

@@ -178,6 +178,11 @@ public final class RootProcesses extends ProcessSupport {
         return made[0] == null ? java.util.List.of() : made[0].processTable();
     }
 
+    /** The REPL's :graph lines; empty before the first process. */
+    public java.util.List<String> waitGraph() {
+        return made[0] == null ? java.util.List.of() : made[0].waitGraph();
+    }
+
     /** The REPL's :sched step (on) and :sched run (off); see {@link Stepping}. */
     public void stepping(boolean on) {
         broker();

@@ -49,6 +49,19 @@ final class ScheduleLog {
     }
 
     /**
+     * The same, with the object named as the program calls it ({@code a read counter <repl>:2})
+     * where a recording has its id, which stays the same from run to run.
+     */
+    static String shown(String step, Names names) {
+        String[] fields = step.split("\t", -1);
+        int object = fields.length - 2;
+        if (object >= 0 && fields[object].matches("[0-9]+")) {
+            fields[object] = names.of(Long.parseLong(fields[object]));
+        }
+        return String.join(" ", fields);
+    }
+
+    /**
      * The request's first long (the object it acts on), or its site: read from the record's
      * components, so a new request needs nothing here.
      */

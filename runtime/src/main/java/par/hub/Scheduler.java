@@ -95,7 +95,7 @@ final class Scheduler {
     /** The request process p waits to have served, as :ps shows it, or null. */
     String pending(HubProcess p) {
         Held h = held.get(p.id);
-        return h == null ? null : "wants " + ScheduleLog.shown(ScheduleLog.action(h.request()));
+        return h == null ? null : "wants " + ScheduleLog.shown(ScheduleLog.action(h.request()), hub.names);
     }
 
     /**
@@ -124,7 +124,7 @@ final class Scheduler {
                 return p.blockedOn != null ? name + " " + p.blockedOn.what + ": another process must act first" : null;
             }
         }
-        String what = ScheduleLog.shown(ScheduleLog.describe(h.from(), h.request()));
+        String what = ScheduleLog.shown(ScheduleLog.describe(h.from(), h.request()), hub.names);
         lastStepped = h.from();
         serve(h);
         return "step " + step + ": " + what;

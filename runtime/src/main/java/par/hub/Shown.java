@@ -10,6 +10,7 @@ import par.interp.Repr;
 import par.interp.Resolver;
 import par.syntax.Stmt;
 import par.wire.Codec;
+import par.wire.CodecReader;
 
 /**
  * Shows values the hub holds only as bytes (a shared value, a queue item, a task's items) as
@@ -36,7 +37,10 @@ final class Shown implements Codec.Receiver {
     /** A pool task's items: the one item of a chunk of one, else the chunk. */
     String items(byte[] work) {
         try {
-            Object chunk = Codec.decodeAll(work, 3, this)[2];
+            CodecReader r = new CodecReader(work, this);
+            r.value(0); // the function, or its name
+            r.value(0); // whether each item is an argument list
+            Object chunk = r.value(0); // what follows is globals the task carries, not shown
             if (chunk instanceof ParList list && list.items.size() == 1) {
                 return Repr.repr(list.items.get(0));
             }

@@ -37,6 +37,17 @@ public final class Builtin implements Callable {
         return body.call(interp, args);
     }
 
+    /** Whether it makes an object the hub keeps, which may be given a name: lock(), queue()... */
+    public boolean makesObjects() {
+        return body instanceof Builtins.Fn fn && fn.makesObjects();
+    }
+
+    /** Calls a builtin that makes an object, giving the object its name. */
+    Object make(Interpreter interp, Object[] args, String objectName) {
+        checkArity(name, args, minArgs, maxArgs);
+        return interp.processes().create(name, args, objectName);
+    }
+
     /** The one place argument counts are checked and their errors worded, for builtins and methods. */
     public static void checkArity(String name, Object[] args, int min, int max) {
         if (args.length >= min && (max < 0 || args.length <= max)) {

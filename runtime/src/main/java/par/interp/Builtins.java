@@ -32,6 +32,12 @@ public final class Builtins {
         return TABLE.get(name);
     }
 
+    /** Whether the builtin of that name makes an object the hub keeps (lock, queue...). */
+    static boolean makesObjects(String name) {
+        Builtin b = TABLE.get(name);
+        return b != null && b.makesObjects();
+    }
+
     /** All builtin names, in a stable order (for completion and docs). */
     public static List<String> names() {
         return new ArrayList<>(TABLE.keySet());
@@ -43,7 +49,7 @@ public final class Builtins {
      * where each lambda would be a call site every JVM links at start-up (about 5 ms of
      * CPU in each child JVM that calls a builtin, measured).
      */
-    private enum Fn implements Builtin.Body {
+    enum Fn implements Builtin.Body {
         PRINT("print", 0, -1) {
             @Override
             public Object call(Interpreter in, Object[] a) {
@@ -314,6 +320,11 @@ public final class Builtins {
             this.parName = parName;
             this.min = min;
             this.max = max;
+        }
+
+        /** The constants without a body of their own: their classes are this enum's own. */
+        boolean makesObjects() {
+            return getClass() == Fn.class;
         }
 
         /**

@@ -38,6 +38,62 @@ final class CallNodes {
         }
     }
 
+    /**
+     * A call that names the object it makes: {@code lock(name="fork0")} (explicit), or
+     * {@code fork = lock()}, where the name comes from the assignment. Which function it calls
+     * is known only when it runs: a name given for one that makes no object is an error, a
+     * name from an assignment is dropped.
+     */
+    static final class NamedCall extends ExprNode {
+        private final ExprNode callee;
+        private final ExprNode[] args;
+        private final ExprNode name;
+        private final boolean explicit;
+
+        NamedCall(int line, ExprNode callee, ExprNode[] args, ExprNode name, boolean explicit) {
+            super(line);
+            this.callee = callee;
+            this.args = args;
+            this.name = name;
+            this.explicit = explicit;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object fn = callee.eval(f);
+            Object[] values = evalArgs(f, args);
+            if (fn instanceof Builtin b && b.makesObjects()) {
+                Object n = name.eval(f);
+                if (!(n instanceof String)) {
+                    throw new ParError("name= needs a string, not " + Values.aType(n));
+                }
+                return b.make(f.interp, values, (String) n);
+            }
+            if (explicit) {
+                throw new ParError((fn instanceof Callable c ? c.name() + "()" : Values.aType(fn))
+                        + " takes no name=: only lock(), queue() and the other objects Par makes have names");
+            }
+            return f.interp.call(fn, values);
+        }
+    }
+
+    /** The name of an object made for a list: the list's name and the place, {@code forks[2]}. */
+    static final class ItemName extends ExprNode {
+        private final ExprNode list;
+        private final ExprNode place;
+
+        ItemName(int line, ExprNode list, ExprNode place) {
+            super(line);
+            this.list = list;
+            this.place = place;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            return list.eval(f) + "[" + place.eval(f) + "]";
+        }
+    }
+
     static Object[] evalArgs(Frame f, ExprNode[] args) {
         Object[] values = new Object[args.length];
         for (int i = 0; i < args.length; i++) {

@@ -64,11 +64,14 @@ final class CollectionNodes {
     static final class ListComp extends ExprNode {
         private final ExprNode element;
         private final Clause[] clauses;
+        /** The slot that holds the item's place while the element is made (for names), or -1. */
+        private final int place;
 
-        ListComp(int line, ExprNode element, Clause[] clauses) {
+        ListComp(int line, ExprNode element, Clause[] clauses, int place) {
             super(line);
             this.element = element;
             this.clauses = clauses;
+            this.place = place;
         }
 
         @Override
@@ -84,6 +87,9 @@ final class CollectionNodes {
                 clause.target.assign(f, item);
                 if (passes(f, clause.conds)) {
                     if (depth + 1 == clauses.length) {
+                        if (place >= 0) {
+                            f.slots[place] = (long) out.size();
+                        }
                         out.add(element.eval(f));
                     } else {
                         fill(f, depth + 1, out);

@@ -72,7 +72,10 @@ final class ExprResolver {
             return new LogicNodes.Conditional(line, expr(c.cond()), expr(c.then()), expr(c.orelse()));
         }
         if (e instanceof Expr.Call) {
-            return call((Expr.Call) e);
+            return call((Expr.Call) e, null);
+        }
+        if (e instanceof Expr.Keyword) { // call() takes a name= apart; anywhere else it has no meaning
+            throw new SyntaxError(file, e.pos(), "name= is only for lock(), queue() and the other objects Par makes");
         }
         if (e instanceof Expr.Attribute) {
             Expr.Attribute a = (Expr.Attribute) e;
@@ -94,7 +97,7 @@ final class ExprResolver {
             return new CollectionNodes.MapLiteral(line, exprs(m.keys()), exprs(m.values()));
         }
         if (e instanceof Expr.ListComp) {
-            return listComp((Expr.ListComp) e);
+            return listComp((Expr.ListComp) e, null);
         }
         if (e instanceof Expr.Spawn) {
             jvms.spawn();
@@ -192,18 +195,61 @@ final class ExprResolver {
         return new LogicNodes.ChainCompare(line, ops, nodes);
     }
 
-    private ExprNode call(Expr.Call c) {
+    /**
+     * A call. name: what the object it makes is called if the call makes one ({@code lock()}
+     * and the like) and the program did not say (null: nothing to go by); see {@link #named}.
+     */
+    private ExprNode call(Expr.Call c, ExprNode name) {
         int line = c.pos().line();
         jvms.call(c);
         if (c.callee() instanceof Expr.Attribute) {
             Expr.Attribute a = (Expr.Attribute) c.callee();
             return new CallNodes.MethodCall(line, expr(a.target()), a.name(), exprs(c.args()), site(line));
         }
-        return new CallNodes.Call(line, expr(c.callee()), exprs(c.args()));
+        List<Expr> args = c.args();
+        if (!args.isEmpty() && args.get(args.size() - 1) instanceof Expr.Keyword k) {
+            return new CallNodes.NamedCall(line, expr(c.callee()), exprs(args.subList(0, args.size() - 1)),
+                    expr(k.value()), true);
+        }
+        if (name != null && c.callee() instanceof Expr.Name n && Builtins.makesObjects(n.name())) {
+            return new CallNodes.NamedCall(line, expr(c.callee()), exprs(args), name, false);
+        }
+        return new CallNodes.Call(line, expr(c.callee()), exprs(args));
     }
 
-    /** Comprehension variables get fresh slots, visible only inside the comprehension. */
-    private ExprNode listComp(Expr.ListComp c) {
+    /**
+     * The value of {@code variable = value}: an object it makes is named after the variable
+     * ({@code fork = lock()} is {@code fork}), and one made for a list after its place in it
+     * ({@code forks = [lock() for i in range(5)]} makes {@code forks[0]} to {@code forks[4]}).
+     */
+    ExprNode named(Expr value, String variable) {
+        return named(value, new NameNodes.Const(value.pos().line(), variable));
+    }
+
+    private ExprNode named(Expr value, ExprNode name) {
+        int line = value.pos().line();
+        if (value instanceof Expr.Call c) {
+            return call(c, name);
+        }
+        if (value instanceof Expr.ListLiteral l) {
+            ExprNode[] items = new ExprNode[l.items().size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = named(l.items().get(i), new CallNodes.ItemName(line, name, new NameNodes.Const(line, (long) i)));
+            }
+            return new CollectionNodes.ListLiteral(line, items);
+        }
+        if (value instanceof Expr.ListComp c) {
+            return listComp(c, name);
+        }
+        return expr(value);
+    }
+
+    /**
+     * Comprehension variables get fresh slots, visible only inside the comprehension. name:
+     * the list's name, when the objects its items make are named after their places in it;
+     * the place is kept in a slot of its own.
+     */
+    private ExprNode listComp(Expr.ListComp c, ExprNode name) {
         Scope scope = scopes.current;
         int pushed = 0;
         long outerTimes = jvms.mark();
@@ -215,15 +261,20 @@ final class ExprResolver {
                 Map<String, Integer> names = new HashMap<>();
                 Set<String> targetNames = new LinkedHashSet<>();
                 collectNames(clause.target(), targetNames);
-                for (String name : targetNames) {
-                    names.put(name, scope.newSlot());
+                for (String target : targetNames) {
+                    names.put(target, scope.newSlot());
                 }
                 scope.comprehensions.push(names);
                 pushed++;
                 jvms.repeat(JvmCount.count(clause.iter())); // each clause runs the rest once per item
                 clauses[i] = new CollectionNodes.Clause(target(clause.target()), iter, exprs(clause.conds()));
             }
-            return new CollectionNodes.ListComp(c.pos().line(), expr(c.element()), clauses);
+            if (name == null) {
+                return new CollectionNodes.ListComp(c.pos().line(), expr(c.element()), clauses, -1);
+            }
+            int place = scope.newSlot();
+            ExprNode item = new CallNodes.ItemName(c.pos().line(), name, new NameNodes.LocalRead(c.pos().line(), place, "?"));
+            return new CollectionNodes.ListComp(c.pos().line(), named(c.element(), item), clauses, place);
         } finally {
             for (int i = 0; i < pushed; i++) {
                 scope.comprehensions.pop();

@@ -159,8 +159,9 @@ public final class Resolver {
 
     private StmtNode assign(Stmt.Assign a) {
         int line = a.pos().line();
-        ExprNode value = expressions.expr(a.value());
         List<Expr> targets = a.targets();
+        ExprNode value = targets.size() == 1 && targets.get(0) instanceof Expr.Name n
+                ? expressions.named(a.value(), n.name()) : expressions.expr(a.value());
         if (targets.size() > 1) {
             Target[] each = new Target[targets.size()];
             for (int i = 0; i < each.length; i++) {

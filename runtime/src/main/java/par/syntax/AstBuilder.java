@@ -340,8 +340,30 @@ final class AstBuilder extends ParBaseVisitor<Object> {
 
     @Override
     public Expr visitCallExpr(CallExprContext ctx) {
-        List<Expr> args = ctx.args == null ? List.of() : exprs(ctx.args.items);
+        List<Expr> args = new ArrayList<>();
+        if (ctx.args != null) {
+            for (ArgContext arg : ctx.args.items) {
+                args.add(argument(arg, arg == ctx.args.items.get(ctx.args.items.size() - 1)));
+            }
+        }
         return new Expr.Call(pos(ctx), expr(ctx.callee), args);
+    }
+
+    /** A call's argument; a keyword one must be name= and come last, as Par has no others. */
+    private Expr argument(ArgContext arg, boolean last) {
+        Expr value = expr(arg.value);
+        if (arg.key == null) {
+            return value;
+        }
+        Pos at = pos(arg.key);
+        if (!arg.key.getText().equals("name")) {
+            throw new SyntaxError(file, at, "unknown keyword argument '" + arg.key.getText()
+                    + "': Par's only one is name=, which names a lock, queue or other object");
+        }
+        if (!last) {
+            throw new SyntaxError(file, at, "name= must be the last argument");
+        }
+        return new Expr.Keyword(at, "name", value);
     }
 
     @Override

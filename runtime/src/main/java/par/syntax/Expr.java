@@ -36,6 +36,9 @@ public sealed interface Expr {
 
     record Call(Pos pos, Expr callee, List<Expr> args) implements Expr {}
 
+    /** {@code name="fork0"} among a call's arguments: only the last, only name= (see AstBuilder). */
+    record Keyword(Pos pos, String name, Expr value) implements Expr {}
+
     record Attribute(Pos pos, Expr target, String name) implements Expr {}
 
     record Index(Pos pos, Expr target, Expr index) implements Expr {}

@@ -25,7 +25,7 @@ public final class AstForm {
             Stmt.ExprStmt.class, Stmt.Assign.class, Stmt.AugAssign.class, Stmt.If.class, Stmt.While.class,
             Stmt.For.class, Stmt.Def.class, Stmt.Return.class, Stmt.Break.class, Stmt.Continue.class,
             Stmt.Pass.class, Stmt.Global.class, Stmt.Try.class, Stmt.Raise.class, Stmt.With.class,
-            Stmt.Assert.class);
+            Stmt.Assert.class, Expr.Keyword.class);
     private static final Map<Class<?>, Integer> INDEX = new HashMap<>();
     /** A function definition's number on the wire, and the place of its file among its parts. */
     public static final int DEF = TYPES.indexOf(Stmt.Def.class), DEF_FILE = 1;
@@ -58,6 +58,7 @@ public final class AstForm {
         if (n instanceof Expr.Not e) return a(e.pos(), e.operand());
         if (n instanceof Expr.Conditional e) return a(e.pos(), e.cond(), e.then(), e.orelse());
         if (n instanceof Expr.Call e) return a(e.pos(), e.callee(), e.args());
+        if (n instanceof Expr.Keyword e) return a(e.pos(), e.name(), e.value());
         if (n instanceof Expr.Attribute e) return a(e.pos(), e.target(), e.name());
         if (n instanceof Expr.Index e) return a(e.pos(), e.target(), e.index());
         if (n instanceof Expr.Slice e) return a(e.pos(), e.target(), e.lo(), e.hi(), e.step());
@@ -115,6 +116,7 @@ public final class AstForm {
             return new Expr.Conditional((Pos) p[0], (Expr) p[1], (Expr) p[2], (Expr) p[3]);
         }
         if (t == Expr.Call.class && n == 3) return new Expr.Call((Pos) p[0], (Expr) p[1], (List<Expr>) p[2]);
+        if (t == Expr.Keyword.class && n == 3) return new Expr.Keyword((Pos) p[0], (String) p[1], (Expr) p[2]);
         if (t == Expr.Attribute.class && n == 3) return new Expr.Attribute((Pos) p[0], (Expr) p[1], (String) p[2]);
         if (t == Expr.Index.class && n == 3) return new Expr.Index((Pos) p[0], (Expr) p[1], (Expr) p[2]);
         if (t == Expr.Slice.class && n == 5) {
