@@ -132,10 +132,15 @@ postfix
     | atom                                                                     # AtomExpr
     ;
 
-argList     : items+=arg (',' items+=arg)* ','? ;
-
-/** Par's one keyword argument is name=, for lock(), queue() and the other objects' names. */
-arg         : (key=NAME '=')? value=expr ;
+/**
+ * Par's one keyword argument is name=, for lock(), queue() and the other objects' names, and
+ * it comes last. Written into this rule rather than as a rule per argument, so that a call
+ * opens no more rules per level of nesting than before.
+ */
+argList
+    : items+=expr (',' items+=expr)* (',' key=NAME '=' named=expr)? ','?
+    | key=NAME '=' named=expr ','?
+    ;
 
 /** An index `a[i]`, or a slice when there is a colon: `a[i:j]`, `a[:j:k]`. */
 subscript

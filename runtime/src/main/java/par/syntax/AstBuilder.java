@@ -342,28 +342,21 @@ final class AstBuilder extends ParBaseVisitor<Object> {
     public Expr visitCallExpr(CallExprContext ctx) {
         List<Expr> args = new ArrayList<>();
         if (ctx.args != null) {
-            for (ArgContext arg : ctx.args.items) {
-                args.add(argument(arg, arg == ctx.args.items.get(ctx.args.items.size() - 1)));
+            args.addAll(exprs(ctx.args.items));
+            if (ctx.args.key != null) {
+                args.add(keyword(ctx.args.key, ctx.args.named));
             }
         }
         return new Expr.Call(pos(ctx), expr(ctx.callee), args);
     }
 
-    /** A call's argument; a keyword one must be name= and come last, as Par has no others. */
-    private Expr argument(ArgContext arg, boolean last) {
-        Expr value = expr(arg.value);
-        if (arg.key == null) {
-            return value;
-        }
-        Pos at = pos(arg.key);
-        if (!arg.key.getText().equals("name")) {
-            throw new SyntaxError(file, at, "unknown keyword argument '" + arg.key.getText()
+    /** The keyword argument the grammar lets through; Par has no other than name=. */
+    private Expr keyword(Token key, ExprContext value) {
+        if (!key.getText().equals("name")) {
+            throw new SyntaxError(file, pos(key), "unknown keyword argument '" + key.getText()
                     + "': Par's only one is name=, which names a lock, queue or other object");
         }
-        if (!last) {
-            throw new SyntaxError(file, at, "name= must be the last argument");
-        }
-        return new Expr.Keyword(at, "name", value);
+        return new Expr.Keyword(pos(key), "name", expr(value));
     }
 
     @Override

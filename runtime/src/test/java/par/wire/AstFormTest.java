@@ -39,7 +39,7 @@ class AstFormTest {
             "m = {'k': [i for i in range(2) if i]}",
             "p = spawn f(1, 2) as 'n'",
             "v = join p",
-            "with lock() as l { print(m['k'], l.x, 2.5, 10 ** 30, true) }",
+            "with lock(name='k') as l { print(m['k'], l.x, 2.5, 10 ** 30, true) }",
             "assert v, 'v is ' + str(v)",
             "");
 
