@@ -112,7 +112,7 @@ final class Processes {
         p.result = result;
         p.failure = failure;
         p.exitcode = exitcode;
-        hub.trace.event(p, "exit", "status " + exitcode, "");
+        hub.trace.event(p, "exit", ending(exitcode), "");
         for (Waiter w : p.joiners) {
             if (!w.done) {
                 hub.trace.event(w.proc, "join", p, w.site);
@@ -170,6 +170,11 @@ final class Processes {
                 p.conn.process.destroyForcibly();
             }
         }
+    }
+
+    /** How a process ended, for the trace: {@code status 0}, or {@code signal 9 (SIGKILL)} (exitcode -9). */
+    private static String ending(int exitcode) {
+        return exitcode < 0 ? "signal " + -exitcode + signalName(-exitcode) : "status " + exitcode;
     }
 
     private static String signalName(int signal) {
