@@ -36,7 +36,8 @@ final class Shown implements Codec.Receiver {
     /** A pool task's items: the one item of a chunk of one, else the chunk. */
     String items(byte[] work) {
         try {
-            Object chunk = Codec.decodeAll(work, 3, this)[2];
+            // a task is [function, spread, chunk, globals] (see ChildMain.runTask)
+            Object chunk = Codec.decodeAll(work, 4, this)[2];
             if (chunk instanceof ParList list && list.items.size() == 1) {
                 return Repr.repr(list.items.get(0));
             }
