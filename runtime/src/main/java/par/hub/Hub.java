@@ -368,7 +368,7 @@ public final class Hub {
     }
 
     /**
-     * Waits, up to two seconds, until every spawned child the end stopped has been seen to exit:
+     * Waits, up to two seconds, until every child (pool workers too) has been seen to exit:
      * their exits (signal 9 after a deadlock) belong in the trace, which the timeline draws as
      * soon as this returns. Each exit is noticed on the child's reader thread, which notifies.
      * A deadlock interrupts the main program's thread, so the interrupt is put aside meanwhile.
@@ -377,7 +377,7 @@ public final class Hub {
         boolean interrupted = Thread.interrupted();
         long deadline = System.nanoTime() + 2_000_000_000L;
         long left;
-        while (procs.values().stream().anyMatch(p -> p.pool == null && !p.finished)
+        while (procs.values().stream().anyMatch(p -> !p.finished)
                 && (left = (deadline - System.nanoTime()) / 1_000_000) > 0) {
             try {
                 wait(left);

@@ -137,6 +137,9 @@ final class Processes {
         if (p.pool != null && !p.finished) {
             p.finished = true;
             p.exitcode = status;
+            // a retired worker's JVM ends as the hub closes its pipe, with status 1: no failure
+            hub.trace.event(p, "exit", p.retiring && status == 1 ? "retired" : ending(status > 128 ? 128 - status : status),
+                    "");
             if (!p.retiring) {
                 hub.pools.workerDied(p, status > 128 ? "was killed by signal " + (status - 128) + signalName(status - 128)
                         : "exited with status " + status);
