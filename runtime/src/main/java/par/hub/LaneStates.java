@@ -41,7 +41,7 @@ final class LaneStates {
         double first = root ? 0 : own.isEmpty() ? end : own.get(0).ms();
         double exit = exit();
         if (!Double.isNaN(spawned) && first > spawned) {
-            segment("starting", spawned, first, "starting",
+            segment("starting", spawned, first, "JVM starting",
                     process + "'s JVM starts: spawned at " + ms(spawned) + ", first event at " + ms(first)
                             + " (" + ms(first - spawned) + ")");
         }
