@@ -238,7 +238,8 @@ public final class Main {
         int status = ScriptRunner.run(interp, source, name);
         if (timeline != null) {
             try {
-                Timeline.write(Path.of(timeline), name, events.events(), events.elapsedMs());
+                int drawn = Timeline.write(Path.of(timeline), name, events.events(), events.elapsedMs());
+                err.println("timeline: wrote " + timeline + " (" + drawn + " events)");
             } catch (IOException e) {
                 err.println("par: error: cannot write the timeline " + timeline + ": " + e.getMessage());
                 return status == 0 ? 1 : status;

@@ -384,8 +384,34 @@ public final class Hub {
         if (!launcher.reuses()) {
             launcher.stopAll();
         }
+        if (trace.on()) {
+            awaitExits();
+        }
         timers.shutdownNow();
         flushOut();
+    }
+
+    /**
+     * Waits, up to two seconds, until every child (pool workers too) has been seen to exit:
+     * their exits (signal 9 after a deadlock) belong in the trace, which the timeline draws as
+     * soon as this returns. Each exit is noticed on the child's reader thread, which notifies.
+     * A deadlock interrupts the main program's thread, so the interrupt is put aside meanwhile.
+     */
+    private synchronized void awaitExits() {
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        long left;
+        while (procs.values().stream().anyMatch(p -> !p.finished)
+                && (left = (deadline - System.nanoTime()) / 1_000_000) > 0) {
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

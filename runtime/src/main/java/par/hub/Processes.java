@@ -112,7 +112,7 @@ final class Processes {
         p.result = result;
         p.failure = failure;
         p.exitcode = exitcode;
-        hub.trace.event(p, "exit", "status " + exitcode, "");
+        hub.trace.event(p, "exit", ending(exitcode), "");
         for (Waiter w : p.joiners) {
             if (!w.done) {
                 hub.trace.event(w.proc, "join", p, w.site);
@@ -137,6 +137,9 @@ final class Processes {
         if (p.pool != null && !p.finished) {
             p.finished = true;
             p.exitcode = status;
+            // a retired worker's JVM ends as the hub closes its pipe, with status 1: no failure
+            hub.trace.event(p, "exit", p.retiring && status == 1 ? "retired" : ending(status > 128 ? 128 - status : status),
+                    "");
             if (!p.retiring) {
                 hub.pools.workerDied(p, status > 128 ? "was killed by signal " + (status - 128) + signalName(status - 128)
                         : "exited with status " + status);
@@ -170,6 +173,11 @@ final class Processes {
                 p.conn.process.destroyForcibly();
             }
         }
+    }
+
+    /** How a process ended, for the trace: {@code status 0}, or {@code signal 9 (SIGKILL)} (exitcode -9). */
+    private static String ending(int exitcode) {
+        return exitcode < 0 ? "signal " + -exitcode + signalName(-exitcode) : "status " + exitcode;
     }
 
     private static String signalName(int signal) {

@@ -10,7 +10,6 @@ import par.interp.Repr;
 import par.interp.Resolver;
 import par.syntax.Stmt;
 import par.wire.Codec;
-import par.wire.CodecReader;
 
 /**
  * Shows values the hub holds only as bytes (a shared value, a queue item, a task's items) as
@@ -37,10 +36,8 @@ final class Shown implements Codec.Receiver {
     /** A pool task's items: the one item of a chunk of one, else the chunk. */
     String items(byte[] work) {
         try {
-            CodecReader r = new CodecReader(work, this);
-            r.value(0); // the function, or its name
-            r.value(0); // whether each item is an argument list
-            Object chunk = r.value(0); // what follows is globals the task carries, not shown
+            // a task is [function, spread, chunk, globals] (see ChildMain.runTask)
+            Object chunk = Codec.decodeAll(work, 4, this)[2];
             if (chunk instanceof ParList list && list.items.size() == 1) {
                 return Repr.repr(list.items.get(0));
             }
