@@ -21,7 +21,14 @@ final class CallNodes {
 
         @Override
         Object eval(Frame f) {
-            Object fn = callee.eval(f);
+            try {
+                return call(f, callee.eval(f));
+            } catch (ParError e) {
+                throw at(e);
+            }
+        }
+
+        private Object call(Frame f, Object fn) {
             if (fn instanceof Function) {
                 Function function = (Function) fn;
                 FunctionCode code = function.code();
@@ -67,7 +74,11 @@ final class CallNodes {
             if (self instanceof ParObject) {
                 f.interp.at(site); // a lock, queue or pool call may wait on another process
             }
-            return Methods.call(f.interp, self, name, values);
+            try {
+                return Methods.call(f.interp, self, name, values);
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
     }
 
@@ -89,7 +100,11 @@ final class CallNodes {
         Object eval(Frame f) {
             Object o = target.eval(f);
             f.interp.at(site); // a shared value's read goes to the hub, which names where it was
-            return Methods.getAttribute(o, name);
+            try {
+                return Methods.getAttribute(o, name);
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
     }
 
@@ -105,7 +120,11 @@ final class CallNodes {
 
         @Override
         Object eval(Frame f) {
-            return Sequences.getItem(target.eval(f), index.eval(f));
+            try {
+                return Sequences.getItem(target.eval(f), index.eval(f));
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
     }
 
@@ -125,8 +144,11 @@ final class CallNodes {
 
         @Override
         Object eval(Frame f) {
-            Object t = target.eval(f);
-            return Sequences.slice(t, optional(f, lo), optional(f, hi), optional(f, step));
+            try {
+                return Sequences.slice(target.eval(f), optional(f, lo), optional(f, hi), optional(f, step));
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
 
         private static Object optional(Frame f, ExprNode e) {

@@ -37,6 +37,12 @@ final class ExprResolver {
     }
 
     ExprNode expr(Expr e) {
+        ExprNode node = build(e);
+        node.pos = e.pos();
+        return node;
+    }
+
+    private ExprNode build(Expr e) {
         int line = e.pos().line();
         if (e instanceof Expr.Literal) {
             return new NameNodes.Const(line, ((Expr.Literal) e).value());

@@ -83,7 +83,7 @@ public final class Interpreter {
         try {
             code.body().exec(frame);
         } catch (ParError e) {
-            e.leaveFunction(TOP_LEVEL, code.file());
+            e.leaveFunction(TOP_LEVEL, code.file(), code.lines());
             throw e;
         }
     }

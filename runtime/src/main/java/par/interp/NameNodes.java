@@ -37,7 +37,7 @@ final class NameNodes {
         Object eval(Frame f) {
             Object v = f.slots[slot];
             if (v == null) {
-                throw unassigned(name);
+                throw at(unassigned(name));
             }
             return v;
         }
@@ -50,7 +50,7 @@ final class NameNodes {
                 return (Long) v;
             }
             if (v == null) {
-                throw unassigned(name);
+                throw at(unassigned(name));
             }
             f.other = v;
             return 0;
@@ -72,7 +72,7 @@ final class NameNodes {
         Object eval(Frame f) {
             Object v = ((Cell) f.slots[slot]).value;
             if (v == null) {
-                throw unassigned(name);
+                throw at(unassigned(name));
             }
             return v;
         }
@@ -91,7 +91,7 @@ final class NameNodes {
         Object eval(Frame f) {
             Cell cell = f.captured[index];
             if (cell.value == null) {
-                throw unassigned(cell.name);
+                throw at(unassigned(cell.name));
             }
             return cell.value;
         }
@@ -116,7 +116,7 @@ final class NameNodes {
             if (builtin != null) {
                 return builtin;
             }
-            throw f.interp.undefined(cell.name);
+            throw at(f.interp.undefined(cell.name));
         }
     }
 
