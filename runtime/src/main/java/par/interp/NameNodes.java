@@ -1,5 +1,7 @@
 package par.interp;
 
+import java.util.Collection;
+
 /**
  * Expression nodes that need no operator: a constant, and the read of a name wherever the
  * resolver placed it (a local slot, a cell shared with an inner function, a cell captured
@@ -100,11 +102,14 @@ final class NameNodes {
     static final class GlobalRead extends ExprNode {
         private final Cell cell;
         private final Object builtin;
+        /** The local names where it is read, complete once its function is resolved: what a misspelling may mean. */
+        private final Collection<String> locals;
 
-        GlobalRead(int line, Cell cell, Object builtin) {
+        GlobalRead(int line, Cell cell, Object builtin, Collection<String> locals) {
             super(line);
             this.cell = cell;
             this.builtin = builtin;
+            this.locals = locals;
         }
 
         @Override
@@ -116,7 +121,7 @@ final class NameNodes {
             if (builtin != null) {
                 return builtin;
             }
-            throw at(f.interp.undefined(cell.name));
+            throw at(f.interp.undefined(cell.name, locals));
         }
     }
 
