@@ -18,12 +18,6 @@ import par.syntax.SourceTokens;
  */
 final class ReplCompleter implements Completer {
     static final List<String> COMMANDS = List.of(":help", ":ps", ":graph", ":load", ":reset", ":sched", ":step", ":quit");
-    private static final List<String> PROCESS_METHODS = List.of("join", "terminate", "pid", "name", "alive",
-            "exitcode");
-    private static final List<String> LOCK_METHODS = List.of("acquire", "release");
-    private static final List<String> QUEUE_METHODS = List.of("put", "get", "size", "empty");
-    private static final List<String> POOL_METHODS = List.of("map", "starmap", "submit", "imap_unordered",
-            "close");
 
     private final Globals globals;
 
@@ -52,16 +46,6 @@ final class ReplCompleter implements Completer {
     }
 
     private static List<String> membersOf(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        switch (par.interp.Values.typeName(value)) {
-            case "process": return PROCESS_METHODS;
-            case "lock": return LOCK_METHODS;
-            case "queue": return QUEUE_METHODS;
-            case "pool": return POOL_METHODS;
-            case "shared": return List.of("value");
-            default: return Methods.methodNames(value);
-        }
+        return value == null ? List.of() : Methods.methodNames(value);
     }
 }

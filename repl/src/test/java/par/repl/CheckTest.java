@@ -37,6 +37,8 @@ class CheckTest {
                 "par check: schedule 1 failed (seed 1, exit status 1)",
                 "--- its errors",
                 FOUND + ":12: error: assertion failed: lost 2 of 6 updates",
+                "    assert counter.value == 6, \"lost \" + str(6 - counter.value) + \" of 6 updates\"",
+                "    " + "^".repeat(77),
                 "  in <main> at " + FOUND + ":12",
                 "--- the last steps of each process",
                 "  [step    10] p1       read         counter -> 2   at " + FOUND + ":6",

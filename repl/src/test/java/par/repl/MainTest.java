@@ -114,7 +114,8 @@ class MainTest {
 
     @Test
     void runtimeErrorExitsOne() {
-        assertEquals(new Run(1, "before\n", "<string>:2: error: division by zero\n  in <main> at <string>:2\n"),
+        assertEquals(new Run(1, "before\n", "<string>:2: error: division by zero\n"
+                + "    print(1 / 0)\n          ^^^^^\n  in <main> at <string>:2\n"),
                 run("", "-c", "print(\"before\")\nprint(1 / 0)"));
     }
 

@@ -207,7 +207,7 @@ class ProcessFaultsTest {
         long pid = Long.parseLong(nextLine());
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         String failure = nextLine();
-        assertTrue(failure.matches("task on item \\[<queue#\\d+>\\] failed: worker w\\d \\(pid " + pid
+        assertTrue(failure.matches("task slow\\(<queue#\\d+>\\) failed: worker w\\d \\(pid " + pid
                 + "\\) was killed by signal 9 \\(SIGKILL\\)"), failure);
         assertEquals("true", nextLine());
         assertEquals("2", nextLine());
@@ -236,7 +236,7 @@ class ProcessFaultsTest {
         assertTrue(busy.startsWith("busy "), busy);
         long pid = Long.parseLong(busy.substring("busy ".length()));
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-        assertEquals("task on the 2 items from 0 to 1 failed: worker w1 (pid " + pid + ") was killed by signal 9 (SIGKILL)",
+        assertEquals("the 2 tasks item(0) to item(1) failed: worker w1 (pid " + pid + ") was killed by signal 9 (SIGKILL)",
                 nextLine());
         assertEquals("item 5 ran", nextLine());
         assertEquals("item 6 ran", nextLine());

@@ -63,7 +63,20 @@ class ReplTest {
     void errorsAreShownAndTheSessionGoesOn() throws Exception {
         String shown = session("print(1 +)\nx = 1 / 0\nx = 5\nx\n");
         assertShows(shown, "<repl>:1:10: error: expected an expression, found ')'\n    print(1 +)\n             ^",
-                "<repl>:1: error: division by zero\n  in <main> at <repl>:1\n5");
+                "<repl>:1: error: division by zero\n    x = 1 / 0\n        ^^^^^\n  in <main> at <repl>:1\n5");
+    }
+
+    /**
+     * Every input is {@code <repl>} from its line 1: an error shows its line from the input that
+     * defined the function it is in, not from the input typed last; in a child process too.
+     */
+    @Test
+    void anErrorShowsTheLineOfTheInputItIsIn() throws Exception {
+        String shown = session("def half(x) {\n    return x / 0\n}\nhalf(4)\np = spawn half(6)\n"
+                + "try { join p } catch e { print(\"joined\") }\n");
+        String place = "\n        return x / 0\n               ^^^^^\n  in half at <repl>:2";
+        assertShows(shown, "<repl>:2: error: division by zero" + place + "\n  in <main> at <repl>:1\n",
+                "<repl>:2: error: division by zero (in process p1, pid ", ")" + place, "joined");
     }
 
     @Test

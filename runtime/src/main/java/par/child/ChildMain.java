@@ -321,7 +321,7 @@ public final class ChildMain {
         Expr x = new Expr.Name(p, "x");
         Stmt.Def def = new Stmt.Def(p, "<warm-up>", "warm", List.of("x"), List.of(new Stmt.Return(p,
                 new Expr.ListLiteral(p, List.of(new Expr.Binary(p, "*", x, new Expr.Literal(p, 2L)),
-                        new Expr.Call(p, new Expr.Name(p, "str"), List.of(x)))))));
+                        new Expr.Call(p, new Expr.Name(p, "str"), List.of(x)))))), "");
         Interpreter scratch = new Interpreter(InputStream.nullInputStream(), DISCARD, System.err);
         Function warm = new Function(Resolver.resolveFunction(def, List.of(), scratch.globals), new Cell[0]);
         scratch.globals.set("warm", warm);

@@ -52,10 +52,14 @@ final class ArithmeticNodes {
         }
 
         private Object generic(Object a, Object b) {
-            switch (op) {
-                case '+': return Ops.add(a, b);
-                case '-': return Ops.subtract(a, b);
-                default: return Ops.multiply(a, b);
+            try {
+                switch (op) {
+                    case '+': return Ops.add(a, b);
+                    case '-': return Ops.subtract(a, b);
+                    default: return Ops.multiply(a, b);
+                }
+            } catch (ParError e) {
+                throw at(e);
             }
         }
 
@@ -110,10 +114,14 @@ final class ArithmeticNodes {
         Object eval(Frame f) {
             Object a = left.eval(f);
             Object b = right.eval(f);
-            if (a instanceof ParList) {
-                return add ? Ops.extend((ParList) a, b) : Ops.repeatInPlace((ParList) a, b);
+            try {
+                if (a instanceof ParList) {
+                    return add ? Ops.extend((ParList) a, b) : Ops.repeatInPlace((ParList) a, b);
+                }
+                return add ? Ops.add(a, b) : Ops.multiply(a, b);
+            } catch (ParError e) {
+                throw at(e);
             }
-            return add ? Ops.add(a, b) : Ops.multiply(a, b);
         }
     }
 
@@ -132,7 +140,11 @@ final class ArithmeticNodes {
 
         @Override
         Object eval(Frame f) {
-            return Ops.binary(op, left.eval(f), right.eval(f));
+            try {
+                return Ops.binary(op, left.eval(f), right.eval(f));
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
     }
 
@@ -146,7 +158,11 @@ final class ArithmeticNodes {
 
         @Override
         Object eval(Frame f) {
-            return Ops.negate(operand.eval(f));
+            try {
+                return Ops.negate(operand.eval(f));
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
     }
 
@@ -160,7 +176,11 @@ final class ArithmeticNodes {
 
         @Override
         Object eval(Frame f) {
-            return Ops.plus(operand.eval(f));
+            try {
+                return Ops.plus(operand.eval(f));
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
     }
 
@@ -195,7 +215,15 @@ final class ArithmeticNodes {
                     return r;
                 }
             }
-            return subtract ? Ops.subtract(a, written) : Ops.add(a, written);
+            return generic(a);
+        }
+
+        private Object generic(Object a) {
+            try {
+                return subtract ? Ops.subtract(a, written) : Ops.add(a, written);
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
 
         @Override
@@ -205,7 +233,7 @@ final class ArithmeticNodes {
             long r = x + constant;
             if (a != null || ((x ^ r) & (constant ^ r)) < 0) {
                 Object operand = a != null ? a : (Object) x;
-                f.other = subtract ? Ops.subtract(operand, written) : Ops.add(operand, written);
+                f.other = generic(operand);
                 return 0;
             }
             return r;
@@ -234,7 +262,15 @@ final class ArithmeticNodes {
                 return viaLong(f);
             }
             Object a = left.eval(f);
-            return a instanceof Long ? (Object) Math.floorMod((Long) a, constant) : Ops.modulo(a, divisor);
+            return a instanceof Long ? (Object) Math.floorMod((Long) a, constant) : generic(a);
+        }
+
+        private Object generic(Object a) {
+            try {
+                return Ops.modulo(a, divisor);
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
 
         @Override
@@ -242,7 +278,7 @@ final class ArithmeticNodes {
             long x = left.evalLong(f);
             Object a = f.other;
             if (a != null) {
-                f.other = Ops.modulo(a, divisor);
+                f.other = generic(a);
                 return 0;
             }
             return Math.floorMod(x, constant);
@@ -256,7 +292,11 @@ final class ArithmeticNodes {
 
         @Override
         Object eval(Frame f) {
-            return Ops.modulo(left.eval(f), right.eval(f));
+            try {
+                return Ops.modulo(left.eval(f), right.eval(f));
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
     }
 
@@ -267,7 +307,11 @@ final class ArithmeticNodes {
 
         @Override
         Object eval(Frame f) {
-            return Ops.floorDivide(left.eval(f), right.eval(f));
+            try {
+                return Ops.floorDivide(left.eval(f), right.eval(f));
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
     }
 
@@ -278,7 +322,11 @@ final class ArithmeticNodes {
 
         @Override
         Object eval(Frame f) {
-            return Ops.trueDivide(left.eval(f), right.eval(f));
+            try {
+                return Ops.trueDivide(left.eval(f), right.eval(f));
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
     }
 }

@@ -21,7 +21,14 @@ final class CallNodes {
 
         @Override
         Object eval(Frame f) {
-            Object fn = callee.eval(f);
+            try {
+                return call(f, callee.eval(f));
+            } catch (ParError e) {
+                throw at(e);
+            }
+        }
+
+        private Object call(Frame f, Object fn) {
             if (fn instanceof Function) {
                 Function function = (Function) fn;
                 FunctionCode code = function.code();
@@ -60,8 +67,14 @@ final class CallNodes {
 
         @Override
         Object eval(Frame f) {
-            Object fn = callee.eval(f);
-            Object[] values = evalArgs(f, args);
+            try {
+                return call(f, callee.eval(f), evalArgs(f, args));
+            } catch (ParError e) {
+                throw at(e);
+            }
+        }
+
+        private Object call(Frame f, Object fn, Object[] values) {
             if (fn instanceof Builtin b && b.makesObjects()) {
                 Object n = name.eval(f);
                 if (!(n instanceof String)) {
@@ -123,7 +136,11 @@ final class CallNodes {
             if (self instanceof ParObject) {
                 f.interp.at(site); // a lock, queue or pool call may wait on another process
             }
-            return Methods.call(f.interp, self, name, values);
+            try {
+                return Methods.call(f.interp, self, name, values);
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
     }
 
@@ -145,7 +162,11 @@ final class CallNodes {
         Object eval(Frame f) {
             Object o = target.eval(f);
             f.interp.at(site); // a shared value's read goes to the hub, which names where it was
-            return Methods.getAttribute(o, name);
+            try {
+                return Methods.getAttribute(o, name);
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
     }
 
@@ -161,7 +182,11 @@ final class CallNodes {
 
         @Override
         Object eval(Frame f) {
-            return Sequences.getItem(target.eval(f), index.eval(f));
+            try {
+                return Sequences.getItem(target.eval(f), index.eval(f));
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
     }
 
@@ -181,8 +206,11 @@ final class CallNodes {
 
         @Override
         Object eval(Frame f) {
-            Object t = target.eval(f);
-            return Sequences.slice(t, optional(f, lo), optional(f, hi), optional(f, step));
+            try {
+                return Sequences.slice(target.eval(f), optional(f, lo), optional(f, hi), optional(f, step));
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
 
         private static Object optional(Frame f, ExprNode e) {

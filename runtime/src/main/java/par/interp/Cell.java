@@ -7,6 +7,11 @@ package par.interp;
 public final class Cell {
     public Object value;
     public final String name;
+    /**
+     * For a global: some code resolved in this program assigns it (in a child: some code of the
+     * parent's does), whether or not that has run yet.
+     */
+    boolean assigned;
 
     public Cell(String name, Object value) {
         this.name = name;

@@ -42,7 +42,12 @@ final class CollectionNodes {
             ParMap map = new ParMap();
             for (int i = 0; i < keys.length; i++) {
                 Object k = keys[i].eval(f);
-                map.put(k, values[i].eval(f));
+                Object v = values[i].eval(f);
+                try {
+                    map.put(k, v);
+                } catch (ParError e) {
+                    throw at(e);
+                }
             }
             return map;
         }
@@ -77,7 +82,11 @@ final class CollectionNodes {
         @Override
         Object eval(Frame f) {
             ParList out = new ParList();
-            fill(f, 0, out);
+            try {
+                fill(f, 0, out);
+            } catch (ParError e) {
+                throw at(e);
+            }
             return out;
         }
 

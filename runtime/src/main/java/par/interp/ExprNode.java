@@ -1,14 +1,28 @@
 package par.interp;
 
+import par.syntax.Pos;
+
 /** A runnable expression: the resolver's output for one {@link par.syntax.Expr}. */
 public abstract class ExprNode {
     final int line;
+    /** Where the expression is in the source, set by the resolver: an error here is placed there. */
+    Pos pos;
 
     ExprNode(int line) {
         this.line = line;
     }
 
     abstract Object eval(Frame f);
+
+    /**
+     * e, placed at this expression unless a part of it placed it already. Nodes that can fail
+     * themselves (not only through their operands) catch their errors and rethrow them through
+     * this, off their fast paths where they have one.
+     */
+    final ParError at(ParError e) {
+        e.placeAt(pos);
+        return e;
+    }
 
     /**
      * The value as a long when it is an int that fits one, sparing a box between arithmetic

@@ -37,6 +37,12 @@ final class ExprResolver {
     }
 
     ExprNode expr(Expr e) {
+        ExprNode node = build(e);
+        node.pos = e.pos();
+        return node;
+    }
+
+    private ExprNode build(Expr e) {
         int line = e.pos().line();
         if (e instanceof Expr.Literal) {
             return new NameNodes.Const(line, ((Expr.Literal) e).value());
@@ -227,6 +233,12 @@ final class ExprResolver {
     }
 
     private ExprNode named(Expr value, ExprNode name) {
+        ExprNode node = buildNamed(value, name);
+        node.pos = value.pos();
+        return node;
+    }
+
+    private ExprNode buildNamed(Expr value, ExprNode name) {
         int line = value.pos().line();
         if (value instanceof Expr.Call c) {
             return call(c, name);

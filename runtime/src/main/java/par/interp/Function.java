@@ -108,7 +108,7 @@ public final class Function implements Callable {
     }
 
     private ParError leaving(ParError e) {
-        e.leaveFunction(code().name, code.file);
+        e.leaveFunction(code().name, code.file, code.lines);
         return e;
     }
 

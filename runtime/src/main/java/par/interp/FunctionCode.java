@@ -11,6 +11,8 @@ import par.syntax.Stmt;
 public final class FunctionCode {
     final String name;
     final String file;
+    /** The function's own lines, which errors in it show. */
+    final par.syntax.SourceLines lines;
     final int arity;
     final int frameSize;
     /** Slots that hold cells because an inner function captures them. */
@@ -30,6 +32,7 @@ public final class FunctionCode {
                  String[] globalsRead) {
         this.name = def.name();
         this.file = def.file();
+        this.lines = def.lines();
         this.arity = def.params().size();
         this.frameSize = frameSize;
         this.cellSlots = cellSlots;

@@ -33,6 +33,17 @@ public final class Globals {
         cell(name).value = value;
     }
 
+    /** Whether the program assigns the global name somewhere (see {@link Cell#assigned}). */
+    public boolean assignedSomewhere(String name) {
+        Cell c = cells.get(name);
+        return c != null && (c.assigned || c.value != null);
+    }
+
+    /** Notes that the program assigns the global name somewhere, though it has no value here. */
+    public void noteAssigned(String name) {
+        cell(name).assigned = true;
+    }
+
     /** Notes the globals a function just resolved reads. */
     void noteReadByFunction(Set<String> names) {
         readByFunctions.addAll(names);

@@ -7,6 +7,9 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 import par.syntax.Program;
 import par.syntax.SourceParser;
@@ -83,7 +86,7 @@ public final class Interpreter {
         try {
             code.body().exec(frame);
         } catch (ParError e) {
-            e.leaveFunction(TOP_LEVEL, code.file());
+            e.leaveFunction(TOP_LEVEL, code.file(), code.lines());
             throw e;
         }
     }
@@ -154,13 +157,22 @@ public final class Interpreter {
         throw new ParError(Values.aType(fn) + " cannot be called");
     }
 
-    /** The error for a global that has no value; a child process words it differently. */
-    ParError undefined(String name) {
-        return new ParError(undefinedMessage != null ? undefinedMessage.apply(name)
-                : "name '" + name + "' is not defined");
+    /**
+     * The error for a global that has no value, read where locals are the local names. A child
+     * process words it differently for a name the program assigns somewhere: it did not exist
+     * when the child was made. Otherwise it is defined nowhere, and a close name is suggested.
+     */
+    ParError undefined(String name, Collection<String> locals) {
+        if (undefinedMessage != null && globals.assignedSomewhere(name)) {
+            return new ParError(undefinedMessage.apply(name));
+        }
+        List<String> candidates = new ArrayList<>(locals);
+        candidates.addAll(globals.snapshot().keySet());
+        candidates.addAll(Builtins.names());
+        return new ParError("name '" + name + "' is not defined" + Suggestions.didYouMean(name, candidates));
     }
 
-    /** How a child process words it; null in the root. */
+    /** How a child process words a name that existed only later; null in the root. */
     private java.util.function.Function<String, String> undefinedMessage;
 
     public void setUndefinedMessage(java.util.function.Function<String, String> message) {

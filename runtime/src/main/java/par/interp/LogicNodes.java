@@ -30,7 +30,11 @@ final class LogicNodes {
 
         @Override
         boolean test(Frame f) {
-            return Comparison.test(op, left.eval(f), right.eval(f));
+            try {
+                return Comparison.test(op, left.eval(f), right.eval(f));
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
     }
 
@@ -69,7 +73,11 @@ final class LogicNodes {
                     default: break;
                 }
             }
-            return op.test(a, boxed);
+            try {
+                return op.test(a, boxed);
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
     }
 
@@ -91,6 +99,14 @@ final class LogicNodes {
 
         @Override
         boolean test(Frame f) {
+            try {
+                return chain(f);
+            } catch (ParError e) {
+                throw at(e);
+            }
+        }
+
+        private boolean chain(Frame f) {
             Object left = operands[0].eval(f);
             for (int i = 0; i < ops.length; i++) {
                 Object right = operands[i + 1].eval(f);

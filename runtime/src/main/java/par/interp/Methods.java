@@ -38,7 +38,8 @@ public final class Methods {
     }
 
     private static ParError noMethod(Object self, String name) {
-        return new ParError(Values.aType(self) + " has no method '" + name + "'");
+        return new ParError(Values.aType(self) + " has no method '" + name + "'"
+                + Suggestions.didYouMean(name, methodNames(self)));
     }
 
     public static Object getAttribute(Object self, String name) {
@@ -48,7 +49,8 @@ public final class Methods {
         if (methodNames(self).contains(name)) {
             return new BoundMethod(self, name);
         }
-        throw new ParError(Values.aType(self) + " has no attribute '" + name + "'");
+        throw new ParError(Values.aType(self) + " has no attribute '" + name + "'"
+                + Suggestions.didYouMean(name, methodNames(self)));
     }
 
     public static void setAttribute(Object self, String name, Object value) {
@@ -59,8 +61,11 @@ public final class Methods {
         throw new ParError("cannot set attribute '" + name + "' of " + Values.aType(self));
     }
 
-    /** The method names a value answers to, for completion and bound methods. */
+    /** The method names a value answers to (a handle's attributes too), for completion and bound methods. */
     public static List<String> methodNames(Object self) {
+        if (self instanceof ParObject) {
+            return ((ParObject) self).memberNames();
+        }
         if (self instanceof String) {
             return STRING_METHODS;
         }

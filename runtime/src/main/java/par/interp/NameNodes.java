@@ -1,5 +1,7 @@
 package par.interp;
 
+import java.util.Collection;
+
 /**
  * Expression nodes that need no operator: a constant, and the read of a name wherever the
  * resolver placed it (a local slot, a cell shared with an inner function, a cell captured
@@ -37,7 +39,7 @@ final class NameNodes {
         Object eval(Frame f) {
             Object v = f.slots[slot];
             if (v == null) {
-                throw unassigned(name);
+                throw at(unassigned(name));
             }
             return v;
         }
@@ -50,7 +52,7 @@ final class NameNodes {
                 return (Long) v;
             }
             if (v == null) {
-                throw unassigned(name);
+                throw at(unassigned(name));
             }
             f.other = v;
             return 0;
@@ -72,7 +74,7 @@ final class NameNodes {
         Object eval(Frame f) {
             Object v = ((Cell) f.slots[slot]).value;
             if (v == null) {
-                throw unassigned(name);
+                throw at(unassigned(name));
             }
             return v;
         }
@@ -91,7 +93,7 @@ final class NameNodes {
         Object eval(Frame f) {
             Cell cell = f.captured[index];
             if (cell.value == null) {
-                throw unassigned(cell.name);
+                throw at(unassigned(cell.name));
             }
             return cell.value;
         }
@@ -100,11 +102,14 @@ final class NameNodes {
     static final class GlobalRead extends ExprNode {
         private final Cell cell;
         private final Object builtin;
+        /** The local names where it is read, complete once its function is resolved: what a misspelling may mean. */
+        private final Collection<String> locals;
 
-        GlobalRead(int line, Cell cell, Object builtin) {
+        GlobalRead(int line, Cell cell, Object builtin, Collection<String> locals) {
             super(line);
             this.cell = cell;
             this.builtin = builtin;
+            this.locals = locals;
         }
 
         @Override
@@ -116,7 +121,7 @@ final class NameNodes {
             if (builtin != null) {
                 return builtin;
             }
-            throw f.interp.undefined(cell.name);
+            throw at(f.interp.undefined(cell.name, locals));
         }
     }
 

@@ -1,5 +1,7 @@
 package par.interp;
 
+import java.util.List;
+
 /**
  * A value with a type of its own beyond the built-in data: functions, builtins, process and
  * lock handles. It names its type and answers attribute reads and method calls.
@@ -7,9 +9,15 @@ package par.interp;
 public interface ParObject {
     String typeName();
 
+    /** The attributes and methods it has: what completion offers and a misspelling is compared with. */
+    default List<String> memberNames() {
+        return List.of();
+    }
+
     /** {@code value.name}; the default says the attribute does not exist. */
     default Object getAttribute(String name) {
-        throw new ParError(typeName() + " has no attribute '" + name + "'");
+        throw new ParError(Values.aType(this) + " has no attribute '" + name + "'"
+                + Suggestions.didYouMean(name, memberNames()));
     }
 
     /** {@code value.name = v}. */
@@ -19,6 +27,7 @@ public interface ParObject {
 
     /** {@code value.name(args)}. */
     default Object callMethod(Interpreter interp, String name, Object[] args) {
-        throw new ParError(typeName() + " has no method '" + name + "'");
+        throw new ParError(Values.aType(this) + " has no method '" + name + "'"
+                + Suggestions.didYouMean(name, memberNames()));
     }
 }

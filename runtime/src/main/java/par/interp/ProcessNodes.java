@@ -28,7 +28,11 @@ final class ProcessNodes {
             Object fn = callee.eval(f);
             Object[] values = CallNodes.evalArgs(f, args);
             Object name = alias == null ? Nil.NIL : alias.eval(f);
-            return f.interp.processes().spawn(fn, values, name, site);
+            try {
+                return f.interp.processes().spawn(fn, values, name, site);
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
     }
 
@@ -45,7 +49,11 @@ final class ProcessNodes {
         @Override
         Object eval(Frame f) {
             Object p = process.eval(f);
-            return f.interp.processes().join(p, site);
+            try {
+                return f.interp.processes().join(p, site);
+            } catch (ParError e) {
+                throw at(e);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import par.syntax.Expr;
 import par.syntax.Program;
+import par.syntax.SourceLines;
 import par.syntax.Stmt;
 import par.syntax.SyntaxError;
 
@@ -34,7 +35,8 @@ public final class Resolver {
         Resolver r = new Resolver(globals, program.file(), echo);
         r.scopes.current = new Scope(null, false);
         StmtNode body = r.block(0, program.body());
-        return new TopLevel(program.file(), body, r.scopes.current.size, r.jvms.jvms(), r.jvms.pools());
+        return new TopLevel(program.file(), new SourceLines(program.source(), 1), body, r.scopes.current.size,
+                r.jvms.jvms(), r.jvms.pools());
     }
 
     /**
@@ -57,6 +59,12 @@ public final class Resolver {
     }
 
     private StmtNode stmt(Stmt s) {
+        StmtNode node = build(s);
+        node.pos = s.pos();
+        return node;
+    }
+
+    private StmtNode build(Stmt s) {
         int line = s.pos().line();
         if (s instanceof Stmt.ExprStmt) {
             ExprNode e = expressions.expr(((Stmt.ExprStmt) s).expr());

@@ -43,7 +43,8 @@ final class Scopes {
         if (current.isFunction) {
             current.globalsRead.add(name);
         }
-        return new NameNodes.GlobalRead(line, globals.cell(name), Builtins.get(name));
+        return new NameNodes.GlobalRead(line, globals.cell(name), Builtins.get(name),
+                current.isFunction ? current.locals.keySet() : List.of());
     }
 
     Target target(String name) {
@@ -57,7 +58,9 @@ final class Scopes {
                 return current.cells.contains(name) ? new Target.LocalCell(slot) : new Target.Local(slot);
             }
         }
-        return new Target.Global(globals.cell(name));
+        Cell cell = globals.cell(name);
+        cell.assigned = true;
+        return new Target.Global(cell);
     }
 
     /**

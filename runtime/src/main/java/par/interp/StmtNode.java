@@ -1,5 +1,7 @@
 package par.interp;
 
+import par.syntax.Pos;
+
 /**
  * A runnable statement. {@link #exec} returns null to go on, or one of the {@link #BREAK},
  * {@link #CONTINUE}, {@link #RETURN} signals, which loops and function calls consume. Signals
@@ -11,6 +13,8 @@ public abstract class StmtNode {
     static final Object RETURN = new Object();
 
     final int line;
+    /** Where the statement is in the source, set by the resolver. */
+    Pos pos;
 
     StmtNode(int line) {
         this.line = line;

@@ -31,7 +31,7 @@ final class StmtNodes {
                 }
                 return null;
             } catch (ParError e) {
-                e.placeAt(body[i].line);
+                e.placeAt(body[i].pos);
                 throw e;
             } catch (ExitRequest e) {
                 throw e;
@@ -45,7 +45,7 @@ final class StmtNodes {
         }
 
         private ParError located(ParError error, int statement) {
-            error.placeAt(body[statement].line);
+            error.placeAt(body[statement].pos);
             return error;
         }
     }

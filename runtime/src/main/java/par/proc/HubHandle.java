@@ -1,7 +1,11 @@
 package par.proc;
 
+import java.util.List;
+import java.util.Map;
+
 import par.interp.ParError;
 import par.interp.ParObject;
+import par.interp.Suggestions;
 import par.interp.Values;
 import par.wire.Handle;
 
@@ -39,9 +43,28 @@ abstract class HubHandle implements ParObject, Handle {
         return Long.hashCode(id) * 31 + kind();
     }
 
+    /** Each kind of handle's attributes and methods, by its type's name. */
+    private static final Map<String, List<String>> MEMBERS = Map.of(
+            "process", List.of("join", "terminate", "pid", "name", "alive", "exitcode"),
+            "lock", List.of("acquire", "release"),
+            "semaphore", List.of("acquire", "release"),
+            "condition", List.of("acquire", "release", "wait", "notify", "notify_all"),
+            "event", List.of("set", "clear", "is_set", "wait"),
+            "barrier", List.of("wait", "parties"),
+            "queue", List.of("put", "get", "size", "empty"),
+            "pool", List.of("map", "starmap", "submit", "imap_unordered", "close", "size"),
+            "shared", List.of("value"),
+            "task", List.of("done"));
+
+    @Override
+    public List<String> memberNames() {
+        return MEMBERS.getOrDefault(typeName(), List.of());
+    }
+
     /** The error for a method this handle does not have. */
     ParError noMethod(String method) {
-        return new ParError(Values.aType(this) + " has no method '" + method + "'");
+        return new ParError(Values.aType(this) + " has no method '" + method + "'"
+                + Suggestions.didYouMean(method, memberNames()));
     }
 
     /** How most handles print: their type and the hub's id, {@code <lock#3>}. */

@@ -144,7 +144,10 @@ public final class Image {
             return image.toBytes();
         }
 
-        /** The globals reached, each a list of its name and its encoding. */
+        /**
+         * The globals reached, each a list of its name and its encoding, or of its name alone
+         * for one the program assigns but had not yet.
+         */
         ParList globals() {
             follow();
             while (!pending.isEmpty()) {
@@ -157,7 +160,10 @@ public final class Image {
         private void add(String name) {
             Object value = globals.get(name);
             if (value == null) {
-                return; // the child says it did not exist, if it uses it
+                if (globals.assignedSomewhere(name)) {
+                    entries.add(ParList.of(name)); // the child says it did not exist yet, if it uses it
+                }
+                return;
             }
             int metBefore = met.size();
             byte[] encoded;
@@ -231,6 +237,10 @@ public final class Image {
         for (Object entry : sent.items) {
             ParList pair = (ParList) entry;
             String name = (String) pair.get(0);
+            if (pair.size() == 1) { // the program assigns it, but had not yet
+                globals.noteAssigned(name);
+                continue;
+            }
             if (onlyMissing && globals.get(name) != null) {
                 continue;
             }

@@ -84,7 +84,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
                 Builtin.checkArity("submit", a, 1, -1);
                 List<Object> args = new ArrayList<>(List.of(a).subList(1, a.length));
                 ParList chunk = ParList.of(new ParList(args));
-                return new TaskHandle(support, submit(a[0], chunk, true), chunk);
+                return new TaskHandle(support, submit(a[0], chunk, true), chunk, a[0]);
             }
             case "imap_unordered":
                 Builtin.checkArity("imap_unordered", a, 2, 2);
@@ -144,7 +144,8 @@ final class PoolHandle extends HubHandle implements ContextManager {
         interp.out().flush();
         ParList results = new ParList();
         for (int i = 0; i < ids.size(); i++) {
-            results.items.addAll(outcome(support.broker().call(new Request.AwaitTask(ids.get(i), interp.site())), chunks.get(i)).items);
+            Answer.Outcome ended = support.broker().call(new Request.AwaitTask(ids.get(i), interp.site()));
+            results.items.addAll(outcome(support, ended, chunks.get(i), fn, spread).items);
         }
         return results;
     }
@@ -192,12 +193,14 @@ final class PoolHandle extends HubHandle implements ContextManager {
         return support.broker().call(new Request.Submit(id, works)).ids();
     }
 
-    /** The results of a finished task, or its error raised here, naming the item and the worker. */
-    ParList outcome(Answer.Outcome outcome, Object chunk) {
-        return outcome(support, outcome, chunk);
-    }
 
-    static ParList outcome(ProcessSupport support, Answer.Outcome outcome, Object chunk) {
+    /**
+     * The results of a finished task, or its error raised here, naming the call that failed (one
+     * wording for map, starmap, submit and imap_unordered: {@code task f(3) failed in worker
+     * w1 (pid N): ...}) and the worker. chunk: the task's items, a list or a range; spread: each
+     * item is a list of arguments.
+     */
+    static ParList outcome(ProcessSupport support, Answer.Outcome outcome, Object chunk, Object fn, boolean spread) {
         if (outcome instanceof Answer.Results results) {
             return (ParList) support.decode(results.encoded());
         }
@@ -211,9 +214,9 @@ final class PoolHandle extends HubHandle implements ContextManager {
         String worker = "worker " + failed.worker() + " (pid " + failed.pid() + ")";
         String what;
         if (index < 0) { // the worker died
-            what = "task on " + describe(items) + " failed: " + worker + " " + message;
+            what = describe(items, fn, spread) + " failed: " + worker + " " + message;
         } else if (index < items.size()) {
-            what = "task on item " + Repr.repr(items.get(index)) + " failed in " + worker + ": " + message;
+            what = "task " + call(fn, items.get(index), spread) + " failed in " + worker + ": " + message;
         } else { // the items were done, their results could not be sent
             what = "task failed in " + worker + ": " + message;
         }
@@ -222,16 +225,26 @@ final class PoolHandle extends HubHandle implements ContextManager {
         throw e;
     }
 
+    /** The call a task made for item: {@code f(3)}, or with spread items {@code f(1, 2)}. */
+    private static String call(Object fn, Object item, boolean spread) {
+        List<Object> args = spread ? Sequences.toList(item) : List.of(item);
+        StringBuilder b = new StringBuilder(((Callable) fn).name()).append('(');
+        for (int i = 0; i < args.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(Repr.repr(args.get(i)));
+        }
+        return b.append(')').toString();
+    }
+
     /**
-     * The items of a chunk whose worker died: the worker is not asked which one it was on (that
+     * The tasks of a chunk whose worker died: the worker is not asked which one it was on (that
      * would cost a message per item), so a chunk of several is named by its first and last.
      */
-    private static String describe(List<Object> items) {
+    private static String describe(List<Object> items, Object fn, boolean spread) {
+        String first = call(fn, items.get(0), spread);
         if (items.size() == 1) {
-            return "item " + Repr.repr(items.get(0));
+            return "task " + first;
         }
-        return "the " + items.size() + " items from " + Repr.repr(items.get(0)) + " to "
-                + Repr.repr(items.get(items.size() - 1));
+        return "the " + items.size() + " tasks " + first + " to " + call(fn, items.get(items.size() - 1), spread);
     }
 
     private ParIterable unordered(Object fn, List<Object> items) {
@@ -246,7 +259,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
             pending.add(ids.get(i));
             chunks.put(ids.get(i), (ParList) singles.get(i));
         }
-        return new Results(pending, chunks);
+        return new Results(fn, pending, chunks);
     }
 
     /** The results of imap_unordered, as a for loop takes them: each as soon as its task ends. */
@@ -254,7 +267,10 @@ final class PoolHandle extends HubHandle implements ContextManager {
         private final List<Long> pending;
         private final Map<Long, ParList> chunks;
 
-        Results(List<Long> pending, Map<Long, ParList> chunks) {
+        private final Object fn;
+
+        Results(Object fn, List<Long> pending, Map<Long, ParList> chunks) {
+            this.fn = fn;
             this.pending = pending;
             this.chunks = chunks;
         }
@@ -284,7 +300,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
                         Answer.TaskEnded ended = support.broker().call(new Request.AwaitAny(List.copyOf(pending),
                                 support.interp.site()));
                         pending.remove(ended.task());
-                        ready.addAll(outcome(ended.outcome(), chunks.remove(ended.task())).items);
+                        ready.addAll(outcome(support, ended.outcome(), chunks.remove(ended.task()), fn, false).items);
                     }
                     return ready.remove(0);
                 }

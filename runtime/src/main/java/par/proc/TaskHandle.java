@@ -6,10 +6,13 @@ import par.wire.Request;
 /** What {@code pool.submit(f, args...)} returns: a task that {@code join} waits for; {@code .done} says if it has ended. */
 final class TaskHandle extends HubHandle {
     private final ParList chunk;
+    /** The function it calls, which its error names. */
+    private final Object fn;
 
-    TaskHandle(ProcessSupport support, long id, ParList chunk) {
+    TaskHandle(ProcessSupport support, long id, ParList chunk, Object fn) {
         super(support, id);
         this.chunk = chunk;
+        this.fn = fn;
     }
 
     @Override
@@ -37,6 +40,6 @@ final class TaskHandle extends HubHandle {
 
     Object join(String site) {
         support.interp.out().flush();
-        return PoolHandle.outcome(support, support.broker().call(new Request.AwaitTask(id, site)), chunk).get(0);
+        return PoolHandle.outcome(support, support.broker().call(new Request.AwaitTask(id, site)), chunk, fn, true).get(0);
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.tree.ParseTree;
 
 import par.grammar.ParBaseVisitor;
@@ -61,7 +62,7 @@ final class AstBuilder extends ParBaseVisitor<Object> {
                 params.add(t.getText());
             }
         }
-        return new Stmt.Def(pos(ctx), file, ctx.name.getText(), params, block(ctx.body));
+        return new Stmt.Def(pos(ctx), file, ctx.name.getText(), params, block(ctx.body), lines(ctx));
     }
 
     @Override
@@ -289,12 +290,12 @@ final class AstBuilder extends ParBaseVisitor<Object> {
 
     @Override
     public Expr visitSumExpr(SumExprContext ctx) {
-        return new Expr.Binary(pos(ctx.op), ctx.op.getText(), expr(ctx.left), expr(ctx.right));
+        return new Expr.Binary(pos(ctx), ctx.op.getText(), expr(ctx.left), expr(ctx.right));
     }
 
     @Override
     public Expr visitProductExpr(ProductExprContext ctx) {
-        return new Expr.Binary(pos(ctx.op), ctx.op.getText(), expr(ctx.left), expr(ctx.right));
+        return new Expr.Binary(pos(ctx), ctx.op.getText(), expr(ctx.left), expr(ctx.right));
     }
 
     @Override
@@ -335,7 +336,7 @@ final class AstBuilder extends ParBaseVisitor<Object> {
 
     @Override
     public Expr visitAttributeExpr(AttributeExprContext ctx) {
-        return new Expr.Attribute(pos(ctx.name), expr(ctx.target), ctx.name.getText());
+        return new Expr.Attribute(pos(ctx), expr(ctx.target), ctx.name.getText());
     }
 
     @Override
@@ -457,12 +458,29 @@ final class AstBuilder extends ParBaseVisitor<Object> {
 
     // ------------------------------------------------------------ positions
 
+    /** From the rule's first token to the end of its last, if that is on the same line. */
     private static Pos pos(ParserRuleContext ctx) {
-        return pos(ctx.start);
+        Token start = ctx.start;
+        Token stop = ctx.stop;
+        if (stop == null || stop.getTokenIndex() < start.getTokenIndex() || stop.getLine() != start.getLine()) {
+            return new Pos(start.getLine(), start.getCharPositionInLine() + 1);
+        }
+        return new Pos(start.getLine(), start.getCharPositionInLine() + 1, end(stop));
     }
 
     private static Pos pos(Token t) {
-        return new Pos(t.getLine(), t.getCharPositionInLine() + 1);
+        return new Pos(t.getLine(), t.getCharPositionInLine() + 1, end(t));
+    }
+
+    /** The text of the rule's lines, from the start of its first to the end of its last token. */
+    private static String lines(ParserRuleContext ctx) {
+        int from = ctx.start.getStartIndex() - ctx.start.getCharPositionInLine();
+        return ctx.start.getInputStream().getText(Interval.of(from, ctx.stop.getStopIndex()));
+    }
+
+    /** The column just past token t. */
+    private static int end(Token t) {
+        return t.getCharPositionInLine() + 1 + t.getText().length();
     }
 
     private SyntaxError error(Token t, String message) {

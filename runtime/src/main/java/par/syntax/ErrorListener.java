@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.FailedPredicateException;
@@ -25,6 +26,14 @@ import par.grammar.ParParser;
  */
 final class ErrorListener extends BaseErrorListener {
     private static final int LBRACE = typeOf("'{'");
+    /** Tokens an expression may end with, and those a second one may start with. */
+    private static final Set<Integer> ENDS_EXPRESSION = Set.of(ParLexer.NAME, ParLexer.INT, ParLexer.FLOAT,
+            ParLexer.STRING, typeOf("')'"), typeOf("']'"), typeOf("'}'"), typeOf("'nil'"), typeOf("'true'"),
+            typeOf("'false'"));
+    private static final Set<Integer> STARTS_EXPRESSION = Set.of(ParLexer.NAME, ParLexer.INT, ParLexer.FLOAT,
+            ParLexer.STRING, LBRACE, typeOf("'nil'"), typeOf("'true'"), typeOf("'false'"));
+    /** What may stand before a '{' that opens a map rather than a block. */
+    private static final Set<String> BEFORE_MAP = Set.of("=", "(", "[", ",", ":", "return");
 
     private final String file;
 
@@ -54,7 +63,47 @@ final class ErrorListener extends BaseErrorListener {
         }
         // the one predicate in the grammar refuses a `not` where only a tighter operand may stand
         IntervalSet expected = e instanceof FailedPredicateException ? IntervalSet.of(ParLexer.INT) : expectedTokens(parser, e);
+        Token items = missingComma(parser.getInputStream(), found);
+        if (items != null) {
+            throw new SyntaxError(file, pos, "expected ',' or '" + closer(items.getText()) + "', found "
+                    + describe(found) + "; perhaps a missing comma?");
+        }
         throw new SyntaxError(file, pos, message(expected, found), found.getType() == Token.EOF);
+    }
+
+    /**
+     * When found starts an expression right after one ended, inside a list, a call's arguments
+     * or a map, as in {@code [1, 2 3]}: the bracket that opened them. Otherwise null.
+     */
+    private static Token missingComma(TokenStream tokens, Token found) {
+        Token before = previous(tokens, found.getTokenIndex());
+        if (before == null || !STARTS_EXPRESSION.contains(found.getType())
+                || !ENDS_EXPRESSION.contains(before.getType())) {
+            return null;
+        }
+        Token opener = innermostUnclosed(tokens, found.getTokenIndex());
+        return opener != null && holdsItems(tokens, opener) ? opener : null;
+    }
+
+    /** The token before the at-th, passing over ends of lines (a map may span lines), or null. */
+    private static Token previous(TokenStream tokens, int at) {
+        for (int i = at - 1; i >= 0; i--) {
+            if (tokens.get(i).getType() != ParLexer.NL) {
+                return tokens.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Whether the bracket opener starts a list, a call's arguments or a map (not an index, a group or a block). */
+    private static boolean holdsItems(TokenStream tokens, Token opener) {
+        Token before = previous(tokens, opener.getTokenIndex());
+        boolean afterExpression = before != null && ENDS_EXPRESSION.contains(before.getType());
+        switch (opener.getText()) {
+            case "(": return afterExpression;
+            case "[": return !afterExpression;
+            default: return before == null || BEFORE_MAP.contains(before.getText());
+        }
     }
 
     private static IntervalSet expectedTokens(Parser parser, RecognitionException e) {
@@ -147,8 +196,13 @@ final class ErrorListener extends BaseErrorListener {
 
     /** The last (, [ or { that no later token closes, by scanning the whole token stream. */
     private static Token innermostUnclosed(TokenStream tokens) {
+        return innermostUnclosed(tokens, tokens.size());
+    }
+
+    /** The last (, [ or { that no token before the end-th closes. */
+    private static Token innermostUnclosed(TokenStream tokens, int end) {
         Deque<Token> open = new ArrayDeque<>();
-        for (int i = 0; i < tokens.size(); i++) {
+        for (int i = 0; i < end; i++) {
             Token t = tokens.get(i);
             switch (t.getText()) {
                 case "(": case "[": case "{": open.push(t); break;
@@ -164,12 +218,16 @@ final class ErrorListener extends BaseErrorListener {
 
     private static String closingMessage(Parser parser, Token opener) {
         String text = opener.getText();
-        String closer = text.equals("(") ? ")" : text.equals("[") ? "]" : "}";
+        String closer = closer(text);
         String what = "the '" + text + "'";
         if (text.equals("{")) {
             what = isBlockOpener(parser.getContext(), opener) ? "the block" : "the map";
         }
         return "expected '" + closer + "' to close " + what + " opened at line " + opener.getLine();
+    }
+
+    private static String closer(String opener) {
+        return opener.equals("(") ? ")" : opener.equals("[") ? "]" : "}";
     }
 
     private static boolean isBlockOpener(ParserRuleContext ctx, Token opener) {

@@ -27,8 +27,15 @@ public sealed interface Stmt {
 
     record For(Pos pos, Expr target, Expr iter, List<Stmt> body) implements Stmt {}
 
-    /** A function definition; it remembers its file so errors inside it are placed right. */
-    record Def(Pos pos, String file, String name, List<String> params, List<Stmt> body) implements Stmt {}
+    /**
+     * A function definition; it remembers its file and the text of its lines (from the line of
+     * its {@code def} on), so errors inside it are placed right and shown, in a child too.
+     */
+    record Def(Pos pos, String file, String name, List<String> params, List<Stmt> body, String text) implements Stmt {
+        public SourceLines lines() {
+            return new SourceLines(text, pos.line());
+        }
+    }
 
     record Return(Pos pos, Expr value) implements Stmt {}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import par.interp.ParError;
+import par.syntax.SourceLines;
 
 /**
  * The hub's answers to {@link Request}s, one record per shape of answer; each request names the
@@ -185,13 +186,20 @@ public sealed interface Answer {
         return new TaskEnded(task, (Outcome) outcome);
     }
 
-    /** A Par call stack, as an error carries it from one process to another. */
+    /**
+     * A Par call stack, as an error carries it from one process to another: each frame with its
+     * place and the text of its line ("" when not known), for the receiver to show.
+     */
     static void trace(Codec.Writer w, List<ParError.TraceEntry> trace) {
         w.i32(trace.size());
         for (ParError.TraceEntry t : trace) {
             w.str(t.function());
             w.str(t.file());
             w.i32(t.line());
+            w.i32(t.col());
+            w.i32(t.endCol());
+            String text = t.text();
+            w.str(text == null ? "" : text);
         }
     }
 
@@ -199,7 +207,14 @@ public sealed interface Answer {
         int n = r.count();
         List<ParError.TraceEntry> trace = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            trace.add(new ParError.TraceEntry(r.str(), r.str(), r.i32()));
+            String function = r.str();
+            String file = r.str();
+            int line = r.i32();
+            int col = r.i32();
+            int endCol = r.i32();
+            String text = r.str();
+            trace.add(new ParError.TraceEntry(function, file, line, col, endCol,
+                    text.isEmpty() ? null : new SourceLines(text, line)));
         }
         return trace;
     }

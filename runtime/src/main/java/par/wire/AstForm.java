@@ -47,7 +47,7 @@ public final class AstForm {
 
     /** A record's components, in order. */
     public static Object[] parts(Object n) {
-        if (n instanceof Pos p) return a(p.line(), p.col());
+        if (n instanceof Pos p) return a(p.line(), p.col(), p.endCol());
         if (n instanceof Expr.Literal e) return a(e.pos(), e.value());
         if (n instanceof Expr.NilLiteral e) return a(e.pos());
         if (n instanceof Expr.Name e) return a(e.pos(), e.name());
@@ -74,7 +74,7 @@ public final class AstForm {
         if (n instanceof Stmt.If s) return a(s.pos(), s.conds(), s.blocks(), s.orelse());
         if (n instanceof Stmt.While s) return a(s.pos(), s.cond(), s.body());
         if (n instanceof Stmt.For s) return a(s.pos(), s.target(), s.iter(), s.body());
-        if (n instanceof Stmt.Def s) return a(s.pos(), s.file(), s.name(), s.params(), s.body());
+        if (n instanceof Stmt.Def s) return a(s.pos(), s.file(), s.name(), s.params(), s.body(), s.text());
         if (n instanceof Stmt.Return s) return a(s.pos(), s.value());
         if (n instanceof Stmt.Break s) return a(s.pos());
         if (n instanceof Stmt.Continue s) return a(s.pos());
@@ -99,7 +99,7 @@ public final class AstForm {
     public static Object make(int index, Object[] p) {
         Class<?> t = TYPES.get(index);
         int n = p.length;
-        if (t == Pos.class && n == 2) return new Pos((Integer) p[0], (Integer) p[1]);
+        if (t == Pos.class && n == 3) return new Pos((Integer) p[0], (Integer) p[1], (Integer) p[2]);
         if (t == Expr.Literal.class && n == 2) return new Expr.Literal((Pos) p[0], p[1]);
         if (t == Expr.NilLiteral.class && n == 1) return new Expr.NilLiteral((Pos) p[0]);
         if (t == Expr.Name.class && n == 2) return new Expr.Name((Pos) p[0], (String) p[1]);
@@ -146,8 +146,9 @@ public final class AstForm {
         if (t == Stmt.For.class && n == 4) {
             return new Stmt.For((Pos) p[0], (Expr) p[1], (Expr) p[2], (List<Stmt>) p[3]);
         }
-        if (t == Stmt.Def.class && n == 5) {
-            return new Stmt.Def((Pos) p[0], (String) p[1], (String) p[2], (List<String>) p[3], (List<Stmt>) p[4]);
+        if (t == Stmt.Def.class && n == 6) {
+            return new Stmt.Def((Pos) p[0], (String) p[1], (String) p[2], (List<String>) p[3], (List<Stmt>) p[4],
+                    (String) p[5]);
         }
         if (t == Stmt.Return.class && n == 2) return new Stmt.Return((Pos) p[0], (Expr) p[1]);
         if (t == Stmt.Break.class && n == 1) return new Stmt.Break((Pos) p[0]);

@@ -58,9 +58,10 @@ class ParseCacheTest {
     @Test
     void anErrorInACachedProgramNamesTheFileRun() {
         String source = "def f() { return 1/0 }\nf()\n";
-        assertEquals("a.par:1: error: division by zero\n  in f at a.par:1\n  in <main> at a.par:2\n",
+        String shown = "    def f() { return 1/0 }\n" + " ".repeat(4 + 17) + "^^^\n";
+        assertEquals("a.par:1: error: division by zero\n" + shown + "  in f at a.par:1\n  in <main> at a.par:2\n",
                 runThroughCache(source, "a.par"));
-        assertEquals("b.par:1: error: division by zero\n  in f at b.par:1\n  in <main> at b.par:2\n",
+        assertEquals("b.par:1: error: division by zero\n" + shown + "  in f at b.par:1\n  in <main> at b.par:2\n",
                 runThroughCache(source, "b.par"));
     }
 

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 import par.interp.ParError;
+import par.syntax.SourceLines;
 
 /**
  * Every message between processes and the hub comes back from its wire form as it was sent:
@@ -27,8 +28,9 @@ import par.interp.ParError;
 class MessageRoundTripTest {
     private static final Request.Timeout HALF = new Request.Timeout(0.5, "0.5");
     private static final byte[] BYTES = {3, 0, 0, 0, 0, 0, 0, 0, 7};
-    private static final List<ParError.TraceEntry> TRACE = List.of(new ParError.TraceEntry("f", "a.par", 3),
-            new ParError.TraceEntry("<main>", "a.par", 9));
+    private static final List<ParError.TraceEntry> TRACE = List.of(
+            new ParError.TraceEntry("f", "a.par", 3, 12, 17, new SourceLines("    return x / y", 3)),
+            new ParError.TraceEntry("<main>", "a.par", 9, 1, 0, null));
 
     private static List<Request<?>> requests() {
         return List.of(new Request.Spawn(BYTES, null, "a.par:1"), new Request.Spawn(BYTES, "worker \ud800", ""),
