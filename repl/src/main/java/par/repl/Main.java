@@ -95,7 +95,7 @@ public final class Main {
             String opt = args.remove(0);
             switch (opt) {
                 case "--version":
-                    return say(out, err, "par " + VERSION);
+                    return say(out, err, version());
                 case "-h":
                 case "--help":
                     return say(out, err, USAGE);
@@ -275,13 +275,35 @@ public final class Main {
      * a socket pair as they are first used and keep one end for the rest of the run.
      */
     static String readSource(String file) throws IOException {
+        byte[] bytes;
         try (FileInputStream in = new FileInputStream(file)) {
-            return SourceText.decode(in.readAllBytes());
+            bytes = in.readAllBytes();
         }
+        try {
+            return SourceText.decode(bytes);
+        } catch (SourceText.NotUtf8 e) {
+            if (binary(bytes)) { // a jar, an image: its first "line" of bytes would help nobody
+                throw new IOException("it is a binary file, not a Par script");
+            }
+            throw e;
+        }
+    }
+
+    /** Text that is not UTF-8 and has a NUL in its first 8 KiB: what git and grep call binary. */
+    private static boolean binary(byte[] bytes) {
+        for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why a source file could not be read, in words: "cannot open F: no such file", say. */
     static String unreadable(String file, IOException e) {
+        if (new File(file).isDirectory()) {
+            return "cannot read " + file + ": it is a directory (give a .par file)";
+        }
         if (!(e instanceof FileNotFoundException)) {
             return "cannot read " + file + ": " + e.getMessage();
         }
@@ -305,10 +327,31 @@ public final class Main {
         return ScriptRunner.endOutput(output, err, 0);
     }
 
+    /** {@code par 0.1.0 (Java 17.0.15, OpenJDK 64-Bit Server VM, /usr/lib/jvm/...)}: bug reports need the Java too. */
+    static String version() {
+        return "par " + VERSION + " (Java " + Runtime.version() + ", " + System.getProperty("java.vm.name") + ", "
+                + System.getProperty("java.home") + ")";
+    }
+
+    /**
+     * Where the REPL keeps its history: $XDG_STATE_HOME/par/history, else
+     * ~/.local/state/par/history, with ~ taken from $HOME (so a test or a sandbox that sets HOME
+     * gets its own), as the XDG base directory rules say.
+     */
+    static Path historyFile(java.util.Map<String, String> env) {
+        String state = env.get("XDG_STATE_HOME");
+        Path base = state != null && Path.of(state).isAbsolute() ? Path.of(state)
+                : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "state");
+        return base.resolve("par").resolve("history");
+    }
+
     /** The interactive prompt, on the real terminal. */
     private static int interactive() {
         try (org.jline.terminal.Terminal terminal = org.jline.terminal.TerminalBuilder.builder().system(true).build()) {
-            return new Repl(terminal, Path.of(System.getProperty("user.home"), ".par_history")).run();
+            Path history = historyFile(System.getenv());
+            File dir = history.getParent().toFile();
+            // a session without saved history beats no session
+            return new Repl(terminal, dir.isDirectory() || dir.mkdirs() ? history : null).run();
         } catch (IOException e) {
             System.err.println("par: error: cannot open the terminal: " + e.getMessage());
             return 2;

@@ -1,13 +1,16 @@
 package par.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,9 +43,35 @@ class MainTest {
         return name + ":2: error: not valid UTF-8 at line 2, byte 11\n    print(\"caf\\xe9!\")\n              ^\n";
     }
 
+    /** The version names the Java it runs on: its version, its VM and where it lives. */
     @Test
     void version() {
-        assertEquals(new Run(0, "par 0.1.0\n", ""), run("", "--version"));
+        Run r = run("", "--version");
+        assertEquals(0, r.status);
+        assertTrue(r.out.matches("par 0\\.1\\.0 \\(Java " + Runtime.version().feature() + "[^ ,]*, [^,]*VM, /[^,]+\\)\n"),
+                r.out);
+    }
+
+    @Test
+    void aDirectoryIsNotAScript() {
+        assertEquals(new Run(2, "", "par: error: cannot read " + dir + ": it is a directory (give a .par file)\n"),
+                run("", dir.toString()));
+    }
+
+    @Test
+    void aBinaryFileIsNotAScript() throws IOException {
+        Path jar = dir.resolve("a.jar");
+        Files.write(jar, new byte[] {'P', 'K', 3, 4, 0, 0, (byte) 0xff, 0x10});
+        assertEquals(new Run(2, "", "par: error: cannot read " + jar + ": it is a binary file, not a Par script\n"),
+                run("", jar.toString()));
+    }
+
+    @Test
+    void historyFollowsTheXdgStateDirectoryAndHome() {
+        assertEquals(Path.of("/s/par/history"), Main.historyFile(Map.of("XDG_STATE_HOME", "/s", "HOME", "/h")));
+        assertEquals(Path.of("/h/.local/state/par/history"), Main.historyFile(Map.of("HOME", "/h")));
+        assertEquals(Path.of("/h/.local/state/par/history"),
+                Main.historyFile(Map.of("XDG_STATE_HOME", "relative", "HOME", "/h")), "a relative one is ignored");
     }
 
     @Test
