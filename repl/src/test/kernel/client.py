@@ -129,6 +129,8 @@ def session():
         execute(kc, "child still alive", 'print(c.alive)\ndone.put(1)\njoin c\nprint(c.alive)')
         interrupted(kc, km, "interrupt by control", 'c = spawn stay(done)\nq.get()', "child is up", "control")
         execute(kc, "after interrupts", 'done.put(2)\njoin c\nq.put(5)\nq.get()')
+        execute(kc, "long map", 'def slowly(x) {\n    sleep(0.5)\n    return x * x\n}\n'
+                                'with pool(2) as w { squares = w.map(slowly, range(8)) }\nsquares')
         execute(kc, "timeline", '%timeline\nl = lock()\ndef hold(l) { with l { print("held") } }\n'
                                 'h = spawn hold(l)\njoin h')
         kc.stop_channels()

@@ -51,6 +51,7 @@ public final class Kernel {
                 new PrintStream(new LineSplitter(new CellOutput(iopub, "stderr", this::cell)), true,
                         StandardCharsets.UTF_8), trace);
         this.cells = new Cells(session, trace, iopub);
+        session.interp().setProgress(new CellProgressBar(iopub, this::cell));
         this.introspection = new Introspection(session.interp().globals);
     }
 

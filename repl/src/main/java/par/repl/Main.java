@@ -227,6 +227,7 @@ public final class Main {
             }
         }
         Interpreter interp = new Interpreter(in, new StreamOutput(out, interactive), err);
+        interp.setProgress(new StderrProgressBar(err));
         Trace events = new Trace(trace ? err : null, timeline != null);
         RootProcesses processes = RootProcesses.install(interp, maxProcs, false, events);
         if (schedule != null) {

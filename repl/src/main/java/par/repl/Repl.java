@@ -39,6 +39,7 @@ final class Repl {
         this.err = new PrintStream(new LineSplitter(output), true, StandardCharsets.UTF_8);
         this.session = new Session(terminal.input(), output, err, null);
         this.processes = session.processes();
+        session.interp().setProgress(new StatusLineProgressBar(terminal));
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("par")
                 .parser(new ReplParser()).highlighter(new ReplHighlighter())
                 .completer(new ReplCompleter(session.interp().globals))

@@ -150,12 +150,34 @@ class KernelTest {
         // the interrupted get took nothing: the 5 put now is the one got
         expect(s, "after interrupts", "{iopub: ['status busy', 'execute_input 9', 'stdout: child ends\\n',"
                 + " 'result 9: 5', 'status idle'], reply: 'ok', count: 9, traceback: null, html: []}");
+        longMapShowsAnUpdatingBar(s.get("long map"));
         JsonObject timeline = s.get("timeline");
         assertEquals("[\"<iframe style=\\\"width:100%;height:480px;border:0\\\" srcdoc=\\\"<!D\"]",
                 timeline.get("html").toString());
         String shown = timeline.get("iopub").getAsJsonArray().get(3).getAsString();
-        assertTrue(shown.matches("display_data : timeline of cell 10: \\d+ events"), shown);
+        assertTrue(shown.matches("display_data : timeline of cell 11: \\d+ events"), shown);
         assertEquals("stdout: held\n", timeline.get("iopub").getAsJsonArray().get(2).getAsString());
+    }
+
+    /**
+     * Eight items of 0.5 s on two workers take about 2 s: after a second the cell gets a bar, as a
+     * display_data with a display id, then updates of that display, the last one full.
+     */
+    private static void longMapShowsAnUpdatingBar(JsonObject step) {
+        List<String> iopub = new ArrayList<>();
+        step.get("iopub").getAsJsonArray().forEach(e -> iopub.add(e.getAsString()));
+        assertEquals(List.of("status busy", "execute_input 10"), iopub.subList(0, 2));
+        assertEquals(List.of("result 10: [0, 1, 4, 9, 16, 25, 36, 49]", "status idle"),
+                iopub.subList(iopub.size() - 2, iopub.size()));
+        List<String> bars = iopub.subList(2, iopub.size() - 2);
+        String bar = "(progress-[0-9a-f-]{36}): map \\[#*-*\\] \\d/8  [0-9.]+ items/s  \\d:\\d\\d left";
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("display_data " + bar).matcher(bars.get(0));
+        assertTrue(first.matches(), bars.toString());
+        assertTrue(bars.size() >= 2, bars.toString());
+        for (String update : bars.subList(1, bars.size())) {
+            assertTrue(update.matches("update_display_data " + bar) && update.contains(first.group(1)), update);
+        }
+        assertTrue(bars.get(bars.size() - 1).contains(" [####################] 8/8 "), bars.toString());
     }
 
     @Test

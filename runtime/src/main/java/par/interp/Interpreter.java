@@ -200,6 +200,17 @@ public final class Interpreter {
         this.random = random;
     }
 
+    /** Where long operations report how far they are (a pool's map). */
+    private Progress progress = Progress.NONE;
+
+    public Progress progress() {
+        return progress;
+    }
+
+    public void setProgress(Progress progress) {
+        this.progress = progress;
+    }
+
     /** Where an echoed value goes (the REPL's input {@code 1 + 1}); null: a printed line. */
     private java.util.function.Consumer<String> echo;
 
