@@ -74,15 +74,21 @@ final class Cells {
         return session.evaluate(code, "<cell " + count + ">", true);
     }
 
-    /** The cell's code without its first line when that line asks for a timeline; else null. */
+    /**
+     * The cell's code with its first line blanked when that line asks for a timeline (so the
+     * lines an error names are still the cell's); else null.
+     */
     static String withoutTimeline(String code) {
-        String stripped = code.stripLeading();
-        int eol = stripped.indexOf('\n');
-        String first = (eol < 0 ? stripped : stripped.substring(0, eol)).strip();
+        int start = 0;
+        while (start < code.length() && Character.isWhitespace(code.charAt(start))) {
+            start++;
+        }
+        int eol = code.indexOf('\n', start);
+        String first = (eol < 0 ? code.substring(start) : code.substring(start, eol)).strip();
         if (!first.equals("%timeline") && !first.equals(":timeline")) {
             return null;
         }
-        return eol < 0 ? "" : stripped.substring(eol + 1);
+        return code.substring(0, start) + (eol < 0 ? "" : code.substring(eol));
     }
 
     /** Runs the cell with the hub's events kept, then shows them as a timeline page. */
