@@ -96,13 +96,19 @@ def interrupted(kc, km, step, code, wanted, how):
     say(step, running_when_seen=running, iopub=[compact(m) for m in seen], reply=reply["status"])
 
 
-def session():
+def started():
+    """A Par kernel and a client connected to it, ready."""
     km = KernelManager(kernel_name="par")
     km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=DEADLINE)
+    return km, kc
+
+
+def session():
+    km, kc = started()
     try:
-        kc = km.client()
-        kc.start_channels()
-        kc.wait_for_ready(timeout=DEADLINE)
         info = kc.kernel_info(reply=True, timeout=DEADLINE)["content"]
         say("kernel_info", language=info["language_info"]["name"], protocol=info["protocol_version"],
             implementation=info["implementation"])
@@ -187,12 +193,8 @@ def busy_kernel(kc, km, step):
 
 
 def lifecycle():
-    km = KernelManager(kernel_name="par")
-    km.start_kernel()
+    km, kc = started()
     try:
-        kc = km.client()
-        kc.start_channels()
-        kc.wait_for_ready(timeout=DEADLINE)
         before = busy_kernel(kc, km, "first kernel")
         first = km.provisioner.process
         km.restart_kernel(now=False)

@@ -6,8 +6,16 @@ package par.interp;
  * line, the kernel in its cell. The interpreter never knows which, nor whether anyone looks.
  */
 public interface Progress {
-    /** Nobody watches: the default, and what files, pipes and tests get. */
-    Progress NONE = (what, total) -> Task.NONE;
+    /**
+     * Nobody watches: the default, and what files, pipes and tests get. A class, not a lambda:
+     * every child JVM makes it, and a JVM's first lambda costs milliseconds of start-up.
+     */
+    Progress NONE = new Progress() {
+        @Override
+        public Task start(String what, long total) {
+            return Task.NONE;
+        }
+    };
 
     /** A new operation, what (say {@code map}) over total items; answers where it reports. */
     Task start(String what, long total);

@@ -146,7 +146,11 @@ final class PoolHandle extends HubHandle implements ContextManager {
         List<Long> ids = submitAll(fn, chunks, spread);
         interp.out().flush();
         ParList results = new ParList();
-        Progress.Task progress = interp.progress().start(what, chunks.stream().mapToLong(PoolHandle::size).sum());
+        long total = 0;
+        for (Object chunk : chunks) {
+            total += size(chunk);
+        }
+        Progress.Task progress = interp.progress().start(what, total);
         try {
             for (int i = 0; i < ids.size(); i++) {
                 Answer.Outcome ended = support.broker().call(new Request.AwaitTask(ids.get(i), interp.site()));
