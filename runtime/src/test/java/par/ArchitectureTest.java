@@ -55,4 +55,11 @@ class ArchitectureTest {
     void theRuntimeNeverSeesJLine() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.jline..").check(RUNTIME);
     }
+
+    /** The Jupyter kernel's ZeroMQ and JSON belong to the par command, not to what child JVMs load. */
+    @Test
+    void theRuntimeNeverSeesTheKernelsLibraries() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.zeromq..", "zmq..", "com.google.gson..")
+                .check(RUNTIME);
+    }
 }

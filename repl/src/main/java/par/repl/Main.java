@@ -38,6 +38,7 @@ public final class Main {
             "usage: par [options] [FILE.par [args...]]",
             "       par [options] -c CODE [args...]",
             "       par check [--runs N] [--strategy S] [--seed FIRST] FILE.par [args...]",
+            "       par kernel install [--user | --prefix DIR]   (the Jupyter kernel; see docs/notebooks.md)",
             "",
             "With no FILE, par reads a script from standard input (or starts the",
             "interactive prompt when standard input is a terminal).",
@@ -80,6 +81,10 @@ public final class Main {
         List<String> args = new ArrayList<>(List.of(argv));
         if (!args.isEmpty() && args.get(0).equals("check")) {
             return Check.run(args.subList(1, args.size()), new PrintStream(out, true, StandardCharsets.UTF_8), err);
+        }
+        if (!args.isEmpty() && args.get(0).equals("kernel")) {
+            return par.kernel.KernelSpec.command(args.subList(1, args.size()),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), err, System.getenv());
         }
         String code = null;
         int codeIndex = -1;
@@ -222,6 +227,7 @@ public final class Main {
             }
         }
         Interpreter interp = new Interpreter(in, new StreamOutput(out, interactive), err);
+        interp.setProgress(new StderrProgressBar(err));
         Trace events = new Trace(trace ? err : null, timeline != null);
         RootProcesses processes = RootProcesses.install(interp, maxProcs, false, events);
         if (schedule != null) {

@@ -1,8 +1,6 @@
 package par.repl;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,16 +14,8 @@ import org.jline.terminal.Terminal;
 
 import par.hub.RootProcesses;
 import par.interp.ErrorPrinter;
-import par.interp.ExitRequest;
-import par.interp.Interpreter;
 import par.interp.Output;
-import par.interp.ParError;
-import par.interp.ParList;
-import par.interp.Resolver;
-import par.syntax.Program;
-import par.syntax.SourceParser;
 import par.syntax.SourceText;
-import par.syntax.SyntaxError;
 
 /**
  * The interactive prompt: reads inputs with JLine (history, multi-line input decided by Par's
@@ -36,25 +26,23 @@ import par.syntax.SyntaxError;
 final class Repl {
     static final String PROMPT = "par> ";
     static final String CONTINUATION = "...> ";
-    private static final long STACK_BYTES = 1L << 30;
 
     private final Terminal terminal;
     private final LineReader reader;
-    private final Interpreter interp;
+    private final Session session;
     private final RootProcesses processes;
     private final PrintStream err;
-    private volatile Thread running;
 
     Repl(Terminal terminal, Path history) {
         this.terminal = terminal;
         LineOutput output = new LineOutput();
         this.err = new PrintStream(new LineSplitter(output), true, StandardCharsets.UTF_8);
-        this.interp = new Interpreter(terminal.input(), output, err);
-        this.processes = RootProcesses.install(interp, 256, true);
-        interp.globals.set("args", new ParList());
+        this.session = new Session(terminal.input(), output, err, null);
+        this.processes = session.processes();
+        session.interp().setProgress(new StatusLineProgressBar(terminal));
         LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("par")
                 .parser(new ReplParser()).highlighter(new ReplHighlighter())
-                .completer(new ReplCompleter(interp.globals))
+                .completer(new ReplCompleter(session.interp().globals))
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
         if (history != null) {
@@ -151,8 +139,7 @@ final class Repl {
                 }
                 return load(parts[1].strip());
             case ":reset":
-                interp.globals.clear();
-                interp.globals.set("args", new ParList());
+                session.reset();
                 say("all globals forgotten");
                 return null;
             case ":quit":
@@ -175,48 +162,22 @@ final class Repl {
         return null;
     }
 
-    /**
-     * Parses, resolves and runs one input; errors are shown and the session goes on. All three
-     * steps run on the large stack, as a script's do, so deep input meets the parser's limit
-     * (a located error) rather than the end of this thread's stack.
-     */
+    /** Runs one input; its error, if any, is shown on stderr. Answers the status exit() asked for, or null. */
     private Integer evaluate(String source, String file, boolean echo) {
-        Integer[] exit = {null};
-        Thread t = new Thread(null, () -> {
-            try {
-                Program program = SourceParser.parse(source, file);
-                interp.execute(Resolver.resolve(program, interp.globals, echo));
-            } catch (SyntaxError e) {
-                ErrorPrinter.print(e, source, err);
-            } catch (ParError e) {
-                interp.out().flush();
-                ErrorPrinter.print(e, "", err);
-            } catch (ExitRequest e) {
-                exit[0] = e.status;
-            }
-        }, "par-repl-eval", STACK_BYTES);
-        interp.clearInterrupt();
-        running = t;
-        t.start();
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            running = null;
+        Session.Outcome outcome = session.evaluate(source, file, echo);
+        if (outcome.error() != null) {
+            err.print(outcome.error());
+            err.flush();
         }
-        interp.out().flush();
-        return exit[0];
+        return outcome.exit();
     }
 
     private void interruptRunning() {
-        if (running != null) {
-            interp.interruptRunning();
-        }
+        session.interruptRunning();
     }
 
     private int quit() {
-        int stopped = processes.stopChildren();
+        int stopped = session.stopChildren();
         if (stopped > 0) {
             say("stopped " + stopped + (stopped == 1 ? " running process" : " running processes"));
         }
@@ -251,26 +212,6 @@ final class Repl {
         @Override
         public void flush() {
             terminal.flush();
-        }
-    }
-
-    /** Bytes written to the REPL's stderr, handed on line by line. */
-    private static final class LineSplitter extends OutputStream {
-        private final Output output;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-        LineSplitter(Output output) {
-            this.output = output;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (b == '\n') {
-                output.line(line.toString(StandardCharsets.UTF_8));
-                line.reset();
-            } else {
-                line.write(b);
-            }
         }
     }
 }

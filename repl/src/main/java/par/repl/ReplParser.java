@@ -12,7 +12,7 @@ import par.syntax.SyntaxError;
  * unclosed brace, bracket, parenthesis or triple-quoted string gets a continuation prompt;
  * anything else is accepted (a real syntax error is reported when it runs).
  */
-final class ReplParser extends DefaultParser {
+public final class ReplParser extends DefaultParser {
     ReplParser() {
         setEofOnUnclosedQuote(false);
         setEofOnUnclosedBracket();
@@ -21,15 +21,29 @@ final class ReplParser extends DefaultParser {
 
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
-        if (context == ParseContext.ACCEPT_LINE && !line.isBlank() && !line.strip().startsWith(":")) {
-            try {
-                SourceParser.parse(line, "<repl>");
-            } catch (SyntaxError e) {
-                if (e.atEndOfInput()) {
-                    throw new EOFError(e.pos().line(), e.pos().col(), e.getMessage());
-                }
+        if (context == ParseContext.ACCEPT_LINE) {
+            SyntaxError open = unfinished(line);
+            if (open != null) {
+                throw new EOFError(open.pos().line(), open.pos().col(), open.getMessage());
             }
         }
         return super.parse(line, cursor, context);
+    }
+
+    /**
+     * Why input needs more lines (the parser's error at its end: an unclosed bracket, block or
+     * triple-quoted string), or null when it is complete or wrong before its end. A command
+     * ({@code :ps}) is always complete. The kernel's is_complete_request asks this too.
+     */
+    public static SyntaxError unfinished(String input) {
+        if (input.isBlank() || input.strip().startsWith(":")) {
+            return null;
+        }
+        try {
+            SourceParser.parse(input, "<repl>");
+            return null;
+        } catch (SyntaxError e) {
+            return e.atEndOfInput() ? e : null;
+        }
     }
 }

@@ -24,10 +24,19 @@ public final class Timeline {
     /** Writes the page; returns how many of the events it draws (those after the end are not). */
     public static int write(Path file, String program, List<Trace.Event> events, double endMs) throws IOException {
         TimelineModel model = new TimelineModel(events, endMs);
+        Files.writeString(file, page(program, model), StandardCharsets.UTF_8);
+        return model.drawn.size();
+    }
+
+    /** The page itself, as text (the kernel shows it inside a notebook cell). */
+    public static String page(String program, List<Trace.Event> events, double endMs) {
+        return page(program, new TimelineModel(events, endMs));
+    }
+
+    private static String page(String program, TimelineModel model) {
         Map<String, String> parts = Map.of("title", esc(program), "style", resource("timeline.css"),
                 "data", model.json(program), "script", resource("timeline.js"));
-        Files.writeString(file, fill(resource("page.html"), parts), StandardCharsets.UTF_8);
-        return model.drawn.size();
+        return fill(resource("page.html"), parts);
     }
 
     /** The template with each {{name}} replaced, in one pass: a program's text may hold "{{...}}" too. */

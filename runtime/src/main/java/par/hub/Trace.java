@@ -36,9 +36,9 @@ public final class Trace {
         }
     }
 
-    private final long start = System.nanoTime();
+    private volatile long start = System.nanoTime();
     private final PrintStream print;
-    private final boolean keep;
+    private volatile boolean keep;
     private final List<Event> events = new ArrayList<>();
 
     /** print: where --trace writes (null for none); keep: remember events for a timeline. */
@@ -86,7 +86,9 @@ public final class Trace {
         Event e = new Event(when, p.name, p.pid, what, kind, object, value == null ? "" : shorten(value.get()),
                 site == null ? "" : site, item);
         if (keep) {
-            events.add(e);
+            synchronized (this) {
+                events.add(e);
+            }
         }
         if (print != null) {
             String at = steps != null ? String.format("[step %6d]", (long) e.ms())
@@ -98,6 +100,21 @@ public final class Trace {
 
     static String shorten(String shown) {
         return shown.length() <= SHOWN ? shown : shown.substring(0, SHOWN - 3) + "...";
+    }
+
+    /**
+     * From now on events are kept, timed from now, and those kept before are forgotten: a
+     * session (the kernel's %timeline) keeps one input's events at a time.
+     */
+    public synchronized void startKeeping() {
+        events.clear();
+        start = System.nanoTime();
+        keep = true;
+    }
+
+    /** No more events are kept (those kept stay, for {@link #events}). */
+    public void stopKeeping() {
+        keep = false;
     }
 
     public synchronized List<Event> events() {

@@ -200,6 +200,34 @@ public final class Interpreter {
         this.random = random;
     }
 
+    /** Where long operations report how far they are (a pool's map). */
+    private Progress progress = Progress.NONE;
+
+    public Progress progress() {
+        return progress;
+    }
+
+    public void setProgress(Progress progress) {
+        this.progress = progress;
+    }
+
+    /** Where an echoed value goes (the REPL's input {@code 1 + 1}); null: a printed line. */
+    private java.util.function.Consumer<String> echo;
+
+    /** Echoed values go to echo instead of the output (a notebook shows them as the cell's result). */
+    public void setEcho(java.util.function.Consumer<String> echo) {
+        this.echo = echo;
+    }
+
+    /** Shows the value of a top-level expression typed in a session, as its repr. */
+    void echo(String shown) {
+        if (echo != null) {
+            echo.accept(shown);
+        } else {
+            out.line(shown);
+        }
+    }
+
     /** Where printed lines go from now on (a schedule makes each line wait for its turn). */
     public void setOutput(Output out) {
         this.out = out;

@@ -78,7 +78,7 @@ final class StmtNodes {
         Object exec(Frame f) {
             Object v = expr.eval(f);
             if (v != Nil.NIL) {
-                f.interp.out().line(Repr.repr(v));
+                f.interp.echo(Repr.repr(v));
             }
             return null;
         }

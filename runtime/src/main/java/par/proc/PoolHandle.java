@@ -15,6 +15,7 @@ import par.interp.Nil;
 import par.interp.ParError;
 import par.interp.ParIterable;
 import par.interp.ParList;
+import par.interp.Progress;
 import par.interp.Range;
 import par.interp.Repr;
 import par.interp.Sequences;
@@ -76,10 +77,11 @@ final class PoolHandle extends HubHandle implements ContextManager {
         switch (method) {
             case "map":
                 Builtin.checkArity("map", a, 2, 2);
-                return run(interp, a[0], a[1] instanceof Range ? rangeChunks((Range) a[1]) : chunks(items(a[1])), false);
+                return run(interp, "map", a[0], a[1] instanceof Range ? rangeChunks((Range) a[1]) : chunks(items(a[1])),
+                        false);
             case "starmap":
                 Builtin.checkArity("starmap", a, 2, 2);
-                return run(interp, a[0], chunks(argLists(a[1])), true);
+                return run(interp, "starmap", a[0], chunks(argLists(a[1])), true);
             case "submit": {
                 Builtin.checkArity("submit", a, 1, -1);
                 List<Object> args = new ArrayList<>(List.of(a).subList(1, a.length));
@@ -139,15 +141,31 @@ final class PoolHandle extends HubHandle implements ContextManager {
         return chunks;
     }
 
-    private ParList run(Interpreter interp, Object fn, List<Object> chunks, boolean spread) {
+    /** Runs every chunk and gathers the results in order, telling the interpreter's progress as chunks end. */
+    private ParList run(Interpreter interp, String what, Object fn, List<Object> chunks, boolean spread) {
         List<Long> ids = submitAll(fn, chunks, spread);
         interp.out().flush();
         ParList results = new ParList();
-        for (int i = 0; i < ids.size(); i++) {
-            Answer.Outcome ended = support.broker().call(new Request.AwaitTask(ids.get(i), interp.site()));
-            results.items.addAll(outcome(support, ended, chunks.get(i), fn, spread).items);
+        long total = 0;
+        for (Object chunk : chunks) {
+            total += size(chunk);
+        }
+        Progress.Task progress = interp.progress().start(what, total);
+        try {
+            for (int i = 0; i < ids.size(); i++) {
+                Answer.Outcome ended = support.broker().call(new Request.AwaitTask(ids.get(i), interp.site()));
+                results.items.addAll(outcome(support, ended, chunks.get(i), fn, spread).items);
+                progress.done(results.items.size());
+            }
+        } finally {
+            progress.end();
         }
         return results;
+    }
+
+    /** How many items a chunk holds: a list's or a range's. */
+    private static long size(Object chunk) {
+        return chunk instanceof Range ? ((Range) chunk).length() : ((ParList) chunk).items.size();
     }
 
     private static void checkCallable(Object fn) {
