@@ -71,10 +71,10 @@ class MessageRoundTripTest {
     }
 
     private static List<HubMessage> hubMessages() {
-        List<HubMessage> all = new ArrayList<>(List.of(new HubMessage.Job(2, "p1", null, BYTES),
-                new HubMessage.Job(3, "p2", -5L, BYTES),
-                new HubMessage.Worker(3, "w1", null, BYTES),
-                new HubMessage.Worker(4, "w2", 9L, BYTES), new HubMessage.Task(8, BYTES),
+        List<HubMessage> all = new ArrayList<>(List.of(new HubMessage.Job(2, "p1", null, "", BYTES),
+                new HubMessage.Job(3, "p2", -5L, "/tmp/par-u/slots-1-2.map", BYTES),
+                new HubMessage.Worker(3, "w1", null, "", BYTES),
+                new HubMessage.Worker(4, "w2", 9L, "/tmp/s.map", BYTES), new HubMessage.Task(8, BYTES),
                 new HubMessage.Refused(5, "the pool is closed")));
         for (Answer a : answers()) {
             all.add(new HubMessage.Answered(all.size(), a));
