@@ -344,7 +344,7 @@ public final class ChildMain {
                     HubMessage.read(Wire.read(new DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))));
                     // a request and its answer, as PipeBroker writes and reads them
                     ChildMessage.frame(new ChildMessage.Call(0, new Request.Get(0, null, "")));
-                    HubMessage.read(HubMessage.frame(new HubMessage.Answered(0, new Answer.Value(job.image()))));
+                    HubMessage.read(HubMessage.frame(new HubMessage.Answered(0, new Answer.Items(List.of(job.image())))));
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }

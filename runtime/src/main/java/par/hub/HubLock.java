@@ -83,11 +83,16 @@ final class HubLock extends HubObject {
         }
     }
 
+    /**
+     * Hands the lock to the first live waiter. It is taken before the waiter leaves the count:
+     * while the count is not zero no process can take the lock by itself.
+     */
     private void grantNext() {
         while (!waiters.isEmpty()) {
             Waiter w = waiters.poll();
+            boolean granted = !w.done && !w.proc.finished && !w.proc.stopping && tryTake(w.proc, w.site);
             slot.waiterLeft();
-            if (!w.done && !w.proc.finished && !w.proc.stopping && tryTake(w.proc, w.site)) {
+            if (granted) {
                 w.ok(Answer.Flag.TRUE);
                 return;
             }

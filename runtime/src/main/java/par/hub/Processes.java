@@ -125,6 +125,7 @@ final class Processes {
         }
         p.joiners.clear();
         hub.locks.holderDied(p);
+        hub.queues.getterEnded(p);
         hub.deadlocks.check();
         hub.notifyAll();
         hub.scheduleNext();

@@ -56,7 +56,8 @@ class MessageRoundTripTest {
                 new Answer.ProcessState(false, -9L, "p1"), new Answer.ConditionMade(13, 4), new Answer.Results(BYTES),
                 new Answer.TaskFailed(-1, "was killed", List.of(), "w1", 77), new Answer.TaskFailed(2, "boom", TRACE, "w2", 78),
                 Answer.Cancelled.CANCELLED, new Answer.TaskEnded(8, new Answer.Results(BYTES)),
-                new Answer.TaskEnded(9, Answer.Cancelled.CANCELLED));
+                new Answer.TaskEnded(9, Answer.Cancelled.CANCELLED), new Answer.Items(List.of(BYTES)),
+                new Answer.Items(List.of(BYTES, new byte[0], BYTES)));
     }
 
     private static List<ChildMessage> childMessages() {
