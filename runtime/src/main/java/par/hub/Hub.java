@@ -130,9 +130,14 @@ public final class Hub {
         return slots;
     }
 
-    /** The file children map for the fast path ("" when there is none yet, or none at all). */
-    synchronized String slotsPath() {
-        return slots == null ? "" : slots.path();
+    /**
+     * The file a new child maps for the fast path: none while the trace is on or a schedule
+     * (not the REPL's stepping, which can end) runs for the whole run, so the fast path can
+     * never come on and the child need not map anything.
+     */
+    synchronized String childSlots() {
+        boolean neverFast = trace.on() || (scheduler != null && !scheduler.manual());
+        return neverFast ? "" : slots().path();
     }
 
     /**

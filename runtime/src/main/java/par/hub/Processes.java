@@ -59,7 +59,7 @@ final class Processes {
         hub.procs.put(p.id, p);
         hub.names.process(p.id, p.name);
         conn.own(p);
-        conn.send(new HubMessage.Job(p.id, p.name, hub.childSeed(p.id), hub.slots().path(), s.image()));
+        conn.send(new HubMessage.Job(p.id, p.name, hub.childSeed(p.id), hub.childSlots(), s.image()));
         hub.trace.event(from, "spawn", p, s.site());
         r.ok(new Answer.Spawned(p.id, p.pid, p.name));
     }
