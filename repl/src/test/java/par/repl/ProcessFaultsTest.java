@@ -182,6 +182,90 @@ class ProcessFaultsTest {
     }
 
     @Test
+    void aHolderKilledAfterFastLoopsHasItsLockPassedOnWithAWarning() throws Exception {
+        Thread root = runInProcess(String.join("\n",
+                "def churn(l, s, n) {",
+                "    for i in range(n) { with l { s.value = s.value + 1 } }",
+                "    l.acquire()",
+                "    s.value = -1",
+                "    sleep(60)",
+                "}",
+                "l = lock()",
+                "s = shared(0)",
+                "p = spawn churn(l, s, 20000)",
+                "print(p.pid)",
+                "while s.value != -1 { sleep(0.01) }",
+                "print('holding')",
+                "print(l.acquire(30))",
+                "print(s.value)",
+                "l.release()"));
+        long pid = Long.parseLong(nextLine());
+        assertEquals("holding", nextLine());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        assertEquals("true", nextLine());
+        assertEquals("-1", nextLine());
+        root.join(10_000);
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("warning: lock l was released because process p1 (pid "
+                + pid + ") died holding it; the main process"), errBytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aChildKilledInTheMiddleOfFastLockingLeavesTheLockAndTheValueUsable() throws Exception {
+        Thread root = runInProcess(String.join("\n",
+                "def churn(l, s) {",
+                "    while true { with l { s.value = s.value + 1 } }",
+                "}",
+                "l = lock()",
+                "s = shared(0)",
+                "p = spawn churn(l, s)",
+                "print(p.pid)",
+                "while s.value < 5000 { sleep(0.01) }",
+                "print('churning')",
+                "try { join p } catch err { print('killed') }",
+                "print(l.acquire(30))",
+                "with s { s.value = 0 - s.value }",
+                "print(s.value < -5000)",
+                "l.release()"));
+        long pid = Long.parseLong(nextLine());
+        assertEquals("churning", nextLine());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        assertEquals("killed", nextLine());
+        assertEquals("true", nextLine());
+        assertEquals("true", nextLine());
+        root.join(10_000);
+        assertFalse(root.isAlive());
+    }
+
+    @Test
+    void aGetterKilledWithABatchInHandGivesTheRestBackInOrder() throws Exception {
+        Thread root = runInProcess(String.join("\n",
+                "def take(q, out, k, e) {",
+                "    for i in range(k) { out.put(q.get()) }",
+                "    e.set()",
+                "    sleep(60)",
+                "}",
+                "q = queue()",
+                "out = queue()",
+                "e = event()",
+                "for i in range(500) { q.put(i) }",
+                "p = spawn take(q, out, 30, e)",
+                "print(p.pid)",
+                "e.wait()",
+                "print(q.size())",
+                "try { join p } catch err { print('killed') }",
+                "taken = [out.get() for i in range(30)]",
+                "rest = [q.get() for i in range(470)]",
+                "print(taken + rest == list(range(500)), q.size())"));
+        long pid = Long.parseLong(nextLine());
+        assertEquals("470", nextLine());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        assertEquals("killed", nextLine());
+        assertEquals("true 0", nextLine());
+        root.join(10_000);
+        assertFalse(root.isAlive());
+    }
+
+    @Test
     void killedPoolWorkerIsReplacedAndItsTaskFails() throws Exception {
         Thread root = runInProcess(String.join("\n",
                 "def slow(q) {",

@@ -97,6 +97,34 @@ class TraceTimelineTest {
         }
     }
 
+    /** The trace turns the fast path off: every acquire and release in a loop, and every get of a drained queue, is seen. */
+    @Test
+    void traceSeesEveryFastPathOperation() throws Exception {
+        Path script = dir.resolve("loop.par");
+        Files.writeString(script, String.join("\n",
+                "def f(l, s, q) {",
+                "    for i in range(150) { with l { s.value = s.value + 1 } }",
+                "    for i in range(100) { q.get() }",
+                "}",
+                "l = lock()",
+                "s = shared(0)",
+                "q = queue()",
+                "for i in range(100) { q.put(i) }",
+                "join spawn f(l, s, q)",
+                "print(s.value)"));
+        List<String> events = new ArrayList<>();
+        for (String line : run("--trace", script.toString()).split("\n")) {
+            Matcher m = EVENT.matcher(line);
+            if (m.matches()) {
+                events.add(m.group(2) + " " + m.group(3).replaceAll(" +", " ").replaceAll(" at .*", ""));
+            }
+        }
+        assertEquals(150, events.stream().filter(e -> e.equals("p1 acquire l")).count(), events.toString());
+        assertEquals(150, events.stream().filter(e -> e.equals("p1 release l")).count(), events.toString());
+        assertEquals(150, events.stream().filter(e -> e.startsWith("p1 write s")).count(), events.toString());
+        assertEquals(100, events.stream().filter(e -> e.startsWith("p1 get q")).count(), events.toString());
+    }
+
     private Path lesson(String name) {
         return Path.of(System.getProperty("par.root", ".."), "scripts", "lessons", name);
     }

@@ -21,6 +21,8 @@ final class ChildChannel implements Flushable {
 
     private final BufferedOutputStream out;
     private boolean dirty;
+    /** Something was sent that the hub has not shown it has read (by answering a later call). */
+    private volatile boolean unanswered;
 
     ChildChannel(OutputStream raw) {
         this(raw, true);
@@ -44,6 +46,7 @@ final class ChildChannel implements Flushable {
         try {
             Wire.write(out, f.kind(), f.payload());
             dirty = true;
+            unanswered = true;
         } catch (IOException e) {
             ChildMain.hubGone();
         }
@@ -67,6 +70,7 @@ final class ChildChannel implements Flushable {
         try {
             out.write(scratch.buffer(), 0, scratch.length());
             dirty = true;
+            unanswered = true;
         } catch (IOException e) {
             ChildMain.hubGone();
         }
@@ -75,6 +79,16 @@ final class ChildChannel implements Flushable {
     private final Codec.Writer scratch = new Codec.Writer();
     private String lastSite;
     private byte[] lastSiteForm;
+
+    /** The hub answered a call: it has read everything sent before it, in order. */
+    void answered() {
+        unanswered = false;
+    }
+
+    /** Everything sent has reached the hub (see {@link par.proc.Broker#settled}). */
+    boolean settled() {
+        return !unanswered;
+    }
 
     @Override
     public synchronized void flush() {

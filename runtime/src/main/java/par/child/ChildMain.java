@@ -205,9 +205,9 @@ public final class ChildMain {
      * a seed, wait for their turns under the run's schedule. No lambda on this path: one not
      * linked yet costs a few milliseconds of every spawn.
      */
-    private static ProcessSupport connect(Interpreter interp, long procId, Long seed, ChildChannel channel,
+    private static ProcessSupport connect(Interpreter interp, long procId, Long seed, String slots, ChildChannel channel,
                                           BlockingQueue<HubMessage> replies, MissingName undefined) {
-        ProcessSupport support = new ProcessSupport(interp, new PipeBroker(channel, replies, procId));
+        ProcessSupport support = new ProcessSupport(interp, new PipeBroker(channel, replies, procId, slots));
         interp.setProcesses(support);
         interp.setUndefinedMessage(undefined);
         if (seed != null) {
@@ -239,7 +239,7 @@ public final class ChildMain {
 
     private static int runJob(HubMessage.Job job, Interpreter interp, ChildChannel channel,
                               BlockingQueue<HubMessage> replies) {
-        ProcessSupport support = connect(interp, job.id(), job.seed(), channel, replies, new MissingName(job.name()));
+        ProcessSupport support = connect(interp, job.id(), job.seed(), job.slots(), channel, replies, new MissingName(job.name()));
         try {
             Image.Call call = Image.install(job.image(), interp.globals, support);
             Object result = interp.call(call.function(), call.args());
@@ -264,7 +264,7 @@ public final class ChildMain {
      */
     private static int runWorker(HubMessage.Worker job, Interpreter interp, ChildChannel channel,
                                  BlockingQueue<HubMessage> replies, BlockingQueue<HubMessage.Task> tasks) {
-        ProcessSupport support = connect(interp, job.id(), job.seed(), channel, replies, new MissingName(null));
+        ProcessSupport support = connect(interp, job.id(), job.seed(), job.slots(), channel, replies, new MissingName(null));
         Image.install(job.image(), interp.globals, support);
         while (true) {
             HubMessage.Task task;
@@ -325,7 +325,7 @@ public final class ChildMain {
         Interpreter scratch = new Interpreter(InputStream.nullInputStream(), DISCARD, System.err);
         Function warm = new Function(Resolver.resolveFunction(def, List.of(), scratch.globals), new Cell[0]);
         scratch.globals.set("warm", warm);
-        HubMessage.Job job = new HubMessage.Job(0L, "warm-up", null,
+        HubMessage.Job job = new HubMessage.Job(0L, "warm-up", null, "",
                 Image.build(scratch.globals, warm, new Object[] {21L}));
         HubMessage.Task task = new HubMessage.Task(0L, Codec.encodeAll("warm", false, ParList.of(1L, 2L, 3L), new ParList()));
         ChildChannel sink = new ChildChannel(java.io.OutputStream.nullOutputStream(), false);
@@ -335,7 +335,7 @@ public final class ChildMain {
             public int getAsInt() {
                 runJob(job, scratch, sink, noReplies);
                 if (tasksToo) {
-                    runTask(task, scratch, connect(scratch, 0L, null, sink, noReplies, new MissingName(null)), sink);
+                    runTask(task, scratch, connect(scratch, 0L, null, "", sink, noReplies, new MissingName(null)), sink);
                 }
                 try {
                     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -344,7 +344,7 @@ public final class ChildMain {
                     HubMessage.read(Wire.read(new DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))));
                     // a request and its answer, as PipeBroker writes and reads them
                     ChildMessage.frame(new ChildMessage.Call(0, new Request.Get(0, null, "")));
-                    HubMessage.read(HubMessage.frame(new HubMessage.Answered(0, new Answer.Value(job.image()))));
+                    HubMessage.read(HubMessage.frame(new HubMessage.Answered(0, new Answer.Items(List.of(job.image())))));
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }

@@ -4,6 +4,7 @@ import java.util.concurrent.BlockingQueue;
 
 import par.interp.ParError;
 import par.proc.Broker;
+import par.proc.Slots;
 import par.wire.Answer;
 import par.wire.ChildMessage;
 import par.wire.HubMessage;
@@ -16,11 +17,28 @@ final class PipeBroker implements Broker {
     private final BlockingQueue<HubMessage> replies;
     private final long self;
     private long nextRequest;
+    /** The shared memory's file ("" for none), mapped when a handle first needs it. */
+    private final String slotsPath;
+    private Slots slots;
 
-    PipeBroker(ChildChannel channel, BlockingQueue<HubMessage> replies, long self) {
+    PipeBroker(ChildChannel channel, BlockingQueue<HubMessage> replies, long self, String slotsPath) {
         this.channel = channel;
         this.replies = replies;
         this.self = self;
+        this.slotsPath = slotsPath;
+    }
+
+    @Override
+    public synchronized Slots slots() {
+        if (slots == null && !slotsPath.isEmpty()) {
+            slots = Slots.open(java.nio.file.Path.of(slotsPath)); // refused with the reason if it cannot be trusted
+        }
+        return slots;
+    }
+
+    @Override
+    public boolean settled() {
+        return channel.settled();
     }
 
     @Override
@@ -32,6 +50,7 @@ final class PipeBroker implements Broker {
         HubMessage reply;
         try {
             reply = replies.take();
+            channel.answered(); // what was sent before the call has reached the hub
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ParError("interrupted");

@@ -47,7 +47,7 @@ final class Deadlocks {
             return null;
         }
         if (w.on instanceof HubLock) {
-            return ((HubLock) w.on).holder;
+            return ((HubLock) w.on).holder();
         }
         if (w.on instanceof HubProcess && !((HubProcess) w.on).finished) {
             return (HubProcess) w.on;

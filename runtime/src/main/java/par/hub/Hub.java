@@ -59,6 +59,8 @@ public final class Hub {
     Scheduler scheduler;
     private long scheduleSeed;
     private ScheduleLog scheduleLog;
+    /** The shared memory of locks, shared numbers and queue batches; made with the first of them. */
+    private par.proc.Slots slots;
 
     public Hub(Output out, PrintStream err, int maxProcs, Trace trace) {
         this(out, err, maxProcs, trace, null);
@@ -111,7 +113,49 @@ public final class Hub {
             public long self() {
                 return 0;
             }
+
+            @Override
+            public par.proc.Slots slots() {
+                return Hub.this.slots();
+            }
         };
+    }
+
+    /** The shared memory (see {@link par.proc.Slots}), made on first use in the private directory. */
+    synchronized par.proc.Slots slots() {
+        if (slots == null) {
+            slots = par.proc.Slots.create(par.launch.PrivateDir.get());
+            updateFastPath();
+        }
+        return slots;
+    }
+
+    /**
+     * The file a new child maps for the fast path: none while the trace is on or a schedule
+     * (not the REPL's stepping, which can end) runs for the whole run, so the fast path can
+     * never come on and the child need not map anything.
+     */
+    synchronized String childSlots() {
+        boolean neverFast = trace.on() || (scheduler != null && !scheduler.manual());
+        return neverFast ? "" : slots().path();
+    }
+
+    /**
+     * The one place that decides whether processes may skip the hub: not while the trace
+     * (--trace, --timeline) must see every operation, nor while a schedule (--schedule,
+     * --replay, par check, the REPL's :sched step) must order them. Every process reads the
+     * answer from the shared memory before each fast operation, so a change reaches them all.
+     */
+    synchronized void updateFastPath() {
+        if (slots != null) {
+            slots.setFast(!trace.on() && scheduler == null);
+        }
+    }
+
+    /** Whether process id may still be running (for a claim a dead writer left in the shared memory). */
+    boolean alive(long id) {
+        HubProcess p = id == 0 ? root : procs.get(id);
+        return p != null && !p.finished && (p == root || ProcessHandle.of(p.pid).map(ProcessHandle::isAlive).orElse(false));
     }
 
     /**
@@ -124,6 +168,7 @@ public final class Hub {
         scheduler = new Scheduler(this, schedule.choice(), scheduleLog);
         scheduleSeed = schedule.seed();
         trace.countSteps(scheduler);
+        updateFastPath();
     }
 
     /** A child's seed under the schedule (its random numbers), or null when running free. */
@@ -299,7 +344,7 @@ public final class Hub {
         List<String> rows = new ArrayList<>();
         for (HubProcess p : procs.values()) {
             if (!p.finished) {
-                rows.add(p.row(scheduler == null ? null : scheduler.pending(p)));
+                rows.add(p.row(scheduler == null ? null : scheduler.pending(p), locks.heldBy(p)));
             }
         }
         return rows;
@@ -324,8 +369,8 @@ public final class Hub {
     }
 
     /** A cycle of waits on one line: {@code the cycle: a holds x, waits for y -> b holds y, waits for x -> a}. */
-    private static String cycle(List<HubProcess> stuck) {
-        return "the cycle: " + String.join(" -> ", stuck.stream().map(HubProcess::cycleStep).toList())
+    private String cycle(List<HubProcess> stuck) {
+        return "the cycle: " + String.join(" -> ", stuck.stream().map(p -> p.cycleStep(locks.heldBy(p))).toList())
                 + " -> " + stuck.get(0).name;
     }
 
@@ -388,6 +433,11 @@ public final class Hub {
             awaitExits();
         }
         timers.shutdownNow();
+        synchronized (this) {
+            if (slots != null) {
+                slots.delete();
+            }
+        }
         flushOut();
     }
 
@@ -427,7 +477,7 @@ public final class Hub {
         flushOut();
         err.println("error: deadlock");
         for (HubProcess p : stuck) {
-            err.println("  " + p.stuckLine());
+            err.println("  " + p.stuckLine(locks.heldBy(p)));
         }
         if (Deadlocks.isCycle(stuck)) {
             err.println("  " + cycle(stuck));

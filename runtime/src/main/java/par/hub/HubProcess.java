@@ -1,9 +1,7 @@
 package par.hub;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import par.launch.ChildConn;
 
@@ -19,7 +17,6 @@ public final class HubProcess {
     final long pid;
     /** The channel, until the JVM has exited (its buffers and its Process are then let go). */
     ChildConn conn;
-    final Set<HubLock> held = new LinkedHashSet<>();
     final List<Waiter> joiners = new ArrayList<>();
     boolean finished;
     /** The encoded return value, once it finished well. */
@@ -64,14 +61,15 @@ public final class HubProcess {
 
     /**
      * Its row in the REPL's :ps: name, pid, state, what it holds and waits for. pending: the
-     * request it waits to have served while stepping ("wants read 1 at <repl>:4"), or null.
+     * request it waits to have served while stepping ("wants read 1 at <repl>:4"), or null;
+     * held: the locks it holds (their slots say so, see {@link Locks#heldBy}).
      */
-    String row(String pending) {
+    String row(String pending, List<HubLock> held) {
         String state = pending != null ? pending : blockedOn != null ? "waiting"
                 : pool != null ? (task != null ? "working" : "idle") : "running";
         StringBuilder row = new StringBuilder(String.format("%-8s pid %-7d %-8s", name, pid, state));
         if (!held.isEmpty()) {
-            row.append(" holds ").append(heldLabels());
+            row.append(" holds ").append(heldLabels(held));
         }
         if (blockedOn != null) {
             row.append(" ").append(blockedOn.what);
@@ -83,7 +81,7 @@ public final class HubProcess {
     }
 
     /** Its line in a deadlock report: where it waits, for what, and what it holds. */
-    String stuckLine() {
+    String stuckLine(List<HubLock> held) {
         StringBuilder line = new StringBuilder(name).append(" (pid ").append(pid).append(")");
         if (!blockedOn.site.isEmpty()) {
             line.append(" at ").append(blockedOn.site);
@@ -97,8 +95,8 @@ public final class HubProcess {
 
     /** A lock it holds and the line it took it at: {@code fork0 (taken at line 5)}. */
     private static String heldSince(HubLock l) {
-        int colon = l.takenAt.lastIndexOf(':');
-        return colon < 0 ? l.label : l.label + " (taken at line " + l.takenAt.substring(colon + 1) + ")";
+        int line = l.takenAt();
+        return line == 0 ? l.label : l.label + " (taken at line " + line + ")";
     }
 
     /** Its line in :graph: {@code phil0 -> phil1: waits for fork1, which phil1 holds}. */
@@ -108,11 +106,11 @@ public final class HubProcess {
     }
 
     /** Its step in a deadlock's cycle: {@code phil0 holds fork0, waits for fork1}. */
-    String cycleStep() {
-        return name + (held.isEmpty() ? "" : " holds " + heldLabels()) + ", " + blockedOn.what;
+    String cycleStep(List<HubLock> held) {
+        return name + (held.isEmpty() ? "" : " holds " + heldLabels(held)) + ", " + blockedOn.what;
     }
 
-    private String heldLabels() {
+    private static String heldLabels(List<HubLock> held) {
         return String.join(", ", held.stream().map(l -> l.label).toList());
     }
 

@@ -36,9 +36,26 @@ final class Locks {
 
     /** A lock that goes by the name of what it guards: a shared value's, a condition's. */
     private HubLock newLock(long id, String label) {
-        HubLock l = new HubLock(id, label);
+        return newLock(id, label, id);
+    }
+
+    /** slotId: whose slot holds its state (a shared value's guard lives in the value's slot). */
+    private HubLock newLock(long id, String label, long slotId) {
+        HubLock l = new HubLock(id, label, hub.slots().slotForHub(slotId), hub);
         locks.put(id, l);
         return l;
+    }
+
+    /** The locks process p holds, as their slots say. */
+    java.util.List<HubLock> heldBy(HubProcess p) {
+        java.util.List<HubLock> held = new java.util.ArrayList<>();
+        for (HubLock l : locks.values()) {
+            if (l.holder() == p) {
+                held.add(l);
+            }
+        }
+        held.sort(java.util.Comparator.comparingLong(l -> l.id));
+        return held;
     }
 
     /** A lock by id; a shared value's id names its guard lock (for {@code with s { }}). */
@@ -49,20 +66,23 @@ final class Locks {
 
     void acquire(HubProcess from, Request.Acquire a, Reply<Answer.Flag> r) {
         HubLock l = lock(a.lock());
-        if (l.holder == from) {
+        if (l.holder() == from) {
             r.fail(l.described() + " is already held by this process (a lock cannot be acquired twice)");
             return;
         }
-        if (l.tryTake(from, hub, a.site())) {
+        if (noWait(a.timeout())) {
+            r.ok(Answer.Flag.of(l.tryTake(from, a.site())));
+            return;
+        }
+        if (l.takeOrWait(from, a.site())) {
             r.ok(Answer.Flag.TRUE);
             return;
         }
-        if (noWait(a.timeout())) {
-            r.ok(Answer.Flag.FALSE);
-            return;
-        }
         hub.trace.event(from, "wait", l, a.site());
-        hub.park(from, r, null, "waits for " + l.label, a.site(), l, l.waiters, a.timeout(), falseFrom(l.waiters));
+        hub.park(from, r, null, "waits for " + l.label, a.site(), l, l.waiters, a.timeout(), w -> {
+            l.leave(w);
+            w.ok(Answer.Flag.FALSE);
+        });
     }
 
     /** What a time-out does to a wait for a lock, a permit or an event: it leaves, answered false. */
@@ -80,19 +100,23 @@ final class Locks {
 
     void release(HubProcess from, Request.Release rel, Reply<Answer.Done> r) {
         HubLock l = lock(rel.lock());
-        if (l.holder != from) {
-            String state = l.holder == null ? "it is not held" : "it is held by " + l.holder.describe();
+        HubProcess holder = l.holder();
+        if (holder != from) {
+            String state = holder == null ? "it is not held" : "it is held by " + holder.describe();
             r.fail("cannot release " + l.described() + ": " + state);
             return;
         }
-        l.release(hub);
+        l.release(from);
         r.ok(Answer.Done.DONE);
     }
 
     /** A process ended: the locks and permits it held are freed, a barrier it waited at breaks. */
     void holderDied(HubProcess p) {
-        for (HubLock l : p.held.toArray(new HubLock[0])) {
-            l.holderDied(hub);
+        for (HubLock l : heldBy(p)) {
+            l.holderDied(p);
+        }
+        for (HubShared s : shared.values()) {
+            s.slot.clearWriter(p.id);
         }
         for (HubSync.Semaphore sem : semaphores.values()) {
             sem.holderDied(p);
@@ -118,20 +142,21 @@ final class Locks {
     void newShared(Request.NewShared n, Reply<Answer.Id> r) {
         long id = hub.nextId();
         String label = hub.names.label("shared", id, n.name());
-        shared.put(id, new HubShared(id, label, n.value(), newLock(hub.nextId(), label)));
+        shared.put(id, new HubShared(id, label, n.value(), newLock(hub.nextId(), label, id), hub.slots().slotForHub(id)));
         r.ok(new Answer.Id(id));
     }
 
     void read(HubProcess from, Request.Read rd, Reply<Answer.Value> r) {
         HubShared s = Hub.find(shared, rd.shared(), "shared value");
-        hub.trace.event(from, "read", s, rd.site(), -1, () -> hub.shown.value(s.value));
-        r.ok(new Answer.Value(s.value));
+        byte[] value = s.value();
+        hub.trace.event(from, "read", s, rd.site(), -1, () -> hub.shown.value(value));
+        r.ok(new Answer.Value(value));
     }
 
     void write(HubProcess from, Request.Write w, Reply<Answer.Done> r) {
         HubShared s = Hub.find(shared, w.shared(), "shared value");
-        s.value = w.value();
-        hub.trace.event(from, "write", s, w.site(), -1, () -> hub.shown.value(s.value));
+        s.set(from, w.value(), hub);
+        hub.trace.event(from, "write", s, w.site(), -1, () -> hub.shown.value(w.value()));
         r.ok(Answer.Done.DONE);
     }
 
@@ -240,11 +265,11 @@ final class Locks {
 
     void awaitCondition(HubProcess from, Request.AwaitCondition a, Reply<Answer.Flag> r) {
         HubCondition c = Hub.find(conditions, a.condition(), "condition");
-        if (c.lock.holder != from) {
+        if (c.lock.holder() != from) {
             r.fail("wait() on a condition needs its lock held (use with c { ... })");
             return;
         }
-        c.lock.release(hub);
+        c.lock.release(from);
         hub.park(from, r, null, "waits on " + c.described(), a.site(), null, c.waiters, a.timeout(), w -> {
             c.waiters.remove(w);
             reacquire(c, w, Answer.Flag.FALSE);
@@ -253,7 +278,7 @@ final class Locks {
 
     void notify(HubProcess from, Request.Notify n, Reply<Answer.Done> r) {
         HubCondition c = Hub.find(conditions, n.condition(), "condition");
-        if (c.lock.holder != from) {
+        if (c.lock.holder() != from) {
             r.fail("notify() on a condition needs its lock held (use with c { ... })");
             return;
         }
@@ -281,7 +306,7 @@ final class Locks {
                 woken.fail(message);
             }
         };
-        if (c.lock.tryTake(woken.proc, hub)) {
+        if (c.lock.takeOrWait(woken.proc, "")) {
             woken.ok(result);
             return;
         }

@@ -55,7 +55,7 @@ final class Pools {
         w.pool = pool;
         hub.procs.put(w.id, w);
         conn.own(w);
-        conn.send(new HubMessage.Worker(w.id, w.name, hub.childSeed(w.id), pool.image));
+        conn.send(new HubMessage.Worker(w.id, w.name, hub.childSeed(w.id), hub.childSlots(), pool.image));
         pool.workers.add(w);
         pool.idle.add(w);
         pool.dispatch();

@@ -59,7 +59,7 @@ final class Processes {
         hub.procs.put(p.id, p);
         hub.names.process(p.id, p.name);
         conn.own(p);
-        conn.send(new HubMessage.Job(p.id, p.name, hub.childSeed(p.id), s.image()));
+        conn.send(new HubMessage.Job(p.id, p.name, hub.childSeed(p.id), hub.childSlots(), s.image()));
         hub.trace.event(from, "spawn", p, s.site());
         r.ok(new Answer.Spawned(p.id, p.pid, p.name));
     }
@@ -125,6 +125,7 @@ final class Processes {
         }
         p.joiners.clear();
         hub.locks.holderDied(p);
+        hub.queues.getterEnded(p);
         hub.deadlocks.check();
         hub.notifyAll();
         hub.scheduleNext();

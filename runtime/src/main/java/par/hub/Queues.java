@@ -56,13 +56,15 @@ final class Queues {
      */
     byte[] takeIfAny(long queue, String site) {
         HubQueue q = queue(queue);
+        q.getter(hub.root);
         return q.items.isEmpty() ? null : q.take(hub.root, site);
     }
 
-    void get(HubProcess from, Request.Get g, Reply<Answer.Value> r) {
+    void get(HubProcess from, Request.Get g, Reply<Answer.Items> r) {
         HubQueue q = queue(g.queue());
+        q.getter(from);
         if (!q.items.isEmpty()) {
-            r.ok(new Answer.Value(q.take(from, g.site())));
+            r.ok(new Answer.Items(q.takeFor(from, g.site())));
             return;
         }
         hub.trace.event(from, "wait", q, g.site());
@@ -73,7 +75,14 @@ final class Queues {
                 });
     }
 
+    /** A process ended: a batch it held goes back to its queue. */
+    void getterEnded(HubProcess p) {
+        for (HubQueue q : queues.values()) {
+            q.getterEnded(p);
+        }
+    }
+
     void size(Request.Size s, Reply<Answer.Count> r) {
-        r.ok(new Answer.Count(queue(s.queue()).items.size()));
+        r.ok(new Answer.Count(queue(s.queue()).size()));
     }
 }

@@ -101,7 +101,7 @@ final class Requests implements Request.Handler<HubProcess> {
     }
 
     @Override
-    public void get(HubProcess from, Request.Get g, Reply<Value> r) {
+    public void get(HubProcess from, Request.Get g, Reply<par.wire.Answer.Items> r) {
         queues.get(from, g, r);
     }
 

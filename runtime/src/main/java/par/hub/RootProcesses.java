@@ -66,6 +66,11 @@ public final class RootProcesses extends ProcessSupport {
             public long self() {
                 return hub.self();
             }
+
+            @Override
+            public par.proc.Slots slots() {
+                return hub.slots();
+            }
         };
     }
 

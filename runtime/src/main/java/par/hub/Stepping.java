@@ -23,6 +23,7 @@ final class Stepping {
                 hub.scheduler = null;
                 s.releaseAll();
             }
+            hub.updateFastPath();
         }
     }
 

@@ -30,7 +30,7 @@ public final class PrivateDir {
     private static final String USER = System.getProperty("user.name", "user");
 
     /** The directory, made (0700) if need be; null when none can be trusted or made. */
-    static Path get() {
+    public static Path get() {
         return Once.DIR;
     }
 

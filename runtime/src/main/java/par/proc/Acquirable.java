@@ -13,8 +13,13 @@ import par.wire.Request;
  * name the hub operations and add methods of their own.
  */
 abstract class Acquirable extends HubHandle implements ContextManager {
-    Acquirable(ProcessSupport support, long id) {
+    /** Its slot in the shared memory, or null for what has none (a semaphore). */
+    private final FastPath fast;
+
+    /** lockId: the lock whose state it holds (its own id, a condition's lock); 0 for no fast path. */
+    Acquirable(ProcessSupport support, long id, long lockId) {
         super(support, id);
+        this.fast = lockId == 0 ? null : new FastPath(support, lockId);
     }
 
     /** The request that takes it: a lock's (a condition's names its lock), or a semaphore's. */
@@ -44,11 +49,19 @@ abstract class Acquirable extends HubHandle implements ContextManager {
 
     private Object acquire(Interpreter interp, Object timeout) {
         interp.out().flush(); // lines printed before waiting come before the next holder's
+        Slots.Slot slot = fast == null ? null : fast.slot();
+        if (slot != null && slot.tryLock(fast.self(), fast.line())) {
+            return true;
+        }
         return support.broker().call(acquireRequest(ProcessSupport.timeout(timeout), interp.site())).value();
     }
 
     private void release(Interpreter interp) {
         interp.out().flush();
+        Slots.Slot slot = fast == null ? null : fast.publishing();
+        if (slot != null && slot.tryUnlock(fast.self())) {
+            return;
+        }
         support.broker().call(releaseRequest(interp.site()));
     }
 

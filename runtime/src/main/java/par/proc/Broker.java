@@ -23,4 +23,18 @@ public interface Broker {
 
     /** The id of the process this broker speaks for (0 is the root). */
     long self();
+
+    /** The shared memory of the fast path ({@link Slots}), or null where there is none. */
+    default Slots slots() {
+        return null;
+    }
+
+    /**
+     * Nothing this process sent (a printed line, a put) is still on its way to the hub: a fast
+     * release or write, which the hub does not see, would otherwise overtake it (the next holder's
+     * line printed before this holder's).
+     */
+    default boolean settled() {
+        return true;
+    }
 }

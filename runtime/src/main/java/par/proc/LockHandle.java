@@ -6,7 +6,7 @@ import par.wire.Request;
 /** What {@code lock()} returns: a lock the hub owns, by id. {@code with l { }} holds it for the block. */
 class LockHandle extends Acquirable {
     LockHandle(ProcessSupport support, long id) {
-        super(support, id);
+        super(support, id, id);
     }
 
     @Override

@@ -29,6 +29,8 @@ import par.wire.WireException;
  */
 public class ProcessSupport implements Processes, Codec.Receiver {
     final Interpreter interp;
+    /** Queue items the hub gave this process ahead of its gets. */
+    final QueueBatches batches = new QueueBatches();
     private final Supplier<Broker> brokerSource;
     private Broker broker;
 

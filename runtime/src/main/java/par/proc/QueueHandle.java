@@ -3,13 +3,15 @@ package par.proc;
 import par.interp.Builtin;
 import par.interp.Interpreter;
 import par.interp.Nil;
+import par.wire.Answer;
 import par.wire.Codec;
 import par.wire.Request;
 
 /**
  * What {@code queue()} returns: a FIFO queue the hub owns. A put into an unbounded queue is
  * sent without waiting for an answer (it cannot block), which is what makes queues fast; a
- * put into a bounded queue waits for room.
+ * put into a bounded queue waits for room. A get takes from this process's batch first
+ * ({@link QueueBatches}), which the hub gives a queue's only getter when items are waiting.
  */
 final class QueueHandle extends HubHandle {
     private final long capacity;
@@ -49,13 +51,17 @@ final class QueueHandle extends HubHandle {
             }
             case "get": {
                 Builtin.checkArity("get", args, 0, 1);
-                byte[] ready = support.broker().tryGet(id, interp.site());
+                byte[] ready = support.batches.next(id);
+                if (ready == null) {
+                    ready = support.broker().tryGet(id, interp.site());
+                }
                 if (ready != null) {
                     return support.decode(ready);
                 }
                 interp.out().flush();
                 Request.Timeout timeout = ProcessSupport.timeout(args.length == 0 ? Nil.NIL : args[0]);
-                return support.decode(support.broker().call(new Request.Get(id, timeout, interp.site())).encoded());
+                Answer.Items got = support.broker().call(new Request.Get(id, timeout, interp.site()));
+                return support.decode(support.batches.got(id, got.items(), support.broker().slots()));
             }
             case "size":
                 Builtin.checkArity("size", args, 0, 0);

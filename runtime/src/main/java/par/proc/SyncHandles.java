@@ -33,7 +33,7 @@ final class SyncHandles {
 
     static final class Semaphore extends Acquirable {
         Semaphore(ProcessSupport support, long id) {
-            super(support, id);
+            super(support, id, 0);
         }
 
         @Override
@@ -144,7 +144,7 @@ final class SyncHandles {
         private final long lockId;
 
         Condition(ProcessSupport support, long id, long lockId) {
-            super(support, id);
+            super(support, id, lockId);
             this.lockId = lockId;
         }
 

@@ -62,6 +62,20 @@ public sealed interface Answer {
         }
     }
 
+    /**
+     * What a get takes from a queue: its head item, and after it, when the getter is the
+     * queue's only one, more that were waiting (a batch; see par.proc.Slots), in the queue's order.
+     */
+    record Items(List<byte[]> items) implements Answer {
+        @Override
+        public void writeFields(Codec.Writer w) {
+            w.i32(items.size());
+            for (byte[] item : items) { // a loop, not a lambda: this is on every child's get path
+                w.bytes(item);
+            }
+        }
+    }
+
     record Spawned(long id, long pid, String name) implements Answer {
         @Override
         public void writeFields(Codec.Writer w) {
@@ -135,7 +149,7 @@ public sealed interface Answer {
 
     /** Each kind of answer's tag on the wire: its name's place here (names: see Request.TAGS). */
     List<String> TAGS = List.of("Done", "Id", "Ids", "Flag", "Count", "Value", "Spawned",
-            "ProcessState", "ConditionMade", "Results", "TaskFailed", "Cancelled", "TaskEnded");
+            "ProcessState", "ConditionMade", "Results", "TaskFailed", "Cancelled", "TaskEnded", "Items");
 
     /** Writes the answer's tag, then its fields. */
     static void write(Answer a, Codec.Writer w) {
@@ -166,6 +180,7 @@ public sealed interface Answer {
             case "TaskFailed": return new TaskFailed(r.i32(), r.str(), trace(r), r.str(), r.i64());
             case "Cancelled": return Cancelled.CANCELLED;
             case "TaskEnded": return taskEnded(r);
+            case "Items": return items(r);
             default: throw new IllegalStateException("an answer tag with no reader: " + tag);
         }
     }
@@ -175,6 +190,18 @@ public sealed interface Answer {
         boolean exited = r.b() != 0;
         long code = r.i64();
         return new ProcessState(alive, exited ? code : null, r.str());
+    }
+
+    private static Items items(CodecReader r) {
+        int n = r.count();
+        List<byte[]> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            items.add(r.bytes());
+        }
+        if (items.isEmpty()) {
+            throw new WireException("malformed reply: a get answered with no item");
+        }
+        return new Items(items);
     }
 
     private static TaskEnded taskEnded(CodecReader r) {

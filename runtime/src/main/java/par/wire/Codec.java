@@ -397,6 +397,14 @@ public final class Codec {
         return v;
     }
 
+    /** The value if it is an int that fits a long or a float (the shared memory holds those), else null. */
+    public static Object number(byte[] data) {
+        if (data.length == 0 || (data[0] != INT && data[0] != FLOAT)) {
+            return null;
+        }
+        return decode(data, null);
+    }
+
     /** Decodes the given number of values written by {@link #encodeAll}. */
     public static Object[] decodeAll(byte[] data, int count, Receiver receiver) {
         CodecReader r = new CodecReader(data, receiver);

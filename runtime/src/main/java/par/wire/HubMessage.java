@@ -11,13 +11,15 @@ public sealed interface HubMessage {
     /**
      * Run the image's call as process id, named name. seed: the run is under a schedule (its
      * requests and lines wait for their turn, its clock is the hub's, its random() is seeded
-     * from this), or null when processes run free.
+     * from this), or null when processes run free. slots: the file of the shared memory where
+     * locks and shared numbers live (see par.proc.Slots), "" for none: the fast path is then
+     * never taken, and whether it may be taken is read from the file before each operation.
      */
-    record Job(long id, String name, Long seed, byte[] image) implements HubMessage {
+    record Job(long id, String name, Long seed, String slots, byte[] image) implements HubMessage {
     }
 
-    /** Become a pool worker: keep this image for every task. seed: as a {@link Job}'s. */
-    record Worker(long id, String name, Long seed, byte[] image) implements HubMessage {
+    /** Become a pool worker: keep this image for every task. seed and slots: as a {@link Job}'s. */
+    record Worker(long id, String name, Long seed, String slots, byte[] image) implements HubMessage {
     }
 
     /** Run a pool task: work is a function (or its name) and a chunk of items, encoded. */
@@ -37,10 +39,10 @@ public sealed interface HubMessage {
         byte kind;
         if (m instanceof Job j) {
             kind = JOB;
-            start(w, j.id, j.name, j.seed, j.image);
+            start(w, j.id, j.name, j.seed, j.slots, j.image);
         } else if (m instanceof Worker j) {
             kind = WORKER;
-            start(w, j.id, j.name, j.seed, j.image);
+            start(w, j.id, j.name, j.seed, j.slots, j.image);
         } else if (m instanceof Task t) {
             kind = TASK;
             w.i64(t.id);
@@ -58,11 +60,12 @@ public sealed interface HubMessage {
         return new Wire.Frame(kind, w.toBytes());
     }
 
-    private static void start(Codec.Writer w, long id, String name, Long seed, byte[] image) {
+    private static void start(Codec.Writer w, long id, String name, Long seed, String slots, byte[] image) {
         w.i64(id);
         w.str(name);
         w.b(seed == null ? 0 : 1);
         w.i64(seed == null ? 0 : seed);
+        w.str(slots);
         w.raw(image);
     }
 
@@ -71,7 +74,8 @@ public sealed interface HubMessage {
         String name = r.str();
         boolean scheduled = r.b() != 0;
         long seed = r.i64();
-        return new Job(id, name, scheduled ? seed : null, r.rest());
+        String slots = r.str();
+        return new Job(id, name, scheduled ? seed : null, slots, r.rest());
     }
 
     static HubMessage read(Wire.Frame f) {
@@ -81,7 +85,7 @@ public sealed interface HubMessage {
             case JOB: return readJob(r);
             case WORKER: {
                 Job j = readJob(r);
-                return new Worker(j.id(), j.name(), j.seed(), j.image());
+                return new Worker(j.id(), j.name(), j.seed(), j.slots(), j.image());
             }
             case TASK: return new Task(r.i64(), r.rest());
             case ANSWERED: m = new Answered(r.i64(), Answer.read(r)); break;

@@ -140,8 +140,8 @@ public sealed interface Request<A extends Answer> {
         }
     }
 
-    record Get(long queue, Timeout timeout, String site) implements Request<Answer.Value> {
-        public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Value> r) { h.get(from, this, r); }
+    record Get(long queue, Timeout timeout, String site) implements Request<Answer.Items> {
+        public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Items> r) { h.get(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
             w.i64(queue);
@@ -370,7 +370,7 @@ public sealed interface Request<A extends Answer> {
 
         void put(P from, Put p, Reply<Answer.Done> r);
 
-        void get(P from, Get g, Reply<Answer.Value> r);
+        void get(P from, Get g, Reply<Answer.Items> r);
 
         void size(P from, Size s, Reply<Answer.Count> r);
 

@@ -56,7 +56,8 @@ class MessageRoundTripTest {
                 new Answer.ProcessState(false, -9L, "p1"), new Answer.ConditionMade(13, 4), new Answer.Results(BYTES),
                 new Answer.TaskFailed(-1, "was killed", List.of(), "w1", 77), new Answer.TaskFailed(2, "boom", TRACE, "w2", 78),
                 Answer.Cancelled.CANCELLED, new Answer.TaskEnded(8, new Answer.Results(BYTES)),
-                new Answer.TaskEnded(9, Answer.Cancelled.CANCELLED));
+                new Answer.TaskEnded(9, Answer.Cancelled.CANCELLED), new Answer.Items(List.of(BYTES)),
+                new Answer.Items(List.of(BYTES, new byte[0], BYTES)));
     }
 
     private static List<ChildMessage> childMessages() {
@@ -71,10 +72,10 @@ class MessageRoundTripTest {
     }
 
     private static List<HubMessage> hubMessages() {
-        List<HubMessage> all = new ArrayList<>(List.of(new HubMessage.Job(2, "p1", null, BYTES),
-                new HubMessage.Job(3, "p2", -5L, BYTES),
-                new HubMessage.Worker(3, "w1", null, BYTES),
-                new HubMessage.Worker(4, "w2", 9L, BYTES), new HubMessage.Task(8, BYTES),
+        List<HubMessage> all = new ArrayList<>(List.of(new HubMessage.Job(2, "p1", null, "", BYTES),
+                new HubMessage.Job(3, "p2", -5L, "/tmp/par-u/slots-1-2.map", BYTES),
+                new HubMessage.Worker(3, "w1", null, "", BYTES),
+                new HubMessage.Worker(4, "w2", 9L, "/tmp/s.map", BYTES), new HubMessage.Task(8, BYTES),
                 new HubMessage.Refused(5, "the pool is closed")));
         for (Answer a : answers()) {
             all.add(new HubMessage.Answered(all.size(), a));
