@@ -89,12 +89,7 @@ public final class Function implements Callable {
         if (code.cellSlots.length != 0) {
             makeCells(code, slots);
         }
-        Frame frame = new Frame(slots, captured, interp);
-        if (++interp.depth > MAX_DEPTH) {
-            interp.depth--;
-            // not entered yet: the caller's line is where this happened
-            throw new ParError("maximum recursion depth exceeded (" + MAX_DEPTH + " calls deep)");
-        }
+        Frame frame = interp.enter(slots, captured);
         try {
             Object returned = code.body.exec(frame);
             return returned != null ? returned : Nil.NIL; // the body ran to its end
@@ -103,7 +98,7 @@ public final class Function implements Callable {
         } catch (StackOverflowError e) {
             throw new ParError("maximum recursion depth exceeded (the stack is full)");
         } finally {
-            interp.depth--;
+            interp.leave(frame);
         }
     }
 
