@@ -86,24 +86,27 @@ public final class Function implements Callable {
     /** Runs the body in a frame whose first slots already hold the arguments. */
     Object invoke(Interpreter interp, Object[] slots) {
         FunctionCode code = code();
-        int[] cellSlots = code.cellSlots;
-        for (int i = 0; i < cellSlots.length; i++) {
-            slots[cellSlots[i]] = new Cell(code.cellNames[i], slots[cellSlots[i]]);
+        if (code.cellSlots.length != 0) {
+            makeCells(code, slots);
         }
-        Frame frame = new Frame(slots, captured, interp);
-        if (++interp.depth > MAX_DEPTH) {
-            interp.depth--;
-            // not entered yet: the caller's line is where this happened
-            throw new ParError("maximum recursion depth exceeded (" + MAX_DEPTH + " calls deep)");
-        }
+        Frame frame = interp.enter(slots, captured);
         try {
-            return code.body.exec(frame) == StmtNode.RETURN ? frame.returnValue : Nil.NIL;
+            Object returned = code.body.exec(frame);
+            return returned != null ? returned : Nil.NIL; // the body ran to its end
         } catch (ParError e) {
             throw leaving(e);
         } catch (StackOverflowError e) {
             throw new ParError("maximum recursion depth exceeded (the stack is full)");
         } finally {
-            interp.depth--;
+            interp.leave(frame);
+        }
+    }
+
+    /** Puts the locals an inner function captures into cells, arguments included. */
+    private static void makeCells(FunctionCode code, Object[] slots) {
+        int[] cellSlots = code.cellSlots;
+        for (int i = 0; i < cellSlots.length; i++) {
+            slots[cellSlots[i]] = new Cell(code.cellNames[i], slots[cellSlots[i]]);
         }
     }
 

@@ -29,7 +29,14 @@ public final class Interpreter {
     public final Globals globals = new Globals();
     private Processes processes = Processes.NONE;
     private BufferedReader reader;
+    /** How many Par calls are running; deeper than {@link Function#MAX_DEPTH} is an error. */
     int depth;
+    /**
+     * The frame of the call running at each depth, reused by the next call at that depth: a
+     * frame never outlives its call (closures capture cells, not frames), so a call allocates
+     * only its slots. Only the thread running the program uses them.
+     */
+    private Frame[] frames = new Frame[16];
     /** Set by the REPL's Ctrl-C: loops notice it and stop with an error. */
     private volatile boolean interruptRequested;
     /** Set when the program must end at once (a deadlock was found): the status to end with. */
@@ -89,6 +96,32 @@ public final class Interpreter {
             e.leaveFunction(TOP_LEVEL, code.file(), code.lines());
             throw e;
         }
+    }
+
+    /** Enters a call one level deeper: its frame, holding these slots and cells. */
+    Frame enter(Object[] slots, Cell[] captured) {
+        int d = depth + 1;
+        if (d > Function.MAX_DEPTH) {
+            // not entered: the caller's line is where this happened
+            throw new ParError("maximum recursion depth exceeded (" + Function.MAX_DEPTH + " calls deep)");
+        }
+        if (d == frames.length) {
+            frames = java.util.Arrays.copyOf(frames, d * 2);
+        }
+        Frame frame = frames[d];
+        if (frame == null) {
+            frame = frames[d] = new Frame(null, null, this);
+        }
+        frame.slots = slots;
+        frame.captured = captured;
+        depth = d;
+        return frame;
+    }
+
+    /** Leaves the call of this frame, letting go of its locals so they are garbage as they would be. */
+    void leave(Frame frame) {
+        frame.slots = null;
+        depth--;
     }
 
     /** Asks the running code to stop at its next loop step or wait (the REPL's Ctrl-C). */

@@ -213,6 +213,12 @@ public final class Ops {
         if (!Values.isNumber(a) || !Values.isNumber(b)) {
             throw new ParError("cannot raise " + Values.typeName(a) + " to the power " + Values.typeName(b));
         }
+        if (a instanceof Long && b instanceof Long && (Long) b >= 0) {
+            Object r = longPower((Long) a, (Long) b);
+            if (r != null) {
+                return r;
+            }
+        }
         if (isInt(a) && isInt(b)) {
             BigInteger exp = big(b);
             if (exp.signum() >= 0) {
@@ -235,6 +241,34 @@ public final class Ops {
             throw new ParError("float result is too large");
         }
         return r;
+    }
+
+    /** base ** exp by squaring in longs, or null if a step overflows (BigInteger takes it then). */
+    private static Object longPower(long base, long exp) {
+        long result = 1;
+        while (true) {
+            if ((exp & 1) != 0) {
+                long hi = Math.multiplyHigh(result, base);
+                result *= base;
+                if (!fits(hi, result)) {
+                    return null;
+                }
+            }
+            exp >>= 1;
+            if (exp == 0) {
+                return result;
+            }
+            long hi = Math.multiplyHigh(base, base);
+            base *= base;
+            if (!fits(hi, base)) {
+                return null;
+            }
+        }
+    }
+
+    /** Whether a product whose high and low halves are these fits in a long. */
+    private static boolean fits(long hi, long lo) {
+        return (hi == 0 && lo >= 0) || (hi == -1 && lo < 0);
     }
 
     private static Object intPower(BigInteger base, BigInteger exp) {
@@ -315,6 +349,9 @@ public final class Ops {
 
     /** Exact order between any two numbers, even a huge int against a float. */
     static int compareNumbers(Object a, Object b) {
+        if (a instanceof Long && b instanceof Long) {
+            return Long.compare((Long) a, (Long) b);
+        }
         if (isInt(a) && isInt(b)) {
             return big(a).compareTo(big(b));
         }
@@ -325,6 +362,12 @@ public final class Ops {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             int sign = Double.isNaN(d) ? 1 : (int) Math.signum(d);
             return a instanceof Double ? sign : -sign;
+        }
+        Object i = a instanceof Double ? b : a;
+        if (i instanceof Long && -EXACT_DOUBLE < (Long) i && (Long) i < EXACT_DOUBLE) {
+            double x = toDouble(a); // an int this small is exactly a double
+            double y = toDouble(b);
+            return x < y ? -1 : (x > y ? 1 : 0);
         }
         return exact(a).compareTo(exact(b));
     }

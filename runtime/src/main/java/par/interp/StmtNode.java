@@ -3,14 +3,15 @@ package par.interp;
 import par.syntax.Pos;
 
 /**
- * A runnable statement. {@link #exec} returns null to go on, or one of the {@link #BREAK},
- * {@link #CONTINUE}, {@link #RETURN} signals, which loops and function calls consume. Signals
- * are plain return values, not exceptions: leaving a loop costs nothing.
+ * A runnable statement. {@link #exec} returns null to go on, {@link #BREAK} or
+ * {@link #CONTINUE}, which loops consume, or else the value a {@code return} returns, which
+ * the function call consumes. Signals are plain return values, not exceptions, and a returned
+ * value is its own signal: leaving a loop or a function costs nothing, and a return stores
+ * nothing on the way out.
  */
 public abstract class StmtNode {
     static final Object BREAK = new Object();
     static final Object CONTINUE = new Object();
-    static final Object RETURN = new Object();
 
     final int line;
     /** Where the statement is in the source, set by the resolver. */

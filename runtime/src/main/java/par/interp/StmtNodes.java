@@ -210,8 +210,8 @@ final class StmtNodes {
                     if (signal == BREAK) {
                         break;
                     }
-                    if (signal == RETURN) {
-                        return signal;
+                    if (signal != CONTINUE) {
+                        return signal; // a returned value
                     }
                 }
             }
@@ -320,10 +320,11 @@ final class StmtNodes {
             this.value = value;
         }
 
+        /** The returned value is the signal itself; null would mean "go on", so it is never that. */
         @Override
         Object exec(Frame f) {
-            f.returnValue = value == null ? Nil.NIL : value.eval(f);
-            return RETURN;
+            Object v = value == null ? null : value.eval(f);
+            return v != null ? v : Nil.NIL;
         }
     }
 

@@ -201,9 +201,7 @@ public final class ChildLauncher {
     private ChildConn start(boolean spare, boolean longRunning) throws IOException {
         List<String> cmd = new ArrayList<>(command());
         cmd.add(cmd.indexOf("-cp"), collector(longRunning));
-        if (!longRunning) {
-            cmd.add(cmd.indexOf("-cp"), "-XX:CompileThresholdScaling=10");
-        }
+        cmd.addAll(cmd.indexOf("-cp"), longRunning ? ROOT_JIT : LATE_JIT);
         if (reuse && !longRunning) {
             cmd.add(cmd.indexOf("-cp"), "-D" + ChildMain.REUSE + "=true");
         }
@@ -224,6 +222,15 @@ public final class ChildLauncher {
         c.startReader();
         return c;
     }
+
+    /**
+     * A pool worker's JIT thresholds: the root's (the par launcher's flags), so the same loop
+     * runs as fast in the root as in a worker.
+     */
+    private static final List<String> ROOT_JIT =
+            List.of("-XX:Tier4InvocationThreshold=3000", "-XX:Tier4CompileThreshold=4000");
+    /** Any other child's: compiling starts ten times later (see {@link #start}). */
+    private static final List<String> LATE_JIT = List.of("-XX:CompileThresholdScaling=10");
 
     /** The JVM recording the class-data archive for later runs, if this run started one. */
     private Process recorder;
@@ -355,6 +362,9 @@ public final class ChildLauncher {
         cmd.add("-XX:-UsePerfData");
         cmd.add("-Xms16m");
         cmd.add("-Xmx1g");
+        // as in the root (the par launcher): the evaluator's methods call each other in cycles,
+        // and inlining them into themselves made their compiles large and slow
+        cmd.add("-XX:MaxRecursiveInlineLevel=0");
         // JVM logging defaults to stdout, which is the channel: keep only errors, on stderr
         cmd.add("-Xlog:disable");
         cmd.add("-Xlog:all=error:stderr");
