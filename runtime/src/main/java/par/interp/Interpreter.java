@@ -100,6 +100,7 @@ public final class Interpreter {
 
     /** Enters a call one level deeper: its frame, holding these slots and cells. */
     Frame enter(Object[] slots, Cell[] captured) {
+        checkInterrupt(); // a recursion with no loop in it must stop at Ctrl-C too
         int d = depth + 1;
         if (d > Function.MAX_DEPTH) {
             // not entered: the caller's line is where this happened
