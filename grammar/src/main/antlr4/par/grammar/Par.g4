@@ -175,7 +175,7 @@ RPAREN      : ')' { if (nesting > 0) nesting--; } ;
 LBRACK      : '[' { nesting++; } ;
 RBRACK      : ']' { if (nesting > 0) nesting--; } ;
 
-INT         : DIGIT ('_'? DIGIT)* | '0' [xX] HEX ('_'? HEX)* | '0' [bB] [01] ('_'? [01])* ;
+INT         : DIGIT ('_'? DIGIT)* | '0' [xX] ('_'? HEX)+ | '0' [oO] ('_'? [0-7])+ | '0' [bB] ('_'? [01])+ ;
 FLOAT       : DIGITS '.' DIGITS? EXPONENT? | '.' DIGITS EXPONENT? | DIGITS EXPONENT ;
 STRING      : '"""' .*? '"""' | '\'\'\'' .*? '\'\'\''
             | '"' (ESC | ~["\\\r\n])* '"' | '\'' (ESC | ~['\\\r\n])* '\'' ;
