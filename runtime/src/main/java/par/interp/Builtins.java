@@ -229,6 +229,15 @@ public final class Builtins {
                 return new String(Character.toChars((int) Values.toLong(n, "chr() argument")));
             }
         },
+        FORMAT("format", 1, 2) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                if (a.length > 1 && !(a[1] instanceof String)) {
+                    throw new ParError("format() spec must be a string, not " + Values.aType(a[1]));
+                }
+                return Format.format(a[0], a.length > 1 ? (String) a[1] : "");
+            }
+        },
         ORD("ord", 1, 1) {
             @Override
             public Object call(Interpreter in, Object[] a) {

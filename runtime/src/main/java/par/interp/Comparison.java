@@ -62,6 +62,18 @@ enum Comparison {
         boolean test(Object a, Object b) {
             return !Sequences.contains(b, a);
         }
+    },
+    IS("is") {
+        @Override
+        boolean test(Object a, Object b) {
+            return Values.same(a, b);
+        }
+    },
+    IS_NOT("is not") {
+        @Override
+        boolean test(Object a, Object b) {
+            return !Values.same(a, b);
+        }
     };
 
     final String symbol;

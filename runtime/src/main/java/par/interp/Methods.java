@@ -13,7 +13,7 @@ public final class Methods {
     public static final List<String> STRING_METHODS = List.of("split", "join", "strip", "lstrip", "rstrip",
             "upper", "lower", "replace", "startswith", "endswith", "find", "count", "index", "isdigit",
             "isalpha", "isspace", "capitalize", "title", "swapcase", "center", "ljust", "rjust", "zfill", "rfind",
-            "rindex");
+            "rindex", "format");
     public static final List<String> LIST_METHODS = List.of("append", "pop", "insert", "index", "remove",
             "extend", "reverse", "sort", "count", "copy", "clear");
     public static final List<String> MAP_METHODS = List.of("keys", "values", "items", "get", "pop", "copy",
@@ -157,6 +157,8 @@ public final class Methods {
             case "rjust":
                 arity(name, a, 1, 2);
                 return justify(s, name, width(name, a[0]), a.length > 1 ? fillChar(a[1]) : ' ');
+            case "format":
+                return Format.template(s, a);
             case "zfill":
                 arity(name, a, 1, 1);
                 return Text.zfill(s, width(name, a[0]));

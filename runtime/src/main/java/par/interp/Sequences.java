@@ -48,6 +48,64 @@ public final class Sequences {
         }
     }
 
+    /** {@code del target[index]}: removes a list's item or a map's entry. */
+    public static void deleteItem(Object target, Object index) {
+        if (target instanceof ParList) {
+            List<Object> items = ((ParList) target).items;
+            items.remove(position(index, items.size(), "list"));
+        } else if (target instanceof ParMap) {
+            if (!((ParMap) target).containsKey(index)) {
+                throw new ParError("key " + Repr.repr(index) + " is not in the map");
+            }
+            ((ParMap) target).remove(index);
+        } else {
+            throw new ParError("cannot delete an item of " + Values.aType(target));
+        }
+    }
+
+    /**
+     * {@code target[lo:hi:step] = value}, or with value null {@code del target[lo:hi:step]}:
+     * a plain slice may take any number of items in the place of its own, a slice with a step
+     * only as many as it has, as in Python.
+     */
+    public static void setSlice(Object target, Object lo, Object hi, Object step, Object value) {
+        if (!(target instanceof ParList)) {
+            throw new ParError("cannot " + (value == null ? "delete" : "assign to") + " a slice of " + Values.aType(target));
+        }
+        List<Object> items = ((ParList) target).items;
+        long st = step == Nil.NIL ? 1 : clampedIndex(step, "slice step");
+        if (st == 0) {
+            throw new ParError("slice step cannot be zero");
+        }
+        List<Object> replacement = value == null ? List.of() : toList(value); // a copy: xs[1:] = xs works
+        if (st == 1) {
+            int[] b = bounds(items.size(), lo, hi, 1);
+            List<Object> range = items.subList(b[0], Math.max(b[0], b[1]));
+            range.clear();
+            range.addAll(replacement);
+            return;
+        }
+        int[] at = indexes(items.size(), lo, hi, st);
+        if (value == null) {
+            removeAll(items, at);
+        } else if (at.length != replacement.size()) {
+            throw new ParError("cannot assign " + replacement.size() + " items to a slice of " + at.length
+                    + " with a step");
+        } else {
+            for (int k = 0; k < at.length; k++) {
+                items.set(at[k], replacement.get(k));
+            }
+        }
+    }
+
+    private static void removeAll(List<Object> items, int[] at) {
+        int[] sorted = at.clone();
+        java.util.Arrays.sort(sorted);
+        for (int k = sorted.length - 1; k >= 0; k--) {
+            items.remove(sorted[k]);
+        }
+    }
+
     /** A checked position in a sequence of the given size; negative indexes count from the end. */
     static int position(Object index, int size, String what) {
         return (int) position(index, (long) size, what);

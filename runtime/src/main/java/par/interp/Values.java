@@ -125,6 +125,20 @@ public final class Values {
         return a.equals(b);
     }
 
+    /**
+     * Python's {@code is}: the same list, map, function or handle. nil, true and false are one
+     * value each. Numbers and strings are values without an identity Par lets one see, so
+     * they are the same when equal and of one type (where CPython's answer depends on its
+     * caches: {@code 1000 is 10 ** 3} is false there).
+     */
+    public static boolean same(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        boolean plain = a instanceof String || a instanceof Boolean || isNumber(a);
+        return plain && typeName(a).equals(typeName(b)) && equal(a, b);
+    }
+
     /** What {@link #compare} gives when neither is less, nor are they equal: a NaN. */
     public static final int UNORDERED = 2;
 

@@ -37,7 +37,11 @@ public final class Literals {
     /** The value of a quoted string token, with its escapes applied as Python does. */
     static String unquote(String token) {
         int quotes = token.startsWith("\"\"\"") || token.startsWith("'''") ? 3 : 1;
-        String body = token.substring(quotes, token.length() - quotes);
+        return unescape(token.substring(quotes, token.length() - quotes));
+    }
+
+    /** A string's text between its quotes, with its escapes applied as Python does. */
+    static String unescape(String body) {
         if (body.indexOf('\\') < 0) {
             return body;
         }
