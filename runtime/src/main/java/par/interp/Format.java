@@ -154,7 +154,7 @@ final class Format {
          */
         private String general(double a, int p, boolean repr) {
             int exp = a == 0 ? 0 : exponent(new BigDecimal(a).round(new MathContext(p, RoundingMode.HALF_EVEN)));
-            boolean isFixed = exp >= -4 && exp < (repr ? p - 1 : p) || a == 0;
+            boolean isFixed = exp >= -4 && exp < (repr ? p - 1 : p);
             String s = isFixed ? new BigDecimal(a).setScale(p - 1 - exp, RoundingMode.HALF_EVEN).toPlainString()
                     : scientific(a, p - 1);
             if (!alt) {
@@ -183,8 +183,8 @@ final class Format {
             if (type != 0 && type != 's') {
                 throw unknown("a string");
             }
-            if (sign != 0 || alt || align == '=') {
-                throw new ParError("a string's format spec takes no sign, '#' or '=' alignment");
+            if (sign != 0 || alt || z || group != 0 || align == '=') {
+                throw new ParError("a string's format spec takes no sign, 'z', '#', grouping or '=' alignment");
             }
             return pad("", precision >= 0 && precision < s.length() ? s.substring(0, precision) : s, '<');
         }

@@ -209,12 +209,12 @@ public final class Methods {
 
     /**
      * The part s[start:end] that find, count, startswith and their kin search, from their
-     * optional second and third arguments; null when start is past the end of s, where even
-     * the empty string is not found (Python's rule, unlike a slice's).
+     * optional second and third arguments; null when start is past the end of s or end comes
+     * before start, where even the empty string is not found (Python's rule, unlike a slice's).
      */
     private static String window(String s, Object[] a) {
         int[] b = bounds(s, a);
-        return b == null ? null : s.substring(b[0], Math.max(b[0], b[1]));
+        return b == null ? null : s.substring(b[0], b[1]);
     }
 
     private static int[] bounds(String s, Object[] a) {
@@ -222,7 +222,8 @@ public final class Methods {
         if (start != Nil.NIL && Sequences.clampedIndex(start, "start") > s.length()) {
             return null;
         }
-        return Sequences.bounds(s.length(), start, a.length > 2 ? a[2] : Nil.NIL, 1);
+        int[] b = Sequences.bounds(s.length(), start, a.length > 2 ? a[2] : Nil.NIL, 1);
+        return b[1] < b[0] ? null : b;
     }
 
     /** find, rfind, index and rindex: where sub first (or last) occurs within s[start:end], or -1. */
