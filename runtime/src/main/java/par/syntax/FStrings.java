@@ -138,11 +138,27 @@ final class FStrings {
     private Expr expression(int start, String text) {
         Pos at = at(start);
         String laidOut = "\n".repeat(at.line() - 1) + " ".repeat(at.col() - 2) + "(" + text + ")";
-        List<Stmt> stmts = SourceParser.parse(laidOut, file).body();
+        List<Stmt> stmts;
+        try {
+            stmts = SourceParser.parse(laidOut, file).body();
+        } catch (SyntaxError e) {
+            throw atTheBrace(e, at(start + text.length()));
+        }
         if (stmts.size() != 1 || !(stmts.get(0) instanceof Stmt.ExprStmt)) {
             throw new SyntaxError(file, at, "an f-string field holds one expression");
         }
         return ((Stmt.ExprStmt) stmts.get(0)).expr();
+    }
+
+    /**
+     * A syntax error the parser found at the parenthesis it was given after the field, told
+     * as what the user wrote there: the field's closing brace.
+     */
+    private static SyntaxError atTheBrace(SyntaxError e, Pos close) {
+        if (e.pos().line() != close.line() || e.pos().col() != close.col()) {
+            return e;
+        }
+        return new SyntaxError(e.file(), e.pos(), e.getMessage().replace("found ')'", "found '}'"));
     }
 
     /** The line and column of body[i] in the file. */
