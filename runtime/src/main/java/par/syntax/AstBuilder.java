@@ -248,7 +248,7 @@ final class AstBuilder extends ParBaseVisitor<Object> {
         if (ctx.lambdaBody != null) {
             Expr value = expr(ctx.lambdaBody);
             Stmt.Def def = new Stmt.Def(pos(ctx), file, Expr.Lambda.NAME, params(ctx.params),
-                    List.of(new Stmt.Return(value.pos(), value)), lines(ctx));
+                    List.of(new Stmt.Return(value.pos(), value)), wholeLines(ctx));
             return new Expr.Lambda(pos(ctx), def);
         }
         Expr body = expr(ctx.body);
@@ -506,6 +506,17 @@ final class AstBuilder extends ParBaseVisitor<Object> {
     private static String lines(ParserRuleContext ctx) {
         int from = ctx.start.getStartIndex() - ctx.start.getCharPositionInLine();
         return ctx.start.getInputStream().getText(Interval.of(from, ctx.stop.getStopIndex()));
+    }
+
+    /** The text of the rule's lines to the end of its last: a lambda's error shows the line it is on whole. */
+    private static String wholeLines(ParserRuleContext ctx) {
+        String lines = lines(ctx);
+        org.antlr.v4.runtime.CharStream in = ctx.start.getInputStream();
+        int end = ctx.stop.getStopIndex() + 1;
+        while (end < in.size() && in.getText(Interval.of(end, end)).charAt(0) != '\n') {
+            end++;
+        }
+        return lines + in.getText(Interval.of(ctx.stop.getStopIndex() + 1, end - 1));
     }
 
     /** The column just past token t. */
