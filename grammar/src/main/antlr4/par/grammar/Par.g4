@@ -79,6 +79,7 @@ stmt
     | 'global' names+=NAME (',' names+=NAME)*                                  # GlobalStmt
     | 'raise' value=expr                                                       # RaiseStmt
     | 'assert' cond=expr (',' message=expr)?                                   # AssertStmt
+    | 'del' places+=expr (',' places+=expr)* ','?                             # DelStmt
     | parts+=exprList
           ( ({canBeAssigned($parts)}? '=' parts+=exprList)+
           | {canBeUpdated($parts)}? op=('+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '**=') value=expr
@@ -103,7 +104,9 @@ exprList    : items+=expr (',' items+=expr)* trailing=','? ;
  * than those after it.
  */
 
-expr        : body=arith ('if' cond=arith 'else' orelse=expr)? ;
+/** A lambda's body reaches as far as an expression does, as in Python: `lambda x: x if x else 0`. */
+expr        : body=arith ('if' cond=arith 'else' orelse=expr)?
+            | 'lambda' params=paramList? ':' lambdaBody=expr ;
 
 /**
  * A power's base is a postfix expression, so `-2 ** 2` is -(2 ** 2), while `2 ** -1` is fine.
@@ -123,7 +126,7 @@ arith
     | postfix                                                                  # PlainArith
     ;
 
-compOp      : op=('==' | '!=' | '<' | '<=' | '>' | '>=' | 'in') | not='not' 'in' ;
+compOp      : op=('==' | '!=' | '<' | '<=' | '>' | '>=' | 'in') | not='not' 'in' | is='is' isNot='not'? ;
 
 postfix
     : target=postfix '.' name=attrName                                         # AttributeExpr
@@ -155,6 +158,7 @@ atom
     : value=INT                                                                # IntAtom
     | value=FLOAT                                                              # FloatAtom
     | value=STRING                                                             # StringAtom
+    | value=FSTRING                                                            # FStringAtom
     | 'true'                                                                   # TrueAtom
     | 'false'                                                                  # FalseAtom
     | 'nil'                                                                    # NilAtom
@@ -175,10 +179,13 @@ RPAREN      : ')' { if (nesting > 0) nesting--; } ;
 LBRACK      : '[' { nesting++; } ;
 RBRACK      : ']' { if (nesting > 0) nesting--; } ;
 
-INT         : DIGIT ('_'? DIGIT)* | '0' [xX] HEX ('_'? HEX)* | '0' [bB] [01] ('_'? [01])* ;
+INT         : DIGIT ('_'? DIGIT)* | '0' [xX] ('_'? HEX)+ | '0' [oO] ('_'? [0-7])+ | '0' [bB] ('_'? [01])+ ;
 FLOAT       : DIGITS '.' DIGITS? EXPONENT? | '.' DIGITS EXPONENT? | DIGITS EXPONENT ;
 STRING      : '"""' .*? '"""' | '\'\'\'' .*? '\'\'\''
             | '"' (ESC | ~["\\\r\n])* '"' | '\'' (ESC | ~['\\\r\n])* '\'' ;
+/** An f-string: the AST builder takes its fields apart and parses each one's expression. */
+FSTRING     : [fF] ('"' (ESC | ~["\\\r\n])* '"' | '\'' (ESC | ~['\\\r\n])* '\''
+                   | '"""' .*? '"""' | '\'\'\'' .*? '\'\'\'') ;
 UNTERMINATED_STRING
             : '"""' ~'"'* | '\'\'\'' ~'\''*
             | '"' (ESC | ~["\\\r\n])* | '\'' (ESC | ~['\\\r\n])* ;

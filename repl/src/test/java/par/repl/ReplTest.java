@@ -156,6 +156,17 @@ class ReplTest {
     }
 
     /**
+     * A lambda typed at the prompt travels as any function does (as its AST, with what it
+     * captures): where Python cannot pickle one for a pool, Par runs it in the workers.
+     */
+    @Test
+    void aLambdaTypedAtThePromptRunsInAChildAndAPool() throws Exception {
+        String shown = session("k = 10\nf = lambda x: x * k\njoin spawn f(4)\nw = pool(2)\n"
+                + "w.map(lambda x: x * x, [1, 2, 3])\nw.close()\n");
+        assertShows(shown, "\n40\n[1, 4, 9]");
+    }
+
+    /**
      * A child gets the globals its function reaches through the functions it calls; a function
      * typed after a pool was made is shipped with the globals it reads that the workers lack.
      */

@@ -229,6 +229,15 @@ public final class Builtins {
                 return new String(Character.toChars((int) Values.toLong(n, "chr() argument")));
             }
         },
+        FORMAT("format", 1, 2) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                if (a.length > 1 && !(a[1] instanceof String)) {
+                    throw new ParError("format() spec must be a string, not " + Values.aType(a[1]));
+                }
+                return Format.format(a[0], a.length > 1 ? (String) a[1] : "");
+            }
+        },
         ORD("ord", 1, 1) {
             @Override
             public Object call(Interpreter in, Object[] a) {
@@ -390,26 +399,37 @@ public final class Builtins {
             }
             return Literals.normalize(new BigDecimal(d).setScale(0, RoundingMode.HALF_EVEN).toBigInteger());
         }
-        int digits = (int) Values.toLong(a[1], "round() digits");
         if (Ops.isInt(x)) {
-            if (digits >= 0) {
-                return x;
-            }
-            return Literals.normalize(new BigDecimal(Ops.big(x)).setScale(digits, RoundingMode.HALF_EVEN)
+            BigInteger n = Ops.big(x);
+            int digits = roundDigits(a[1], -(n.bitLength() / 3 + 2), 0); // past its first digit, it is 0
+            return Literals.normalize(new BigDecimal(n).setScale(digits, RoundingMode.HALF_EVEN)
                     .setScale(0).toBigInteger());
         }
         double d = (Double) x;
+        int digits = roundDigits(a[1], -400, 1100); // a double has no digit beyond either
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             return d;
         }
-        return new BigDecimal(d).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
+        double r = new BigDecimal(d).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
+        return Math.copySign(r, d); // round(-0.4, 0) is -0.0, as in Python
+    }
+
+    /**
+     * round()'s digits, brought within [min, max], the counts that can matter: any count
+     * beyond gives the same answer, so round(1.5, 10**10) is 1.5 as in Python.
+     */
+    private static int roundDigits(Object n, int min, int max) {
+        if (!Ops.isInt(n)) {
+            throw new ParError("round() digits must be an int, not " + Values.aType(n));
+        }
+        return Ops.big(n).max(BigInteger.valueOf(min)).min(BigInteger.valueOf(max)).intValue();
     }
 
     private static Object extreme(String name, Object[] a, int sign) {
         Iterable<Object> items = a.length == 1 ? Sequences.iterate(a[0]) : List.of(a);
         Object best = null;
         for (Object x : items) {
-            if (best == null || Values.compare(x, best) * sign > 0) {
+            if (best == null || (sign < 0 ? Values.less(x, best) : Values.less(best, x))) {
                 best = x;
             }
         }
@@ -442,14 +462,14 @@ public final class Builtins {
     static void sort(Interpreter interp, List<Object> items, Object key) {
         try {
             if (key == null || key == Nil.NIL) {
-                items.sort(Values::compare);
+                items.sort(Values::sortOrder);
                 return;
             }
             List<Object[]> pairs = new ArrayList<>(items.size());
             for (Object item : items) {
                 pairs.add(new Object[] {interp.call(key, new Object[] {item}), item});
             }
-            pairs.sort((p, q) -> Values.compare(p[0], q[0]));
+            pairs.sort((p, q) -> Values.sortOrder(p[0], q[0]));
             for (int i = 0; i < pairs.size(); i++) {
                 items.set(i, pairs.get(i)[1]);
             }

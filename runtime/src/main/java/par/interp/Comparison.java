@@ -20,7 +20,7 @@ enum Comparison {
             if (a instanceof Long && b instanceof Long) {
                 return (Long) a < (Long) b;
             }
-            return Values.compare(a, b) < 0;
+            return Values.compare(a, b) == -1;
         }
     },
     LE("<=") {
@@ -29,7 +29,7 @@ enum Comparison {
             if (a instanceof Long && b instanceof Long) {
                 return (Long) a <= (Long) b;
             }
-            return Values.compare(a, b) <= 0;
+            return Values.compare(a, b) <= 0; // not UNORDERED
         }
     },
     GT(">") {
@@ -38,7 +38,7 @@ enum Comparison {
             if (a instanceof Long && b instanceof Long) {
                 return (Long) a > (Long) b;
             }
-            return Values.compare(a, b) > 0;
+            return Values.compare(a, b) == 1;
         }
     },
     GE(">=") {
@@ -47,7 +47,8 @@ enum Comparison {
             if (a instanceof Long && b instanceof Long) {
                 return (Long) a >= (Long) b;
             }
-            return Values.compare(a, b) >= 0;
+            int c = Values.compare(a, b);
+            return c == 0 || c == 1;
         }
     },
     IN("in") {
@@ -60,6 +61,18 @@ enum Comparison {
         @Override
         boolean test(Object a, Object b) {
             return !Sequences.contains(b, a);
+        }
+    },
+    IS("is") {
+        @Override
+        boolean test(Object a, Object b) {
+            return Values.same(a, b);
+        }
+    },
+    IS_NOT("is not") {
+        @Override
+        boolean test(Object a, Object b) {
+            return !Values.same(a, b);
         }
     };
 

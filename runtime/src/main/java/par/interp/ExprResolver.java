@@ -21,11 +21,14 @@ final class ExprResolver {
     private final Scopes scopes;
     private final JvmCount jvms;
     private final String file;
+    /** The statements' resolver, for a lambda's body. */
+    private final Resolver functions;
 
-    ExprResolver(Scopes scopes, JvmCount jvms, String file) {
+    ExprResolver(Scopes scopes, JvmCount jvms, String file, Resolver functions) {
         this.scopes = scopes;
         this.jvms = jvms;
         this.file = file;
+        this.functions = functions;
     }
 
     ExprNode[] exprs(List<Expr> list) {
@@ -114,6 +117,15 @@ final class ExprResolver {
         if (e instanceof Expr.Join) {
             return new ProcessNodes.Join(line, expr(((Expr.Join) e).process()), site(line));
         }
+        if (e instanceof Expr.Lambda l) {
+            return functions.makeFunction(l.def());
+        }
+        if (e instanceof Expr.FString s) {
+            return new FormatNodes.FString(line, exprs(s.parts()));
+        }
+        if (e instanceof Expr.FormatField x) {
+            return new FormatNodes.Field(line, expr(x.value()), x.conversion(), optional(x.spec()));
+        }
         throw new IllegalStateException("resolver has no case for " + e.getClass().getSimpleName());
     }
 
@@ -129,6 +141,9 @@ final class ExprResolver {
             Expr.Attribute a = (Expr.Attribute) t;
             return new Target.Attribute(expr(a.target()), a.name(), site(t.pos().line()));
         }
+        if (t instanceof Expr.Slice s) {
+            return new Target.SliceItem(expr(s.target()), optional(s.lo()), optional(s.hi()), optional(s.step()));
+        }
         if (t instanceof Expr.ListLiteral) {
             List<Expr> items = ((Expr.ListLiteral) t).items();
             Target[] parts = new Target[items.size()];
@@ -138,6 +153,22 @@ final class ExprResolver {
             return new Target.Unpack(parts);
         }
         throw new SyntaxError(file, t.pos(), "cannot assign to this expression");
+    }
+
+    /** The nodes that carry out {@code del}'s targets: a name, an item or a slice each (the builder allows no other). */
+    ExprNode[] deletions(List<Expr> targets) {
+        ExprNode[] out = new ExprNode[targets.size()];
+        for (int i = 0; i < out.length; i++) {
+            Expr t = targets.get(i);
+            int line = t.pos().line();
+            if (t instanceof Expr.Index x) {
+                out[i] = new StmtNodes.DeleteItem(line, expr(x.target()), expr(x.index()));
+            } else {
+                out[i] = new StmtNodes.Unbind(line, t instanceof Expr.Name ? expr(t) : null, target(t));
+            }
+            out[i].pos = t.pos();
+        }
+        return out;
     }
 
     /** file.par:LINE, for saying where a process waits. */

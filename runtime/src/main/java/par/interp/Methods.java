@@ -12,7 +12,8 @@ import java.util.Map;
 public final class Methods {
     public static final List<String> STRING_METHODS = List.of("split", "join", "strip", "lstrip", "rstrip",
             "upper", "lower", "replace", "startswith", "endswith", "find", "count", "index", "isdigit",
-            "isalpha", "isspace", "capitalize", "title");
+            "isalpha", "isspace", "capitalize", "title", "swapcase", "center", "ljust", "rjust", "zfill", "rfind",
+            "rindex", "format");
     public static final List<String> LIST_METHODS = List.of("append", "pop", "insert", "index", "remove",
             "extend", "reverse", "sort", "count", "copy", "clear");
     public static final List<String> MAP_METHODS = List.of("keys", "values", "items", "get", "pop", "copy",
@@ -83,8 +84,9 @@ public final class Methods {
     private static Object string(Interpreter interp, String s, String name, Object[] a) {
         switch (name) {
             case "split":
-                arity(name, a, 0, 1);
-                return split(s, a.length == 0 || a[0] == Nil.NIL ? null : text(name, a[0]));
+                arity(name, a, 0, 2);
+                return split(s, a.length == 0 || a[0] == Nil.NIL ? null : text(name, a[0]),
+                        a.length > 1 ? Values.toLong(a[1], "split() maxsplit") : -1);
             case "join":
                 arity(name, a, 1, 1);
                 return join(s, a[0]);
@@ -99,48 +101,67 @@ public final class Methods {
                 return strip(s, chars(name, a), false, true);
             case "upper":
                 arity(name, a, 0, 0);
-                return s.toUpperCase();
+                return Text.upper(s);
             case "lower":
                 arity(name, a, 0, 0);
-                return s.toLowerCase();
+                return Text.lower(s);
+            case "swapcase":
+                arity(name, a, 0, 0);
+                return Text.swapcase(s);
             case "replace":
-                arity(name, a, 2, 2);
-                return s.replace(text(name, a[0]), text(name, a[1]));
+                arity(name, a, 2, 3);
+                return replace(s, text(name, a[0]), text(name, a[1]),
+                        a.length > 2 ? Values.toLong(a[2], "replace() count") : -1);
             case "startswith":
-                arity(name, a, 1, 1);
-                return s.startsWith(text(name, a[0]));
-            case "endswith":
-                arity(name, a, 1, 1);
-                return s.endsWith(text(name, a[0]));
+            case "endswith": {
+                arity(name, a, 1, 3);
+                String part = window(s, a);
+                String affix = text(name, a[0]);
+                return part != null && (name.equals("startswith") ? part.startsWith(affix) : part.endsWith(affix));
+            }
             case "find":
-                arity(name, a, 1, 1);
-                return (long) s.indexOf(text(name, a[0]));
-            case "index": {
-                arity(name, a, 1, 1);
-                int i = s.indexOf(text(name, a[0]));
+            case "rfind":
+                arity(name, a, 1, 3);
+                return (long) find(s, name, a);
+            case "index":
+            case "rindex": {
+                arity(name, a, 1, 3);
+                int i = find(s, name, a);
                 if (i < 0) {
                     throw new ParError("substring " + Repr.repr(a[0]) + " not found");
                 }
                 return (long) i;
             }
-            case "count":
-                arity(name, a, 1, 1);
-                return countOccurrences(s, text(name, a[0]));
+            case "count": {
+                arity(name, a, 1, 3);
+                String part = window(s, a);
+                return part == null ? 0L : countOccurrences(part, text(name, a[0]));
+            }
             case "isdigit":
                 arity(name, a, 0, 0);
-                return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+                return Text.all(s, Text.Kind.DIGIT);
             case "isalpha":
                 arity(name, a, 0, 0);
-                return !s.isEmpty() && s.chars().allMatch(Character::isLetter);
+                return Text.all(s, Text.Kind.ALPHA);
             case "isspace":
                 arity(name, a, 0, 0);
-                return !s.isEmpty() && s.chars().allMatch(Character::isWhitespace);
+                return Text.all(s, Text.Kind.SPACE);
             case "capitalize":
                 arity(name, a, 0, 0);
-                return s.isEmpty() ? s : s.substring(0, 1).toUpperCase() + s.substring(1).toLowerCase();
+                return Text.capitalize(s);
             case "title":
                 arity(name, a, 0, 0);
-                return title(s);
+                return Text.title(s);
+            case "center":
+            case "ljust":
+            case "rjust":
+                arity(name, a, 1, 2);
+                return justify(s, name, width(name, a[0]), a.length > 1 ? fillChar(a[1]) : ' ');
+            case "format":
+                return Format.template(s, a);
+            case "zfill":
+                arity(name, a, 1, 1);
+                return Text.zfill(s, width(name, a[0]));
             default:
                 throw noMethod(s, name);
         }
@@ -161,27 +182,113 @@ public final class Methods {
         return a.length == 0 || a[0] == Nil.NIL ? null : text(method, a[0]);
     }
 
-    private static ParList split(String s, String sep) {
-        ParList out = new ParList();
-        if (sep == null) {
-            for (String part : s.strip().split("\\s+")) {
-                if (!part.isEmpty()) {
-                    out.add(part);
-                }
-            }
-            return out;
+    /** A width for center, ljust, rjust and zfill: one past what a string can hold means no padding needed anyway. */
+    private static int width(String method, Object v) {
+        long w = Values.toLong(v, method + "() width");
+        if (w > Integer.MAX_VALUE - 16) {
+            throw new ParError("result is too large");
         }
-        if (sep.isEmpty()) {
+        return (int) w;
+    }
+
+    private static char fillChar(Object v) {
+        if (!(v instanceof String) || ((String) v).length() != 1) {
+            throw new ParError("the fill character must be a string of one character");
+        }
+        return ((String) v).charAt(0);
+    }
+
+    private static String justify(String s, String how, int width, char fill) {
+        int pad = width - s.length();
+        switch (how) {
+            case "ljust": return s + Text.repeat(fill, pad);
+            case "rjust": return Text.repeat(fill, pad) + s;
+            default: return Text.center(s, width, fill);
+        }
+    }
+
+    /**
+     * The part s[start:end] that find, count, startswith and their kin search, from their
+     * optional second and third arguments; null when start is past the end of s or end comes
+     * before start, where even the empty string is not found (Python's rule, unlike a slice's).
+     */
+    private static String window(String s, Object[] a) {
+        int[] b = bounds(s, a);
+        return b == null ? null : s.substring(b[0], b[1]);
+    }
+
+    private static int[] bounds(String s, Object[] a) {
+        Object start = a.length > 1 ? a[1] : Nil.NIL;
+        if (start != Nil.NIL && Sequences.clampedIndex(start, "start") > s.length()) {
+            return null;
+        }
+        int[] b = Sequences.bounds(s.length(), start, a.length > 2 ? a[2] : Nil.NIL, 1);
+        return b[1] < b[0] ? null : b;
+    }
+
+    /** find, rfind, index and rindex: where sub first (or last) occurs within s[start:end], or -1. */
+    private static int find(String s, String method, Object[] a) {
+        String sub = text(method, a[0]);
+        int[] b = bounds(s, a);
+        if (b == null || b[1] - b[0] < sub.length()) {
+            return -1;
+        }
+        int i = method.startsWith("r") ? s.lastIndexOf(sub, b[1] - sub.length()) : s.indexOf(sub, b[0]);
+        return i >= b[0] && i + sub.length() <= b[1] ? i : -1;
+    }
+
+    /** Python's split: by runs of white space (stripped first) when sep is null, at most maxsplit times when that is not -1. */
+    private static ParList split(String s, String sep, long maxsplit) {
+        ParList out = new ParList();
+        if (sep != null && sep.isEmpty()) {
             throw new ParError("split() separator cannot be empty");
         }
-        int from = 0;
-        int at;
-        while ((at = s.indexOf(sep, from)) >= 0) {
+        int from = sep == null ? skipSpace(s, 0) : 0;
+        while (from < s.length() || sep != null) {
+            int at = maxsplit-- == 0 ? -1 : sep == null ? nextSpace(s, from) : s.indexOf(sep, from);
+            if (at < 0) {
+                out.add(s.substring(from));
+                break;
+            }
             out.add(s.substring(from, at));
-            from = at + sep.length();
+            from = sep == null ? skipSpace(s, at) : at + sep.length();
         }
-        out.add(s.substring(from));
         return out;
+    }
+
+    private static int skipSpace(String s, int i) {
+        while (i < s.length() && Text.isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int nextSpace(String s, int i) {
+        while (i < s.length() && !Text.isSpace(s.charAt(i))) {
+            i++;
+        }
+        return i < s.length() ? i : -1;
+    }
+
+    /** Python's replace: at most count times when count is not negative; an empty old matches between characters. */
+    private static String replace(String s, String old, String by, long count) {
+        if (count < 0) {
+            return s.replace(old, by);
+        }
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (long n = 0; n < count; n++) {
+            int at = old.isEmpty() ? (from <= s.length() ? from : -1) : s.indexOf(old, from);
+            if (at < 0) {
+                break;
+            }
+            out.append(s, from, at).append(by);
+            if (old.isEmpty() && at < s.length()) {
+                out.append(s.charAt(at)); // the character the empty match stands before
+            }
+            from = old.isEmpty() ? at + 1 : at + old.length();
+        }
+        return from <= s.length() ? out.append(s.substring(from)).toString() : out.toString();
     }
 
     private static String join(String sep, Object items) {
@@ -202,19 +309,18 @@ public final class Methods {
     }
 
     private static String strip(String s, String chars, boolean left, boolean right) {
+        if (chars == null) {
+            return Text.strip(s, left, right);
+        }
         int start = 0;
         int end = s.length();
-        while (left && start < end && stripped(s.charAt(start), chars)) {
+        while (left && start < end && chars.indexOf(s.charAt(start)) >= 0) {
             start++;
         }
-        while (right && end > start && stripped(s.charAt(end - 1), chars)) {
+        while (right && end > start && chars.indexOf(s.charAt(end - 1)) >= 0) {
             end--;
         }
         return s.substring(start, end);
-    }
-
-    private static boolean stripped(char c, String chars) {
-        return chars == null ? Character.isWhitespace(c) : chars.indexOf(c) >= 0;
     }
 
     private static long countOccurrences(String s, String sub) {
@@ -226,16 +332,6 @@ public final class Methods {
             n++;
         }
         return n;
-    }
-
-    private static String title(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        boolean inWord = false;
-        for (char c : s.toCharArray()) {
-            out.append(inWord ? Character.toLowerCase(c) : Character.toUpperCase(c));
-            inWord = Character.isLetter(c);
-        }
-        return out.toString();
     }
 
     // ------------------------------------------------------------ lists
@@ -322,7 +418,7 @@ public final class Methods {
         switch (name) {
             case "keys":
                 arity(name, a, 0, 0);
-                return new ParList(entries.keySet());
+                return new ParList(map.keys());
             case "values":
                 arity(name, a, 0, 0);
                 return new ParList(entries.values());
@@ -330,7 +426,7 @@ public final class Methods {
                 arity(name, a, 0, 0);
                 ParList out = new ParList(entries.size());
                 for (Map.Entry<Object, Object> e : entries.entrySet()) {
-                    out.add(ParList.of(e.getKey(), e.getValue()));
+                    out.add(ParList.of(map.shown(e.getKey()), e.getValue()));
                 }
                 return out;
             }
@@ -353,19 +449,19 @@ public final class Methods {
             case "copy": {
                 arity(name, a, 0, 0);
                 ParMap out = new ParMap();
-                out.entries.putAll(entries);
+                out.putAll(map);
                 return out;
             }
             case "clear":
                 arity(name, a, 0, 0);
-                entries.clear();
+                map.clear();
                 return Nil.NIL;
             case "update":
                 arity(name, a, 1, 1);
                 if (!(a[0] instanceof ParMap)) {
                     throw new ParError("update() needs a map, not " + Values.aType(a[0]));
                 }
-                entries.putAll(((ParMap) a[0]).entries);
+                map.putAll((ParMap) a[0]);
                 return Nil.NIL;
             default:
                 throw noMethod(map, name);

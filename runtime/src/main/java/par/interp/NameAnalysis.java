@@ -30,6 +30,10 @@ final class NameAnalysis {
                 targetNames(((Stmt.AugAssign) node).target(), out);
             } else if (node instanceof Stmt.For) {
                 targetNames(((Stmt.For) node).target(), out);
+            } else if (node instanceof Stmt.Del) {
+                for (Expr t : ((Stmt.Del) node).targets()) {
+                    targetNames(t, out); // del x makes x local, as in Python
+                }
             } else if (node instanceof Stmt.Def) {
                 out.add(((Stmt.Def) node).name());
             } else if (node instanceof Stmt.Try && ((Stmt.Try) node).catchName() != null) {
@@ -63,11 +67,16 @@ final class NameAnalysis {
 
     static boolean hasNestedDefs(List<Stmt> body) {
         for (Object node : shallowNodes(body)) {
-            if (node instanceof Stmt.Def) {
+            if (nestedDef(node) != null) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The function a node defines: a def's own, a lambda's; null for any other node. */
+    private static Stmt.Def nestedDef(Object node) {
+        return node instanceof Stmt.Def d ? d : node instanceof Expr.Lambda l ? l.def() : null;
     }
 
     /** Names used in def (or in functions inside it) that are neither its locals nor declared global. */
@@ -83,8 +92,8 @@ final class NameAnalysis {
         for (Object node : shallowNodes(def.body())) {
             if (node instanceof Expr.Name) {
                 free.add(((Expr.Name) node).name());
-            } else if (node instanceof Stmt.Def) {
-                free.addAll(freeNames((Stmt.Def) node));
+            } else if (nestedDef(node) != null) {
+                free.addAll(freeNames(nestedDef(node)));
             }
         }
         free.removeAll(bound);
@@ -96,8 +105,8 @@ final class NameAnalysis {
     Set<String> capturedByInner(List<Stmt> body) {
         Set<String> out = new LinkedHashSet<>();
         for (Object node : shallowNodes(body)) {
-            if (node instanceof Stmt.Def) {
-                out.addAll(freeNames((Stmt.Def) node));
+            if (nestedDef(node) != null) {
+                out.addAll(freeNames(nestedDef(node)));
             }
         }
         return out;
@@ -127,7 +136,7 @@ final class NameAnalysis {
             return;
         }
         out.add(node);
-        if (node instanceof Stmt.Def) {
+        if (nestedDef(node) != null) {
             return;
         }
         for (Object child : children(node)) {
@@ -199,6 +208,12 @@ final class NameAnalysis {
             return listOf(((Expr.Spawn) n).call(), ((Expr.Spawn) n).alias());
         } else if (n instanceof Expr.Join) {
             return List.of(((Expr.Join) n).process());
+        } else if (n instanceof Stmt.Del) {
+            return List.of(((Stmt.Del) n).targets());
+        } else if (n instanceof Expr.FString) {
+            return List.of(((Expr.FString) n).parts());
+        } else if (n instanceof Expr.FormatField) {
+            return listOf(((Expr.FormatField) n).value(), ((Expr.FormatField) n).spec());
         }
         return List.of();
     }

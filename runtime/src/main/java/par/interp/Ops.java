@@ -2,7 +2,6 @@ package par.interp;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.util.ArrayList;
 
 import par.syntax.Literals;
@@ -134,9 +133,28 @@ public final class Ops {
             return (double) (Long) a / (double) (Long) b;
         }
         if (isInt(a) && isInt(b)) {
-            return finite(new BigDecimal(big(a)).divide(new BigDecimal(big(b)), MathContext.DECIMAL128).doubleValue());
+            return intDivide(big(a), big(b));
         }
         return toDouble(a) / toDouble(b);
+    }
+
+    /**
+     * An int divided by an int, rounded once to the nearest float as Python does: the
+     * quotient is taken to 55 bits or more, a last bit set if anything remained (so a
+     * near-tie rounds the right way), and BigInteger rounds that to 53 bits. The sign of a
+     * zero result is the quotient's, as in {@code 0 / -(2**53)}.
+     */
+    private static double intDivide(BigInteger a, BigInteger b) {
+        BigInteger n = a.abs();
+        BigInteger d = b.abs();
+        int shift = 55 + d.bitLength() - n.bitLength();
+        BigInteger[] qr = (shift > 0 ? n.shiftLeft(shift) : n).divideAndRemainder(shift < 0 ? d.shiftLeft(-shift) : d);
+        BigInteger q = qr[0].shiftLeft(1).or(qr[1].signum() == 0 ? BigInteger.ZERO : BigInteger.ONE);
+        double magnitude = Math.scalb(q.doubleValue(), -shift - 1);
+        if (Double.isInfinite(magnitude)) {
+            throw new ParError("int division result is too large for a float");
+        }
+        return (a.signum() < 0) != (b.signum() < 0) ? -magnitude : magnitude;
     }
 
     public static Object floorDivide(Object a, Object b) {
@@ -347,20 +365,27 @@ public final class Ops {
         }
     }
 
-    /** Exact order between any two numbers, even a huge int against a float. */
+    /**
+     * Exact order between any two numbers, even a huge int against a float, with IEEE's
+     * meaning for floats as in Python: {@code -0.0} equals {@code 0.0}, and a NaN is
+     * {@link Values#UNORDERED} with everything, itself included.
+     */
     static int compareNumbers(Object a, Object b) {
         if (a instanceof Long && b instanceof Long) {
             return Long.compare((Long) a, (Long) b);
         }
         if (isInt(a) && isInt(b)) {
-            return big(a).compareTo(big(b));
+            return Integer.signum(big(a).compareTo(big(b)));
         }
         if (a instanceof Double && b instanceof Double) {
-            return Double.compare((Double) a, (Double) b);
+            return ieee((Double) a, (Double) b);
         }
         double d = a instanceof Double ? (Double) a : (Double) b;
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            int sign = Double.isNaN(d) ? 1 : (int) Math.signum(d);
+        if (Double.isNaN(d)) {
+            return Values.UNORDERED;
+        }
+        if (Double.isInfinite(d)) {
+            int sign = (int) Math.signum(d);
             return a instanceof Double ? sign : -sign;
         }
         Object i = a instanceof Double ? b : a;
@@ -370,6 +395,16 @@ public final class Ops {
             return x < y ? -1 : (x > y ? 1 : 0);
         }
         return exact(a).compareTo(exact(b));
+    }
+
+    private static int ieee(double x, double y) {
+        if (x < y) {
+            return -1;
+        }
+        if (x > y) {
+            return 1;
+        }
+        return x == y ? 0 : Values.UNORDERED;
     }
 
     private static BigDecimal exact(Object v) {

@@ -59,7 +59,7 @@ public final class Repr {
                     out.append(", ");
                 }
                 first = false;
-                repr(e.getKey(), out, open);
+                repr(((ParMap) v).shown(e.getKey()), out, open);
                 out.append(": ");
                 repr(e.getValue(), out, open);
             }
@@ -84,12 +84,16 @@ public final class Repr {
         return String.valueOf(v);
     }
 
-    /** Python's quoting: single quotes unless the text has a ' and no ". */
+    /**
+     * Python's quoting: single quotes unless the text has a ' and no ", and characters that
+     * are not printable escaped as Python escapes them (\xa0 for a no-break space, \\u2028 for U+2028).
+     */
     public static void quote(String s, StringBuilder out) {
         char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
         out.append(q);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
                 case '\n': out.append("\\n"); break;
                 case '\t': out.append("\\t"); break;
@@ -97,15 +101,21 @@ public final class Repr {
                 case '\\': out.append("\\\\"); break;
                 default:
                     if (c == q) {
-                        out.append('\\').append(c);
-                    } else if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
+                        out.append('\\').append(q);
+                    } else if (Text.isPrintable(c)) {
+                        out.appendCodePoint(c);
                     } else {
-                        out.append(c);
+                        escape(c, out);
                     }
             }
         }
         out.append(q);
+    }
+
+    private static void escape(int c, StringBuilder out) {
+        String hex = Integer.toHexString(c);
+        int width = c < 0x100 ? 2 : c < 0x10000 ? 4 : 8;
+        out.append(c < 0x100 ? "\\x" : c < 0x10000 ? "\\u" : "\\U").append("0".repeat(width - hex.length())).append(hex);
     }
 
     /**

@@ -27,7 +27,7 @@ public final class Resolver {
         this.file = file;
         this.echo = echo;
         this.scopes = new Scopes(globals, file);
-        this.expressions = new ExprResolver(scopes, jvms, file);
+        this.expressions = new ExprResolver(scopes, jvms, file, this);
     }
 
     /** The program's top level, ready to run. echo: REPL input, whose expression values are shown. */
@@ -143,6 +143,9 @@ public final class Resolver {
             return new StmtNodes.Assert(line, expressions.expr(a.cond()),
                     a.message() == null ? null : expressions.expr(a.message()));
         }
+        if (s instanceof Stmt.Del d) {
+            return new StmtNodes.Del(line, expressions.deletions(d.targets()));
+        }
         if (s instanceof Stmt.With) {
             Stmt.With w = (Stmt.With) s;
             ExprNode subject = expressions.expr(w.subject());
@@ -221,6 +224,11 @@ public final class Resolver {
     // ------------------------------------------------------------ functions
 
     private StmtNode def(Stmt.Def d) {
+        return new StmtNodes.Def(d.pos().line(), makeFunction(d), scopes.target(d.name()));
+    }
+
+    /** The node that makes the function d defines, here: a def's value, or a lambda's. */
+    StmtNodes.MakeFunction makeFunction(Stmt.Def d) {
         Scope scope = scope();
         FunctionCode code = function(d, scope, null);
         StmtNodes.CellSource[] captures = new StmtNodes.CellSource[code.freeVars.size()];
@@ -230,7 +238,7 @@ public final class Resolver {
             captures[i] = slot != null && scope.isFunction ? new StmtNodes.CellSource(true, slot)
                     : new StmtNodes.CellSource(false, scope.freeVars.indexOf(name));
         }
-        return new StmtNodes.Def(d.pos().line(), code, captures, scopes.target(d.name()));
+        return new StmtNodes.MakeFunction(d.pos().line(), code, captures);
     }
 
     private FunctionCode function(Stmt.Def d, Scope enclosing, List<String> presetFreeVars) {

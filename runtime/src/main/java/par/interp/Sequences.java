@@ -1,5 +1,6 @@
 package par.interp;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class Sequences {
         }
         if (target instanceof Range) {
             Range r = (Range) target;
-            return r.at(position(index, (int) Math.min(Integer.MAX_VALUE, r.length()), "range"));
+            return r.at(position(index, r.length(), "range"));
         }
         throw new ParError("cannot index " + Values.aType(target));
     }
@@ -47,8 +48,70 @@ public final class Sequences {
         }
     }
 
+    /** {@code del target[index]}: removes a list's item or a map's entry. */
+    public static void deleteItem(Object target, Object index) {
+        if (target instanceof ParList) {
+            List<Object> items = ((ParList) target).items;
+            items.remove(position(index, items.size(), "list"));
+        } else if (target instanceof ParMap) {
+            if (!((ParMap) target).containsKey(index)) {
+                throw new ParError("key " + Repr.repr(index) + " is not in the map");
+            }
+            ((ParMap) target).remove(index);
+        } else {
+            throw new ParError("cannot delete an item of " + Values.aType(target));
+        }
+    }
+
+    /**
+     * {@code target[lo:hi:step] = value}, or with value null {@code del target[lo:hi:step]}:
+     * a plain slice may take any number of items in the place of its own, a slice with a step
+     * only as many as it has, as in Python.
+     */
+    public static void setSlice(Object target, Object lo, Object hi, Object step, Object value) {
+        if (!(target instanceof ParList)) {
+            throw new ParError("cannot " + (value == null ? "delete" : "assign to") + " a slice of " + Values.aType(target));
+        }
+        List<Object> items = ((ParList) target).items;
+        long st = step == Nil.NIL ? 1 : clampedIndex(step, "slice step");
+        if (st == 0) {
+            throw new ParError("slice step cannot be zero");
+        }
+        List<Object> replacement = value == null ? List.of() : toList(value); // a copy: xs[1:] = xs works
+        if (st == 1) {
+            int[] b = bounds(items.size(), lo, hi, 1);
+            List<Object> range = items.subList(b[0], Math.max(b[0], b[1]));
+            range.clear();
+            range.addAll(replacement);
+            return;
+        }
+        int[] at = indexes(items.size(), lo, hi, st);
+        if (value == null) {
+            removeAll(items, at);
+        } else if (at.length != replacement.size()) {
+            throw new ParError("cannot assign " + replacement.size() + " items to a slice of " + at.length
+                    + " with a step");
+        } else {
+            for (int k = 0; k < at.length; k++) {
+                items.set(at[k], replacement.get(k));
+            }
+        }
+    }
+
+    private static void removeAll(List<Object> items, int[] at) {
+        int[] sorted = at.clone();
+        java.util.Arrays.sort(sorted);
+        for (int k = sorted.length - 1; k >= 0; k--) {
+            items.remove(sorted[k]);
+        }
+    }
+
     /** A checked position in a sequence of the given size; negative indexes count from the end. */
     static int position(Object index, int size, String what) {
+        return (int) position(index, (long) size, what);
+    }
+
+    private static long position(Object index, long size, String what) {
         if (!(index instanceof Long)) {
             if (Ops.isInt(index)) {
                 throw new ParError(what + " index out of range");
@@ -62,11 +125,11 @@ public final class Sequences {
         if (i < 0 || i >= size) {
             throw new ParError(what + " index " + index + " out of range (size " + size + ")");
         }
-        return (int) i;
+        return i;
     }
 
     public static Object slice(Object target, Object lo, Object hi, Object step) {
-        long st = step == Nil.NIL ? 1 : Values.toLong(step, "slice step");
+        long st = step == Nil.NIL ? 1 : clampedIndex(step, "slice step");
         if (st == 0) {
             throw new ParError("slice step cannot be zero");
         }
@@ -93,33 +156,38 @@ public final class Sequences {
         throw new ParError("cannot slice " + Values.aType(target));
     }
 
-    private static List<Integer> indexes(int size, Object lo, Object hi, long step) {
+    /** The positions a slice of a sequence of this size takes, in order. */
+    static int[] indexes(int size, Object lo, Object hi, long step) {
         int[] b = bounds(size, lo, hi, step);
-        List<Integer> out = new ArrayList<>();
-        if (step > 0) {
-            for (long i = b[0]; i < b[1]; i += step) {
-                out.add((int) i);
-            }
-        } else {
-            for (long i = b[0]; i > b[1]; i += step) {
-                out.add((int) i);
-            }
+        long distance = step > 0 ? b[1] - b[0] : b[0] - b[1];
+        int n = distance <= 0 ? 0 : (int) ((distance - 1) / Math.abs(step) + 1); // a step of 2**63 is no overflow
+        int[] out = new int[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = (int) (b[0] + k * step);
         }
         return out;
     }
 
     /** Python's slice.indices: clamps start and stop into range for the step's direction. */
-    private static int[] bounds(int size, Object lo, Object hi, long step) {
+    static int[] bounds(int size, Object lo, Object hi, long step) {
         long start;
         long stop;
         if (step > 0) {
-            start = lo == Nil.NIL ? 0 : clamp(Values.toLong(lo, "slice index"), size, 0, size);
-            stop = hi == Nil.NIL ? size : clamp(Values.toLong(hi, "slice index"), size, 0, size);
+            start = lo == Nil.NIL ? 0 : clamp(clampedIndex(lo, "slice index"), size, 0, size);
+            stop = hi == Nil.NIL ? size : clamp(clampedIndex(hi, "slice index"), size, 0, size);
         } else {
-            start = lo == Nil.NIL ? size - 1 : clamp(Values.toLong(lo, "slice index"), size, -1, size - 1);
-            stop = hi == Nil.NIL ? -1 : clamp(Values.toLong(hi, "slice index"), size, -1, size - 1);
+            start = lo == Nil.NIL ? size - 1 : clamp(clampedIndex(lo, "slice index"), size, -1, size - 1);
+            stop = hi == Nil.NIL ? -1 : clamp(clampedIndex(hi, "slice index"), size, -1, size - 1);
         }
         return new int[] {(int) start, (int) stop};
+    }
+
+    /** A slice's bound or step as a long; a big int is past either end, so it clamps as Python's does. */
+    static long clampedIndex(Object v, String what) {
+        if (v instanceof BigInteger) {
+            return ((BigInteger) v).signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE + 1;
+        }
+        return Values.toLong(v, what);
     }
 
     private static long clamp(long i, int size, long min, long max) {
@@ -148,13 +216,10 @@ public final class Sequences {
             return ((String) container).contains((String) item);
         }
         if (container instanceof Range) {
-            Range r = (Range) container;
-            if (!(item instanceof Long)) {
-                return false;
+            if (item instanceof Double && Values.equal(item, Math.round((Double) item))) {
+                item = Math.round((Double) item); // 2.0 in range(3), as in Python
             }
-            long v = (Long) item;
-            long offset = v - r.start;
-            return offset % r.step == 0 && offset / r.step >= 0 && offset / r.step < r.length();
+            return item instanceof Long && ((Range) container).contains((Long) item);
         }
         throw new ParError("cannot use 'in' on " + Values.aType(container));
     }
@@ -170,7 +235,11 @@ public final class Sequences {
             return ((ParMap) v).size();
         }
         if (v instanceof Range) {
-            return ((Range) v).length();
+            long n = ((Range) v).exactLength();
+            if (n < 0) {
+                throw new ParError("the range is too long for len(): it holds 2**63 or more numbers");
+            }
+            return n;
         }
         throw new ParError(Values.aType(v) + " has no length");
     }
@@ -181,7 +250,7 @@ public final class Sequences {
             return ((ParList) v).items;
         }
         if (v instanceof ParMap) {
-            return new ArrayList<>(((ParMap) v).entries.keySet());
+            return ((ParMap) v).keys();
         }
         if (v instanceof String) {
             return new Characters((String) v);

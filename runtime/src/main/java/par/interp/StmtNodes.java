@@ -50,6 +50,76 @@ final class StmtNodes {
         }
     }
 
+    /** {@code del a, xs[i], xs[i:j]}: each part is a node that removes one thing, left to right. */
+    static final class Del extends StmtNode {
+        private final ExprNode[] parts;
+
+        Del(int line, ExprNode[] parts) {
+            super(line);
+            this.parts = parts;
+        }
+
+        @Override
+        Object exec(Frame f) {
+            for (ExprNode part : parts) {
+                part.eval(f);
+            }
+            return null;
+        }
+    }
+
+    /**
+     * {@code del name}: reads it first (a name not bound is the error it is when read), then
+     * leaves it unbound; {@code del xs[i:j]} assigns nothing (null) to its slice.
+     */
+    static final class Unbind extends ExprNode {
+        private final ExprNode read;
+        private final Target target;
+
+        Unbind(int line, ExprNode read, Target target) {
+            super(line);
+            this.read = read;
+            this.target = target;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            if (read != null) {
+                read.eval(f);
+            }
+            try {
+                target.assign(f, null);
+            } catch (ParError e) {
+                throw at(e);
+            }
+            return Nil.NIL;
+        }
+    }
+
+    /** {@code del xs[i]} or {@code del m[k]}. */
+    static final class DeleteItem extends ExprNode {
+        private final ExprNode container;
+        private final ExprNode index;
+
+        DeleteItem(int line, ExprNode container, ExprNode index) {
+            super(line);
+            this.container = container;
+            this.index = index;
+        }
+
+        @Override
+        Object eval(Frame f) {
+            Object c = container.eval(f);
+            Object i = index.eval(f);
+            try {
+                Sequences.deleteItem(c, i);
+            } catch (ParError e) {
+                throw at(e);
+            }
+            return Nil.NIL;
+        }
+    }
+
     static final class ExprStmt extends StmtNode {
         private final ExprNode expr;
 
@@ -283,25 +353,40 @@ final class StmtNodes {
 
     /** {@code def}: makes a function value, capturing the cells it shares with its encloser. */
     static final class Def extends StmtNode {
-        private final FunctionCode code;
-        private final CellSource[] captures;
+        private final MakeFunction make;
         private final Target target;
 
-        Def(int line, FunctionCode code, CellSource[] captures, Target target) {
+        Def(int line, MakeFunction make, Target target) {
             super(line);
-            this.code = code;
-            this.captures = captures;
+            this.make = make;
             this.target = target;
         }
 
         @Override
         Object exec(Frame f) {
+            target.assign(f, make.eval(f));
+            return null;
+        }
+    }
+
+    /** A new function from its code and the cells it captures here: what a def assigns and a lambda gives. */
+    static final class MakeFunction extends ExprNode {
+        private final FunctionCode code;
+        private final CellSource[] captures;
+
+        MakeFunction(int line, FunctionCode code, CellSource[] captures) {
+            super(line);
+            this.code = code;
+            this.captures = captures;
+        }
+
+        @Override
+        Object eval(Frame f) {
             Cell[] cells = new Cell[captures.length];
             for (int i = 0; i < cells.length; i++) {
                 cells[i] = captures[i].cell(f);
             }
-            target.assign(f, new Function(code, cells));
-            return null;
+            return new Function(code, cells);
         }
     }
 

@@ -74,6 +74,27 @@ abstract class Target {
         }
     }
 
+    /** {@code xs[lo:hi:step] = items}; a missing bound or step is null. */
+    static final class SliceItem extends Target {
+        private final ExprNode container;
+        private final ExprNode[] bounds;
+
+        SliceItem(ExprNode container, ExprNode lo, ExprNode hi, ExprNode step) {
+            this.container = container;
+            this.bounds = new ExprNode[] {lo, hi, step};
+        }
+
+        @Override
+        void assign(Frame f, Object value) {
+            Object c = container.eval(f);
+            Object[] b = new Object[3];
+            for (int i = 0; i < 3; i++) {
+                b[i] = bounds[i] == null ? Nil.NIL : bounds[i].eval(f);
+            }
+            Sequences.setSlice(c, b[0], b[1], b[2], value);
+        }
+    }
+
     static final class Attribute extends Target {
         private final ExprNode object;
         private final String name;

@@ -83,7 +83,7 @@ public final class Values {
     /** Python's {@code ==}: numbers by value across int and float, containers element-wise. */
     public static boolean equal(Object a, Object b) {
         if (a == b) {
-            return true;
+            return !(a instanceof Double) || !((Double) a).isNaN(); // one boxed NaN is still not itself
         }
         if (a instanceof Long && b instanceof Long) {
             return ((Long) a).longValue() == (Long) b;
@@ -125,7 +125,28 @@ public final class Values {
         return a.equals(b);
     }
 
-    /** Order for {@code < <= > >=} and sorting: numbers, strings, and lists of those. */
+    /**
+     * Python's {@code is}: the same list, map, function or handle. nil, true and false are one
+     * value each. Numbers and strings are values without an identity Par lets one see, so
+     * they are the same when equal and of one type (where CPython's answer depends on its
+     * caches: {@code 1000 is 10 ** 3} is false there).
+     */
+    public static boolean same(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        boolean plain = a instanceof String || a instanceof Boolean || isNumber(a);
+        return plain && typeName(a).equals(typeName(b)) && equal(a, b);
+    }
+
+    /** What {@link #compare} gives when neither is less, nor are they equal: a NaN. */
+    public static final int UNORDERED = 2;
+
+    /**
+     * Order for {@code < <= > >=} and sorting: numbers, strings, and lists of those. Gives -1,
+     * 0, 1, or {@link #UNORDERED} when a NaN decides, so that each operator can answer as
+     * IEEE (and Python) does: a NaN is neither less, equal, nor greater.
+     */
     public static int compare(Object a, Object b) {
         if (a instanceof Long && b instanceof Long) {
             return Long.compare((Long) a, (Long) b);
@@ -134,7 +155,7 @@ public final class Values {
             return Ops.compareNumbers(a, b);
         }
         if (a instanceof String && b instanceof String) {
-            return ((String) a).compareTo((String) b);
+            return Integer.signum(((String) a).compareTo((String) b));
         }
         if (a instanceof ParList && b instanceof ParList) {
             Iterator<Object> x = ((ParList) a).items.iterator();
@@ -146,12 +167,29 @@ public final class Values {
                     return compare(p, q);
                 }
             }
-            return Boolean.compare(x.hasNext(), y.hasNext());
+            return Boolean.compare(x.hasNext(), y.hasNext()); // -1, 0 or 1
         }
         if (a instanceof Boolean && b instanceof Boolean) {
             return Boolean.compare((Boolean) a, (Boolean) b);
         }
         throw new ParError("cannot compare " + typeName(a) + " and " + typeName(b));
+    }
+
+    /** Python's {@code a < b}, the one comparison its sort and min use. */
+    public static boolean less(Object a, Object b) {
+        return compare(a, b) == -1;
+    }
+
+    /**
+     * A comparator for Java's sort that asks only {@link #less}, as Python's sort does: Java's
+     * TimSort is a port of Python's, asking {@code < 0} where Python asks {@code a < b} and
+     * {@code > 0} where it asks {@code b < a}, so NaNs end up where Python leaves them.
+     */
+    public static int sortOrder(Object a, Object b) {
+        if (less(a, b)) {
+            return -1;
+        }
+        return less(b, a) ? 1 : 0;
     }
 
     /** Reads an int argument as a Java int, for indexes, counts and sizes. */

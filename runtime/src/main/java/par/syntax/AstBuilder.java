@@ -53,16 +53,33 @@ final class AstBuilder extends ParBaseVisitor<Object> {
 
     @Override
     public Stmt visitDefStmt(DefStmtContext ctx) {
+        return new Stmt.Def(pos(ctx), file, ctx.name.getText(), params(ctx.params), block(ctx.body), lines(ctx));
+    }
+
+    private List<String> params(ParamListContext ctx) {
         List<String> params = new ArrayList<>();
-        if (ctx.params != null) {
-            for (Token t : ctx.params.names) {
+        if (ctx != null) {
+            for (Token t : ctx.names) {
                 if (params.contains(t.getText())) {
                     throw error(t, "parameter '" + t.getText() + "' appears twice");
                 }
                 params.add(t.getText());
             }
         }
-        return new Stmt.Def(pos(ctx), file, ctx.name.getText(), params, block(ctx.body), lines(ctx));
+        return params;
+    }
+
+    /** del's targets: names, items and slices, which are what can be removed. */
+    @Override
+    public Stmt visitDelStmt(DelStmtContext ctx) {
+        List<Expr> targets = exprs(ctx.places);
+        for (int i = 0; i < targets.size(); i++) {
+            Expr t = targets.get(i);
+            if (!(t instanceof Expr.Name || t instanceof Expr.Index || t instanceof Expr.Slice)) {
+                throw error(ctx.places.get(i).start, "cannot delete " + describe(t));
+            }
+        }
+        return new Stmt.Del(pos(ctx), targets);
     }
 
     @Override
@@ -173,12 +190,13 @@ final class AstBuilder extends ParBaseVisitor<Object> {
         return targets(ctx, ctx.items, ctx.items.size() > 1 || ctx.getChildCount() > 1);
     }
 
-    /** One place to bind, or a list of them to unpack into; each must be a name, index or attribute. */
+    /** One place to bind, or a list of them to unpack into; each must be a name, index, slice or attribute. */
     private Expr targets(ParserRuleContext ctx, List<PostfixContext> places, boolean unpack) {
         List<Expr> items = new ArrayList<>();
         for (PostfixContext p : places) {
             Expr target = expr(p);
-            if (!(target instanceof Expr.Name || target instanceof Expr.Index || target instanceof Expr.Attribute)) {
+            if (!(target instanceof Expr.Name || target instanceof Expr.Index || target instanceof Expr.Attribute
+                    || target instanceof Expr.Slice)) {
                 throw error(p.start, "cannot assign to " + describe(target));
             }
             items.add(target);
@@ -227,6 +245,12 @@ final class AstBuilder extends ParBaseVisitor<Object> {
 
     @Override
     public Expr visitExpr(ExprContext ctx) {
+        if (ctx.lambdaBody != null) {
+            Expr value = expr(ctx.lambdaBody);
+            Stmt.Def def = new Stmt.Def(pos(ctx), file, Expr.Lambda.NAME, params(ctx.params),
+                    List.of(new Stmt.Return(value.pos(), value)), wholeLines(ctx));
+            return new Expr.Lambda(pos(ctx), def);
+        }
         Expr body = expr(ctx.body);
         if (ctx.cond == null) {
             return body;
@@ -257,7 +281,8 @@ final class AstBuilder extends ParBaseVisitor<Object> {
         List<String> ops = new ArrayList<>();
         List<Expr> rest = new ArrayList<>();
         for (CompareExprContext link : links) {
-            ops.add(link.op.not != null ? "not in" : link.op.op.getText());
+            ops.add(link.op.not != null ? "not in" : link.op.is != null ? (link.op.isNot != null ? "is not" : "is")
+                    : link.op.op.getText());
             rest.add(expr(link.right));
         }
         return new Expr.Compare(pos(ctx), expr(links.get(0).left), ops, rest);
@@ -399,6 +424,11 @@ final class AstBuilder extends ParBaseVisitor<Object> {
     }
 
     @Override
+    public Expr visitFStringAtom(FStringAtomContext ctx) {
+        return new FStrings(file, ctx.value).parse();
+    }
+
+    @Override
     public Expr visitTrueAtom(TrueAtomContext ctx) {
         return new Expr.Literal(pos(ctx), Boolean.TRUE);
     }
@@ -476,6 +506,17 @@ final class AstBuilder extends ParBaseVisitor<Object> {
     private static String lines(ParserRuleContext ctx) {
         int from = ctx.start.getStartIndex() - ctx.start.getCharPositionInLine();
         return ctx.start.getInputStream().getText(Interval.of(from, ctx.stop.getStopIndex()));
+    }
+
+    /** The text of the rule's lines to the end of its last: a lambda's error shows the line it is on whole. */
+    private static String wholeLines(ParserRuleContext ctx) {
+        String lines = lines(ctx);
+        org.antlr.v4.runtime.CharStream in = ctx.start.getInputStream();
+        int end = ctx.stop.getStopIndex() + 1;
+        while (end < in.size() && in.getText(Interval.of(end, end)).charAt(0) != '\n') {
+            end++;
+        }
+        return lines + in.getText(Interval.of(ctx.stop.getStopIndex() + 1, end - 1));
     }
 
     /** The column just past token t. */

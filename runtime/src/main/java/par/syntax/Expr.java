@@ -61,4 +61,22 @@ public sealed interface Expr {
 
     /** {@code join p}: waits for a process (or pool task) and gives its value. */
     record Join(Pos pos, Expr process) implements Expr {}
+
+    /**
+     * {@code lambda x, y: x * y}: a function without a name, made where it is written. Its def
+     * is named {@link #NAME} and returns its one expression, so it captures, runs and travels
+     * to other processes as any function does.
+     */
+    record Lambda(Pos pos, Stmt.Def def) implements Expr {
+        public static final String NAME = "<lambda>";
+    }
+
+    /** {@code f"..."}: its parts in order, literal strings and {@link FormatField}s, joined. */
+    record FString(Pos pos, List<Expr> parts) implements Expr {}
+
+    /**
+     * One {@code {value!conversion:spec}} of an f-string: conversion is "r", "s" or null, and
+     * spec (itself an f-string's parts, as it may hold fields) is null when there is none.
+     */
+    record FormatField(Pos pos, Expr value, String conversion, Expr spec) implements Expr {}
 }

@@ -20,21 +20,28 @@ public final class Literals {
 
     static Object parseInt(String text) {
         String digits = text.replace("_", "");
-        int radix = 10;
-        if (digits.length() > 1 && (digits.charAt(1) == 'x' || digits.charAt(1) == 'X')) {
-            radix = 16;
-            digits = digits.substring(2);
-        } else if (digits.length() > 1 && (digits.charAt(1) == 'b' || digits.charAt(1) == 'B')) {
-            radix = 2;
-            digits = digits.substring(2);
+        int radix = digits.length() > 1 ? prefixRadix(digits.charAt(1)) : 10;
+        return normalize(new BigInteger(radix == 10 ? digits : digits.substring(2), radix));
+    }
+
+    /** The base a prefix's letter names ({@code 0x}, {@code 0o}, {@code 0b}), or 10 for none. */
+    public static int prefixRadix(char letter) {
+        switch (Character.toLowerCase(letter)) {
+            case 'x': return 16;
+            case 'o': return 8;
+            case 'b': return 2;
+            default: return 10;
         }
-        return normalize(new BigInteger(digits, radix));
     }
 
     /** The value of a quoted string token, with its escapes applied as Python does. */
     static String unquote(String token) {
         int quotes = token.startsWith("\"\"\"") || token.startsWith("'''") ? 3 : 1;
-        String body = token.substring(quotes, token.length() - quotes);
+        return unescape(token.substring(quotes, token.length() - quotes));
+    }
+
+    /** A string's text between its quotes, with its escapes applied as Python does. */
+    static String unescape(String body) {
         if (body.indexOf('\\') < 0) {
             return body;
         }

@@ -93,6 +93,7 @@ public final class SourceTokens {
         kinds[ParLexer.INT] = Kind.NUMBER;
         kinds[ParLexer.FLOAT] = Kind.NUMBER;
         kinds[ParLexer.STRING] = Kind.STRING;
+        kinds[ParLexer.FSTRING] = Kind.STRING;
         kinds[ParLexer.UNTERMINATED_STRING] = Kind.STRING;
         kinds[ParLexer.BAD_CHAR] = Kind.ERROR;
         kinds[ParLexer.NL] = null;

@@ -56,6 +56,9 @@ public sealed interface Stmt {
     /** {@code assert cond} or {@code assert cond, message}; message is null when not given. */
     record Assert(Pos pos, Expr cond, Expr message) implements Stmt {}
 
+    /** {@code del a, xs[i], xs[i:j], m[k]}: unbinds names, removes items and slices. */
+    record Del(Pos pos, List<Expr> targets) implements Stmt {}
+
     /** {@code with subject as name { body }}: name may be null. */
     record With(Pos pos, Expr subject, String name, List<Stmt> body) implements Stmt {}
 }

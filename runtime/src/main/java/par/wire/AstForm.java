@@ -25,7 +25,8 @@ public final class AstForm {
             Stmt.ExprStmt.class, Stmt.Assign.class, Stmt.AugAssign.class, Stmt.If.class, Stmt.While.class,
             Stmt.For.class, Stmt.Def.class, Stmt.Return.class, Stmt.Break.class, Stmt.Continue.class,
             Stmt.Pass.class, Stmt.Global.class, Stmt.Try.class, Stmt.Raise.class, Stmt.With.class,
-            Stmt.Assert.class, Expr.Keyword.class);
+            Stmt.Assert.class, Expr.Keyword.class, Expr.Lambda.class, Expr.FString.class, Expr.FormatField.class,
+            Stmt.Del.class);
     private static final Map<Class<?>, Integer> INDEX = new HashMap<>();
     /** A function definition's number on the wire, and the place of its file among its parts. */
     public static final int DEF = TYPES.indexOf(Stmt.Def.class), DEF_FILE = 1;
@@ -68,6 +69,10 @@ public final class AstForm {
         if (n instanceof Expr.CompClause e) return a(e.pos(), e.target(), e.iter(), e.conds());
         if (n instanceof Expr.Spawn e) return a(e.pos(), e.call(), e.alias());
         if (n instanceof Expr.Join e) return a(e.pos(), e.process());
+        if (n instanceof Expr.Lambda e) return a(e.pos(), e.def());
+        if (n instanceof Expr.FString e) return a(e.pos(), e.parts());
+        if (n instanceof Expr.FormatField e) return a(e.pos(), e.value(), e.conversion(), e.spec());
+        if (n instanceof Stmt.Del s) return a(s.pos(), s.targets());
         if (n instanceof Stmt.ExprStmt s) return a(s.pos(), s.expr());
         if (n instanceof Stmt.Assign s) return a(s.pos(), s.targets(), s.value());
         if (n instanceof Stmt.AugAssign s) return a(s.pos(), s.target(), s.op(), s.value());
@@ -134,6 +139,12 @@ public final class AstForm {
         }
         if (t == Expr.Spawn.class && n == 3) return new Expr.Spawn((Pos) p[0], (Expr.Call) p[1], (Expr) p[2]);
         if (t == Expr.Join.class && n == 2) return new Expr.Join((Pos) p[0], (Expr) p[1]);
+        if (t == Expr.Lambda.class && n == 2) return new Expr.Lambda((Pos) p[0], (Stmt.Def) p[1]);
+        if (t == Expr.FString.class && n == 2) return new Expr.FString((Pos) p[0], (List<Expr>) p[1]);
+        if (t == Expr.FormatField.class && n == 4) {
+            return new Expr.FormatField((Pos) p[0], (Expr) p[1], (String) p[2], (Expr) p[3]);
+        }
+        if (t == Stmt.Del.class && n == 2) return new Stmt.Del((Pos) p[0], (List<Expr>) p[1]);
         if (t == Stmt.ExprStmt.class && n == 2) return new Stmt.ExprStmt((Pos) p[0], (Expr) p[1]);
         if (t == Stmt.Assign.class && n == 3) return new Stmt.Assign((Pos) p[0], (List<Expr>) p[1], (Expr) p[2]);
         if (t == Stmt.AugAssign.class && n == 4) {

@@ -239,11 +239,12 @@ public final class Codec {
                     list(items, depth);
                 }
             } else if (v instanceof ParMap) {
-                Map<Object, Object> entries = ((ParMap) v).entries;
+                ParMap map = (ParMap) v;
+                Map<Object, Object> entries = map.entries;
                 b(MAP);
                 i32(entries.size());
                 for (Map.Entry<Object, Object> e : entries.entrySet()) {
-                    value(e.getKey(), depth + 1);
+                    value(map.shown(e.getKey()), depth + 1);
                     value(e.getValue(), depth + 1);
                 }
             } else if (v instanceof Range) {

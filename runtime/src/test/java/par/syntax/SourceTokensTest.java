@@ -90,7 +90,7 @@ class SourceTokensTest {
     void theKeywordsAreTheLexers() {
         assertEquals(List.of("def", "if", "elif", "else", "while", "for", "in", "return", "break", "continue",
                         "pass", "global", "try", "catch", "finally", "raise", "assert", "with", "as", "true", "false", "nil",
-                        "spawn", "and", "or", "not", "join").stream().sorted().toList(),
+                        "spawn", "and", "or", "not", "join", "is", "lambda", "del").stream().sorted().toList(),
                 SourceTokens.KEYWORDS.stream().sorted().toList());
     }
 }

@@ -41,6 +41,9 @@ class AstFormTest {
             "v = join p",
             "with lock(name='k') as l { print(m['k'], l.x, 2.5, 10 ** 30, true) }",
             "assert v, 'v is ' + str(v)",
+            "sq = lambda a: a * a",
+            "s = f'{x!r:>{z}} and {v}'",
+            "del m['k'], y",
             "");
 
     @Test
