@@ -279,12 +279,12 @@ public final class ChildMain {
     }
 
     private static void runTask(HubMessage.Task task, Interpreter interp, ProcessSupport support, ChildChannel channel) {
-        Object[] work = Codec.decodeAll(task.work(), 4, support);
-        Image.installGlobals((ParList) work[3], interp.globals, support, true);
-        Object fn = work[0] instanceof String ? interp.globals.get((String) work[0]) : work[0];
-        boolean spread = (Boolean) work[1];
+        HubMessage.Work work = HubMessage.Work.decode(task.work(), support);
+        Image.installGlobals((ParList) work.globals(), interp.globals, support, true);
+        Object fn = work.function() instanceof String name ? interp.globals.get(name) : work.function();
+        boolean spread = work.spread();
         // a chunk is a list of items, or a range (a map over a range travels as small ranges)
-        List<Object> items = work[2] instanceof ParList ? ((ParList) work[2]).items : par.interp.Sequences.toList(work[2]);
+        List<Object> items = work.chunk() instanceof ParList list ? list.items : par.interp.Sequences.toList(work.chunk());
         ParList results = new ParList(items.size());
         int index = 0;
         try {

@@ -10,6 +10,7 @@ import par.interp.Repr;
 import par.interp.Resolver;
 import par.syntax.Stmt;
 import par.wire.Codec;
+import par.wire.HubMessage;
 
 /**
  * Shows values the hub holds only as bytes (a shared value, a queue item, a task's items) as
@@ -36,8 +37,7 @@ final class Shown implements Codec.Receiver {
     /** A pool task's items: the one item of a chunk of one, else the chunk. */
     String items(byte[] work) {
         try {
-            // a task is [function, spread, chunk, globals] (see ChildMain.runTask)
-            Object chunk = Codec.decodeAll(work, 4, this)[2];
+            Object chunk = HubMessage.Work.decode(work, this).chunk();
             if (chunk instanceof ParList list && list.items.size() == 1) {
                 return Repr.repr(list.items.get(0));
             }

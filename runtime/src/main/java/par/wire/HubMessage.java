@@ -26,6 +26,19 @@ public sealed interface HubMessage {
     record Task(long id, byte[] work) implements HubMessage {
     }
 
+    /**
+     * What a pool task's work holds, in the order PoolHandle writes it: the function (or the
+     * name of one the workers have), whether each item is a list of arguments, the chunk of
+     * items (a list, or a range), and the globals the task carries for a function shipped whole.
+     */
+    record Work(Object function, boolean spread, Object chunk, Object globals) {
+        /** A task's work read back: the one place that knows its layout on the reading side. */
+        public static Work decode(byte[] work, Codec.Receiver receiver) {
+            Object[] parts = Codec.decodeAll(work, 4, receiver);
+            return new Work(parts[0], (Boolean) parts[1], parts[2], parts[3]);
+        }
+    }
+
     /** The answer to request number. */
     record Answered(long number, Answer answer) implements HubMessage {
     }
