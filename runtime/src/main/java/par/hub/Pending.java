@@ -8,7 +8,10 @@ import par.wire.Request;
  * The root process waiting for the hub's answer to one of its own requests. An interrupted
  * wait (Ctrl-C in the REPL, a deadlock that ends the program) withdraws the request from the
  * hub, so nothing is granted to a wait that is over: no lock is taken, no queue item is
- * consumed, no join is answered behind the program's back. An answer that came first wins.
+ * consumed, no join is answered behind the program's back. An answer that came first wins,
+ * but a failure does not: a deadlock interrupts the program and then kills the children, and
+ * whether their deaths or the interrupt reach a join first is luck, so an interrupted wait
+ * always reports "interrupted".
  */
 final class Pending<A extends Answer> implements Request.Reply<A> {
     private final Hub hub;
@@ -45,7 +48,7 @@ final class Pending<A extends Answer> implements Request.Reply<A> {
         }
         synchronized (this) {
             if (failure != null) {
-                throw new ParError(failure);
+                throw new ParError(Thread.currentThread().isInterrupted() ? "interrupted" : failure);
             }
             return value;
         }
