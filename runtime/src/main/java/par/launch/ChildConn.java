@@ -71,9 +71,29 @@ public final class ChildConn {
         owner = record;
     }
 
-    /** SIGTERM, leaving the pipes open for the child's last words. */
-    public void terminate() {
-        process.toHandle().destroy();
+    /** The child's main has run (its magic came), so it has its own SIGTERM handler; guarded by this. */
+    private boolean started;
+    /** A terminate() that came while the JVM was still starting; guarded by this. */
+    private boolean terminateHeld;
+
+    /**
+     * SIGTERM, leaving the pipes open for the child's last words. A JVM still initialising
+     * would die of it with "Error occurred during initialization of VM" and status 1, not as a
+     * terminated process, so the signal waits until the child's main has installed its handler.
+     */
+    public synchronized void terminate() {
+        if (started) {
+            process.toHandle().destroy();
+        } else {
+            terminateHeld = true;
+        }
+    }
+
+    private synchronized void started() {
+        started = true;
+        if (terminateHeld) {
+            process.toHandle().destroy();
+        }
     }
 
     public long pid() {
@@ -93,6 +113,7 @@ public final class ChildConn {
                 hub.gone(this);
                 return;
             }
+            started();
             Wire.Frame f;
             while ((f = Wire.read(in)) != null) {
                 hub.frame(this, f);
