@@ -33,7 +33,8 @@ final class Deadlocks {
         }
         if (stuck != null) {
             reported = true;
-            hub.deadlock(stuck);
+            report(stuck);
+            hub.stopStuck();
         }
     }
 
@@ -94,5 +95,50 @@ final class Deadlocks {
             waiting.add(p);
         }
         return waiting.isEmpty() ? null : waiting;
+    }
+
+    /**
+     * A deadlock, said on stderr: one line per process (where it waits, for what, what it
+     * holds and since which line), then the cycle of waits on one line if there is one.
+     */
+    private void report(List<HubProcess> stuck) {
+        for (HubProcess p : stuck) {
+            HubProcess next = next(p);
+            hub.trace.event(p, "deadlock", "", p.blockedOn.what, p.blockedOn.site, -1,
+                    next == null ? null : () -> next.name);
+        }
+        hub.flushOut();
+        hub.err.println("error: deadlock");
+        for (HubProcess p : stuck) {
+            hub.err.println("  " + p.stuckLine(hub.locks.heldBy(p)));
+        }
+        if (isCycle(stuck)) {
+            hub.err.println("  " + cycleLine(stuck));
+        }
+        hub.err.flush();
+    }
+
+    /**
+     * The REPL's :graph: the wait-for graph as it is now, a line per waiting process with an
+     * arrow to the process it waits for where there is one, then the cycle if there is one.
+     */
+    List<String> graph() {
+        List<String> lines = new ArrayList<>();
+        for (HubProcess p : hub.liveProcesses()) {
+            if (p.blockedOn != null) {
+                lines.add(p.graphLine(next(p)));
+            }
+        }
+        List<HubProcess> cycle = cycle();
+        if (cycle != null) {
+            lines.add(cycleLine(cycle));
+        }
+        return lines;
+    }
+
+    /** A cycle of waits on one line: {@code the cycle: a holds x, waits for y -> b holds y, waits for x -> a}. */
+    private String cycleLine(List<HubProcess> stuck) {
+        return "the cycle: " + String.join(" -> ", stuck.stream().map(p -> p.cycleStep(hub.locks.heldBy(p))).toList())
+                + " -> " + stuck.get(0).name;
     }
 }

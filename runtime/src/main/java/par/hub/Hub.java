@@ -29,8 +29,9 @@ import par.wire.WireException;
  *
  * <p>This class is the shared state and the way in; the work is done by its parts, each for one
  * kind of object ({@link Processes}, {@link Locks}, {@link Queues}, {@link Pools}), and
- * {@link ChildEvents} for what children send. {@link Requests} is the table of contents: which
- * part serves each request. All of it is guarded by the hub's one monitor.
+ * {@link ChildEvents} for what children send, {@link Deadlocks} for the wait-for graph and
+ * {@link Ending} for the end of a run. {@link Requests} is the table of contents: which part
+ * serves each request. All of it is guarded by the hub's one monitor.
  */
 public final class Hub {
     final Output out;
@@ -44,9 +45,10 @@ public final class Hub {
     final Queues queues;
     final Pools pools;
     final Deadlocks deadlocks = new Deadlocks(this);
+    private final Ending ending = new Ending(this);
     final ChildEvents events;
     private final Requests requests;
-    private final ScheduledExecutorService timers;
+    final ScheduledExecutorService timers;
     private long nextId = 1;
     final Names names = new Names();
     final Shown shown = new Shown(names);
@@ -54,13 +56,13 @@ public final class Hub {
     private Runnable onDeadlock = () -> { };
     private boolean deadlockEndsProgram = true;
     /** A deadlock was found (while the program ran, or among the children it left). */
-    private boolean deadlocked;
+    boolean deadlocked;
     /** Under --schedule: what serves requests one at a time. Null when processes run free. */
     Scheduler scheduler;
     private long scheduleSeed;
-    private ScheduleLog scheduleLog;
+    ScheduleLog scheduleLog;
     /** The shared memory of locks, shared numbers and queue batches; made with the first of them. */
-    private par.proc.Slots slots;
+    par.proc.Slots slots;
 
     public Hub(Output out, PrintStream err, int maxProcs, Trace trace) {
         this(out, err, maxProcs, trace, null);
@@ -193,9 +195,7 @@ public final class Hub {
         flushOut();
         err.println("error: " + message);
         err.flush();
-        deadlocked = true;
-        launcher.killAll();
-        onDeadlock.run();
+        stopStuck();
     }
 
     /**
@@ -341,37 +341,12 @@ public final class Hub {
 
     /** One line per live process, for the REPL's :ps: name, pid, state, what it holds and waits for. */
     public synchronized List<String> processTable() {
-        List<String> rows = new ArrayList<>();
-        for (HubProcess p : procs.values()) {
-            if (!p.finished) {
-                rows.add(p.row(scheduler == null ? null : scheduler.pending(p), locks.heldBy(p)));
-            }
-        }
-        return rows;
+        return processes.table();
     }
 
-    /**
-     * The REPL's :graph: the wait-for graph as it is now, a line per waiting process with an
-     * arrow to the process it waits for where there is one, then the cycle if there is one.
-     */
+    /** The REPL's :graph: who waits for whom now, then the cycle if there is one. */
     public synchronized List<String> waitGraph() {
-        List<String> lines = new ArrayList<>();
-        for (HubProcess p : liveProcesses()) {
-            if (p.blockedOn != null) {
-                lines.add(p.graphLine(Deadlocks.next(p)));
-            }
-        }
-        List<HubProcess> cycle = deadlocks.cycle();
-        if (cycle != null) {
-            lines.add(cycle(cycle));
-        }
-        return lines;
-    }
-
-    /** A cycle of waits on one line: {@code the cycle: a holds x, waits for y -> b holds y, waits for x -> a}. */
-    private String cycle(List<HubProcess> stuck) {
-        return "the cycle: " + String.join(" -> ", stuck.stream().map(p -> p.cycleStep(locks.heldBy(p))).toList())
-                + " -> " + stuck.get(0).name;
+        return deadlocks.graph();
     }
 
     /** How many processes the hub keeps a record of (for tests). */
@@ -383,12 +358,7 @@ public final class Hub {
 
     /** Stops every live child now (the REPL's quit); returns how many there were. */
     public int stopChildren() {
-        int live;
-        synchronized (this) {
-            live = (int) procs.values().stream().filter(p -> !p.finished && p.pool == null).count();
-        }
-        shutdown(false);
-        return live;
+        return ending.stopChildren();
     }
 
     /**
@@ -396,93 +366,14 @@ public final class Hub {
      * does; after an error they are stopped. Either way no child outlives the root.
      */
     public void shutdown(boolean waitForChildren) {
-        synchronized (this) {
-            pools.closeAll(waitForChildren);
-            if (!root.finished) {
-                trace.event(root, "exit", waitForChildren ? "status 0" : "status 1", "");
-            }
-            root.finished = true;
-            scheduleNext();
-            if (waitForChildren) {
-                deadlocks.check(); // children left waiting on each other, with no main program to help
-                while (!deadlocked && procs.values().stream().anyMatch(p -> !p.finished)) {
-                    try {
-                        wait(100);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
-                }
-            }
-        }
-        synchronized (this) {
-            if (scheduler != null) {
-                scheduler.stop();
-            }
-            if (scheduleLog != null) {
-                scheduleLog.close();
-            }
-            if (launcher.reuses()) {
-                processes.stopUnfinished(); // the spares, and the JVMs whose job is done, stay for the next run
-            }
-        }
-        if (!launcher.reuses()) {
-            launcher.stopAll();
-        }
-        if (trace.on()) {
-            awaitExits();
-        }
-        timers.shutdownNow();
-        synchronized (this) {
-            if (slots != null) {
-                slots.delete();
-            }
-        }
-        flushOut();
+        ending.shutdown(waitForChildren);
     }
 
     /**
-     * Waits, up to two seconds, until every child (pool workers too) has been seen to exit:
-     * their exits (signal 9 after a deadlock) belong in the trace, which the timeline draws as
-     * soon as this returns. Each exit is noticed on the child's reader thread, which notifies.
-     * A deadlock interrupts the main program's thread, so the interrupt is put aside meanwhile.
+     * A deadlock was reported, or a schedule cannot go on: the children are stopped, and the
+     * main program ends (a script) or its statement stops (the REPL, which looks for the next).
      */
-    private synchronized void awaitExits() {
-        boolean interrupted = Thread.interrupted();
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        long left;
-        while (procs.values().stream().anyMatch(p -> !p.finished)
-                && (left = (deadline - System.nanoTime()) / 1_000_000) > 0) {
-            try {
-                wait(left);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * A deadlock: said on stderr, one line per process (where it waits, for what, what it
-     * holds and since which line), then the cycle of waits on one line if there is one; then
-     * the children are stopped and the main program ends with status 1.
-     */
-    void deadlock(List<HubProcess> stuck) {
-        for (HubProcess p : stuck) {
-            HubProcess next = Deadlocks.next(p);
-            trace.event(p, "deadlock", "", p.blockedOn.what, p.blockedOn.site, -1, next == null ? null : () -> next.name);
-        }
-        flushOut();
-        err.println("error: deadlock");
-        for (HubProcess p : stuck) {
-            err.println("  " + p.stuckLine(locks.heldBy(p)));
-        }
-        if (Deadlocks.isCycle(stuck)) {
-            err.println("  " + cycle(stuck));
-        }
-        err.flush();
+    void stopStuck() {
         deadlocked = true;
         for (HubProcess p : procs.values()) {
             p.stopping = !p.finished; // killAll stops them all

@@ -1,6 +1,8 @@
 package par.hub;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import par.launch.ChildConn;
 import par.wire.Answer;
@@ -97,6 +99,17 @@ final class Processes {
             p.conn.terminate(); // SIGTERM, leaving the pipes open for its last words
         }
         r.ok(Answer.Done.DONE);
+    }
+
+    /** One line per live process, for the REPL's :ps: name, pid, state, what it holds and waits for. */
+    List<String> table() {
+        List<String> rows = new ArrayList<>();
+        for (HubProcess p : hub.procs.values()) {
+            if (!p.finished) {
+                rows.add(p.row(hub.scheduler == null ? null : hub.scheduler.pending(p), hub.locks.heldBy(p)));
+            }
+        }
+        return rows;
     }
 
     HubProcess process(long id) {
