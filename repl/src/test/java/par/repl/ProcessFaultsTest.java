@@ -237,6 +237,29 @@ class ProcessFaultsTest {
     }
 
     @Test
+    void aChildKilledInTheMiddleOfFastSemaphoreLoopsLosesNoPermit() throws Exception {
+        Thread root = runInProcess(String.join("\n",
+                "def churn(sem, s) {",
+                "    while true { with sem { s.value = s.value + 1 } }",
+                "}",
+                "sem = semaphore(2)",
+                "s = shared(0)",
+                "p = spawn churn(sem, s)",
+                "print(p.pid)",
+                "while s.value < 5000 { sleep(0.01) }",
+                "print('churning')",
+                "try { join p } catch err { print('killed') }",
+                "print(sem.acquire(30), sem.acquire(30), sem.acquire(0))"));
+        long pid = Long.parseLong(nextLine());
+        assertEquals("churning", nextLine());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        assertEquals("killed", nextLine());
+        assertEquals("true true false", nextLine());
+        root.join(10_000);
+        assertFalse(root.isAlive());
+    }
+
+    @Test
     void aGetterKilledWithABatchInHandGivesTheRestBackInOrder() throws Exception {
         Thread root = runInProcess(String.join("\n",
                 "def take(q, out, k, e) {",

@@ -231,15 +231,15 @@ public final class Slots {
             this.at = at;
         }
 
-        private long get(int word) {
+        long get(int word) {
             return (long) LONGS.getVolatile(b, at + word);
         }
 
-        private void set(int word, long v) {
+        void set(int word, long v) {
             LONGS.setVolatile(b, at + word, v);
         }
 
-        private boolean cas(int word, long expect, long v) {
+        boolean cas(int word, long expect, long v) {
             return LONGS.compareAndSet(b, at + word, expect, v);
         }
 
@@ -267,16 +267,30 @@ public final class Slots {
                 if ((w >>> 32) != 0 || w == ABANDONED || w == mine) {
                     return false;
                 }
-                if (i < 64) {
-                    Thread.onSpinWait();
-                } else if (deadline == 0) {
-                    deadline = System.nanoTime() + SPIN_NANOS;
-                } else if (System.nanoTime() > deadline) {
+                deadline = spin(i, deadline);
+                if (deadline < 0) {
                     return false;
-                } else {
-                    Thread.yield();
                 }
             }
+        }
+
+        /**
+         * One turn of a spin for a busy slot (i: turns so far): the deadline to keep, or -1 when
+         * the spin is over and the process should ask the hub.
+         */
+        static long spin(int i, long deadline) {
+            if (i < 64) {
+                Thread.onSpinWait();
+                return deadline;
+            }
+            if (deadline == 0) {
+                return System.nanoTime() + SPIN_NANOS;
+            }
+            if (System.nanoTime() > deadline) {
+                return -1;
+            }
+            Thread.yield();
+            return deadline;
         }
 
         /** Releases me's hold if nobody waits; false when the hub must (waiters, or not held). */
