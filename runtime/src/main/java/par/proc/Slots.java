@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -14,6 +16,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,7 +31,9 @@ import java.util.Set;
  * <p>The file: slot 0 is a header (magic, layout version, capacity, whether the fast path is on
  * now); slot {@code id} belongs to hub object {@code id}. It is made 0600 with a fresh name and
  * read only if it still is a regular file of this user that nobody else may read or write, of the
- * size its header says, with the right magic: anything else is refused with the reason.
+ * size its header says, with the right magic: anything else is refused with the reason. The hub
+ * removes it at its end; a root killed before that leaves it behind, and the next root removes it
+ * ({@link #sweep}).
  *
  * <p>A slot's words (longs, native order):
  * <ul>
@@ -95,6 +101,7 @@ public final class Slots {
     /** A new file in dir (null: memory of the root's own, with no fast path for children). */
     public static Slots create(Path dir) {
         if (dir != null) {
+            sweep(dir);
             try {
                 Path file = dir.resolve("slots-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".map");
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_RW));
@@ -108,6 +115,45 @@ public final class Slots {
         Slots s = new Slots(ByteBuffer.allocateDirect(SLOT * 2), 0, null);
         s.header();
         return s;
+    }
+
+    /**
+     * Removes the files of roots that ended without removing theirs (killed with SIGKILL), so
+     * they do not pile up: a file's name holds its root's pid. A live process with that pid is
+     * its root unless it started after the file was last written (the pid was reused).
+     */
+    static void sweep(Path dir) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "slots-*.map")) {
+            for (Path file : files) {
+                if (orphaned(file)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            // left for the next root's sweep
+        }
+    }
+
+    /** Whether the root that made file (slots-PID-NANOS.map) is gone. */
+    static boolean orphaned(Path file) throws IOException {
+        String[] parts = file.getFileName().toString().split("-");
+        long pid;
+        try {
+            pid = parts.length == 3 ? Long.parseLong(parts[1]) : -1;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (pid <= 0) {
+            return false;
+        }
+        Optional<ProcessHandle> owner = ProcessHandle.of(pid);
+        if (owner.isEmpty() || !owner.get().isAlive()) {
+            return true;
+        }
+        Optional<Instant> started = owner.get().info().startInstant();
+        // a second's slack: the start time read from /proc is rounded
+        return started.isPresent()
+                && started.get().isAfter(Files.getLastModifiedTime(file).toInstant().plusSeconds(1));
     }
 
     private void header() {
