@@ -58,16 +58,16 @@ abstract class Acquirable extends HubHandle implements ContextManager {
     }
 
     private Object acquire(Interpreter interp, Object timeout) {
-        interp.out().flush(); // lines printed before waiting come before the next holder's
         Slots.Slot slot = fast.slot();
         if (slot != null && tryFast(slot)) {
             return true;
         }
+        interp.out().flush(); // lines printed before waiting come before the next holder's
         return support.broker().call(acquireRequest(ProcessSupport.timeout(timeout), interp.site())).value();
     }
 
     private void release(Interpreter interp) {
-        interp.out().flush();
+        interp.out().flush(); // before the next holder's lines (free when nothing was printed)
         Slots.Slot slot = fast.publishing();
         if (slot != null && releaseFast(slot)) {
             return;
