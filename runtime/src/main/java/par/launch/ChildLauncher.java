@@ -234,7 +234,7 @@ public final class ChildLauncher {
      * {@link #start}), but a loop that runs on is compiled as soon as by default, and C2 takes
      * over at the root's thresholds (the flags below are scaled by ten too). With every
      * threshold ten times later, a child's loop of a million lock operations ran for 600 000
-     * rounds in the interpreter and on C1's profiling code: twice as long as now.
+     * rounds in the interpreter and on C1's profiling code: about 1.5 times as long as now.
      */
     private static final List<String> LATE_JIT = List.of("-XX:CompileThresholdScaling=10",
             "-XX:Tier3BackEdgeThreshold=6000", "-XX:Tier4InvocationThreshold=300", "-XX:Tier4CompileThreshold=400",
