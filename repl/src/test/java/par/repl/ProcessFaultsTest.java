@@ -359,6 +359,33 @@ class ProcessFaultsTest {
     }
 
     @Test
+    void theSharedMemoryFileOfAKilledRootIsRemovedByTheNextRoot() throws Exception {
+        Path script = dir.resolve("holder.par");
+        Files.writeString(script, String.join("\n",
+                "l = lock()",
+                "l.acquire()",
+                "print('up')",
+                "sleep(60)"));
+        Process root = startPar(script.toString());
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(root.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("up", r.readLine());
+        }
+        Path privateDir = par.launch.PrivateDir.get();
+        List<Path> left;
+        try (var files = Files.list(privateDir)) {
+            left = files.filter(f -> f.getFileName().toString().startsWith("slots-" + root.pid() + "-")).toList();
+        }
+        assertEquals(1, left.size(), "the running root's file in " + privateDir);
+        root.destroyForcibly();
+        assertTrue(root.waitFor(10, TimeUnit.SECONDS));
+        assertTrue(Files.exists(left.get(0)), "SIGKILL left it behind");
+        Thread next = runInProcess("l = lock()\nprint('made')");
+        assertEquals("made", nextLine());
+        next.join(10_000);
+        assertFalse(Files.exists(left.get(0)), "the next root removed it");
+    }
+
+    @Test
     void terminatedRootTakesItsChildrenWithIt() throws Exception {
         assertRootDeathKillsChildren("TERM", 143);
     }
