@@ -237,6 +237,29 @@ class ProcessFaultsTest {
     }
 
     @Test
+    void aChildKilledInTheMiddleOfFastSemaphoreLoopsLosesNoPermit() throws Exception {
+        Thread root = runInProcess(String.join("\n",
+                "def churn(sem, s) {",
+                "    while true { with sem { s.value = s.value + 1 } }",
+                "}",
+                "sem = semaphore(2)",
+                "s = shared(0)",
+                "p = spawn churn(sem, s)",
+                "print(p.pid)",
+                "while s.value < 5000 { sleep(0.01) }",
+                "print('churning')",
+                "try { join p } catch err { print('killed') }",
+                "print(sem.acquire(30), sem.acquire(30), sem.acquire(0))"));
+        long pid = Long.parseLong(nextLine());
+        assertEquals("churning", nextLine());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        assertEquals("killed", nextLine());
+        assertEquals("true true false", nextLine());
+        root.join(10_000);
+        assertFalse(root.isAlive());
+    }
+
+    @Test
     void aGetterKilledWithABatchInHandGivesTheRestBackInOrder() throws Exception {
         Thread root = runInProcess(String.join("\n",
                 "def take(q, out, k, e) {",
@@ -333,6 +356,33 @@ class ProcessFaultsTest {
     @Test
     void killedRootTakesItsChildrenWithIt() throws Exception {
         assertRootDeathKillsChildren("KILL", 137);
+    }
+
+    @Test
+    void theSharedMemoryFileOfAKilledRootIsRemovedByTheNextRoot() throws Exception {
+        Path script = dir.resolve("holder.par");
+        Files.writeString(script, String.join("\n",
+                "l = lock()",
+                "l.acquire()",
+                "print('up')",
+                "sleep(60)"));
+        Process root = startPar(script.toString());
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(root.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("up", r.readLine());
+        }
+        Path privateDir = par.launch.PrivateDir.get();
+        List<Path> left;
+        try (var files = Files.list(privateDir)) {
+            left = files.filter(f -> f.getFileName().toString().startsWith("slots-" + root.pid() + "-")).toList();
+        }
+        assertEquals(1, left.size(), "the running root's file in " + privateDir);
+        root.destroyForcibly();
+        assertTrue(root.waitFor(10, TimeUnit.SECONDS));
+        assertTrue(Files.exists(left.get(0)), "SIGKILL left it behind");
+        Thread next = runInProcess("l = lock()\nprint('made')");
+        assertEquals("made", nextLine());
+        next.join(10_000);
+        assertFalse(Files.exists(left.get(0)), "the next root removed it");
     }
 
     @Test

@@ -97,20 +97,25 @@ class TraceTimelineTest {
         }
     }
 
-    /** The trace turns the fast path off: every acquire and release in a loop, and every get of a drained queue, is seen. */
+    /**
+     * The trace turns the fast path off: every acquire and release of a lock in a loop, every
+     * get of a drained queue and every semaphore's acquire is seen.
+     */
     @Test
     void traceSeesEveryFastPathOperation() throws Exception {
         Path script = dir.resolve("loop.par");
         Files.writeString(script, String.join("\n",
-                "def f(l, s, q) {",
+                "def f(l, s, q, sem) {",
                 "    for i in range(150) { with l { s.value = s.value + 1 } }",
                 "    for i in range(100) { q.get() }",
+                "    for i in range(120) { with sem { } }",
                 "}",
                 "l = lock()",
                 "s = shared(0)",
                 "q = queue()",
+                "sem = semaphore(1)",
                 "for i in range(100) { q.put(i) }",
-                "join spawn f(l, s, q)",
+                "join spawn f(l, s, q, sem)",
                 "print(s.value)"));
         List<String> events = new ArrayList<>();
         for (String line : run("--trace", script.toString()).split("\n")) {
@@ -123,6 +128,7 @@ class TraceTimelineTest {
         assertEquals(150, events.stream().filter(e -> e.equals("p1 release l")).count(), events.toString());
         assertEquals(150, events.stream().filter(e -> e.startsWith("p1 write s")).count(), events.toString());
         assertEquals(100, events.stream().filter(e -> e.startsWith("p1 get q")).count(), events.toString());
+        assertEquals(120, events.stream().filter(e -> e.equals("p1 acquire sem")).count(), events.toString());
     }
 
     private Path lesson(String name) {

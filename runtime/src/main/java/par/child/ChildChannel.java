@@ -20,7 +20,8 @@ final class ChildChannel implements Flushable {
     private static final long FLUSH_EVERY_MS = 5;
 
     private final BufferedOutputStream out;
-    private boolean dirty;
+    /** Something is in the buffer; read without the monitor by a flush, which is free when nothing is. */
+    private volatile boolean dirty;
     /** Something was sent that the hub has not shown it has read (by answering a later call). */
     private volatile boolean unanswered;
 
@@ -91,7 +92,13 @@ final class ChildChannel implements Flushable {
     }
 
     @Override
-    public synchronized void flush() {
+    public void flush() {
+        if (dirty) {
+            flushNow();
+        }
+    }
+
+    private synchronized void flushNow() {
         if (!dirty) {
             return;
         }

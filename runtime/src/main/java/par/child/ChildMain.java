@@ -334,6 +334,7 @@ public final class ChildMain {
             @Override
             public int getAsInt() {
                 runJob(job, scratch, sink, noReplies);
+                par.proc.Slots.warmUp();
                 if (tasksToo) {
                     runTask(task, scratch, connect(scratch, 0L, null, "", sink, noReplies, new MissingName(null)), sink);
                 }

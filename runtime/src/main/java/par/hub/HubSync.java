@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
+import par.proc.SemaphoreSlot;
 import par.wire.Answer;
 
 /**
@@ -15,42 +16,87 @@ final class HubSync {
     private HubSync() {
     }
 
+    /**
+     * Its permits live in its slot of the shared memory ({@link SemaphoreSlot}, where the
+     * protocol is), which processes change without the hub while nobody waits; the hub keeps the
+     * line of waiters, and the permits it granted to a process the slot has no room for.
+     */
     static final class Semaphore extends HubObject {
-        int free;
+        final SemaphoreSlot slot;
+        /** Permits held by processes that have no entry in the slot. */
         final Map<HubProcess, Integer> holders = new HashMap<>();
         final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
 
-        Semaphore(long id, String label, int permits) {
+        Semaphore(long id, String label, int permits, SemaphoreSlot slot) {
             super(id, "semaphore", label);
-            this.free = permits;
+            this.slot = slot;
+            slot.init(permits);
         }
 
         boolean tryTake(HubProcess p) {
-            if (free == 0) {
+            if (!slot.hubTake()) {
                 return false;
             }
-            free--;
-            holders.merge(p, 1, Integer::sum);
+            taken(p);
             return true;
         }
 
-        /** A permit comes back (from p, if it holds one) and goes to the next waiter. */
-        void give(HubProcess p) {
-            holders.computeIfPresent(p, (k, n) -> n == 1 ? null : n - 1);
-            free++;
-            while (free > 0 && !waiters.isEmpty()) {
+        /** Takes a permit for p, or counts p as a waiter, in one step; the caller parks p on false. */
+        boolean takeOrWait(HubProcess p) {
+            if (!slot.takeOrWait()) {
+                return false;
+            }
+            taken(p);
+            return true;
+        }
+
+        private void taken(HubProcess p) {
+            if (!slot.recordTaken(p.id)) {
+                holders.merge(p, 1, Integer::sum);
+            }
+        }
+
+        /** A permit comes back (from p, if it holds one) and goes to the next waiter; false if too many are free. */
+        boolean give(HubProcess p) {
+            if (!slot.hubGive()) {
+                return false;
+            }
+            Integer held = holders.remove(p);
+            if (held == null) {
+                slot.recordGiven(p.id);
+            } else if (held > 1) {
+                holders.put(p, held - 1);
+            }
+            grantNext();
+            return true;
+        }
+
+        /** Hands free permits to the waiters, first come first served; each leaves the count once served. */
+        private void grantNext() {
+            while (!waiters.isEmpty() && slot.free() > 0) {
                 Waiter w = waiters.poll();
-                if (!w.done && !w.proc.finished && tryTake(w.proc)) {
+                boolean granted = !w.done && !w.proc.finished && tryTake(w.proc);
+                slot.waiterLeft();
+                if (granted) {
                     w.ok(Answer.Flag.TRUE);
                 }
             }
         }
 
-        void holderDied(HubProcess p) {
-            Integer n = holders.get(p);
-            for (int i = 0; n != null && i < n; i++) {
-                give(p);
+        /** A waiter left the line without a permit (a time-out). */
+        void leave(Waiter w) {
+            if (waiters.remove(w)) {
+                slot.waiterLeft();
             }
+        }
+
+        void holderDied(HubProcess p) {
+            Integer kept = holders.remove(p);
+            int n = slot.ended(p.id) + (kept == null ? 0 : kept);
+            for (int i = 0; i < n; i++) {
+                slot.hubGive();
+            }
+            grantNext();
         }
     }
 

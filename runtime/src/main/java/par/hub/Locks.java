@@ -164,14 +164,15 @@ final class Locks {
 
     void newSemaphore(Request.NewSemaphore n, Reply<Answer.Id> r) {
         long id = hub.nextId();
-        HubSync.Semaphore sem = new HubSync.Semaphore(id, hub.names.label("semaphore", id, n.name()), (int) n.permits());
+        HubSync.Semaphore sem = new HubSync.Semaphore(id, hub.names.label("semaphore", id, n.name()), (int) n.permits(),
+                new par.proc.SemaphoreSlot(hub.slots().slotForHub(id)));
         semaphores.put(sem.id, sem);
         r.ok(new Answer.Id(sem.id));
     }
 
     void semAcquire(HubProcess from, Request.SemAcquire a, Reply<Answer.Flag> r) {
         HubSync.Semaphore sem = Hub.find(semaphores, a.semaphore(), "semaphore");
-        if (sem.tryTake(from)) {
+        if (noWait(a.timeout()) ? sem.tryTake(from) : sem.takeOrWait(from)) {
             hub.trace.event(from, "acquire", sem, a.site());
             r.ok(Answer.Flag.TRUE);
             return;
@@ -180,12 +181,18 @@ final class Locks {
             r.ok(Answer.Flag.FALSE);
             return;
         }
-        hub.park(from, r, null, "waits for " + sem.described(), a.site(), null, sem.waiters, a.timeout(),
-                falseFrom(sem.waiters));
+        hub.park(from, r, null, "waits for " + sem.described(), a.site(), null, sem.waiters, a.timeout(), w -> {
+            sem.leave(w);
+            w.ok(Answer.Flag.FALSE);
+        });
     }
 
     void semRelease(HubProcess from, Request.SemRelease rel, Reply<Answer.Done> r) {
-        Hub.find(semaphores, rel.semaphore(), "semaphore").give(from);
+        HubSync.Semaphore sem = Hub.find(semaphores, rel.semaphore(), "semaphore");
+        if (!sem.give(from)) {
+            r.fail("cannot release " + sem.described() + ": it already has 2147483647 permits free");
+            return;
+        }
         r.ok(Answer.Done.DONE);
     }
 

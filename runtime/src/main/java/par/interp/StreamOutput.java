@@ -20,11 +20,14 @@ public final class StreamOutput implements Output, Flushable {
     private final OutputStream out;
     private final BufferedWriter writer;
     private final boolean flushEachLine;
-    /** Lines written since the last flush: a flush with none is free (a loop of q.get() flushes each time). */
-    private boolean dirty;
+    /**
+     * Lines written since the last flush: a flush with none is free (a loop of q.get() or of
+     * lock releases flushes each time), read without the monitor: the program sees its own lines.
+     */
+    private volatile boolean dirty;
     private static final long FLUSH_AFTER_MS = 20;
     private Thread flusher;
-    private OutputFailure failure;
+    private volatile OutputFailure failure;
 
     public StreamOutput(OutputStream out, boolean flushEachLine) {
         this.out = out;
@@ -57,7 +60,13 @@ public final class StreamOutput implements Output, Flushable {
     }
 
     @Override
-    public synchronized void flush() {
+    public void flush() {
+        if (dirty || failure != null) {
+            flushNow();
+        }
+    }
+
+    private synchronized void flushNow() {
         checkFailure();
         if (!dirty) {
             return;

@@ -13,13 +13,23 @@ import par.wire.Request;
  * name the hub operations and add methods of their own.
  */
 abstract class Acquirable extends HubHandle implements ContextManager {
-    /** Its slot in the shared memory, or null for what has none (a semaphore). */
-    private final FastPath fast;
+    /** Its slot in the shared memory. */
+    final FastPath fast;
 
-    /** lockId: the lock whose state it holds (its own id, a condition's lock); 0 for no fast path. */
-    Acquirable(ProcessSupport support, long id, long lockId) {
+    /** slotId: the object whose slot holds its state (its own id, a condition's lock). */
+    Acquirable(ProcessSupport support, long id, long slotId) {
         super(support, id);
-        this.fast = lockId == 0 ? null : new FastPath(support, lockId);
+        this.fast = new FastPath(support, slotId);
+    }
+
+    /** Takes it in the shared memory if it is free there (see {@link Slots}); false: ask the hub. */
+    boolean tryFast(Slots.Slot slot) {
+        return slot.tryLock(fast.self(), fast.line());
+    }
+
+    /** Gives it back in the shared memory if nobody waits; false: the hub must. */
+    boolean releaseFast(Slots.Slot slot) {
+        return slot.tryUnlock(fast.self());
     }
 
     /** The request that takes it: a lock's (a condition's names its lock), or a semaphore's. */
@@ -48,18 +58,18 @@ abstract class Acquirable extends HubHandle implements ContextManager {
     }
 
     private Object acquire(Interpreter interp, Object timeout) {
-        interp.out().flush(); // lines printed before waiting come before the next holder's
-        Slots.Slot slot = fast == null ? null : fast.slot();
-        if (slot != null && slot.tryLock(fast.self(), fast.line())) {
+        Slots.Slot slot = fast.slot();
+        if (slot != null && tryFast(slot)) {
             return true;
         }
+        interp.out().flush(); // lines printed before waiting come before the next holder's
         return support.broker().call(acquireRequest(ProcessSupport.timeout(timeout), interp.site())).value();
     }
 
     private void release(Interpreter interp) {
-        interp.out().flush();
-        Slots.Slot slot = fast == null ? null : fast.publishing();
-        if (slot != null && slot.tryUnlock(fast.self())) {
+        interp.out().flush(); // before the next holder's lines (free when nothing was printed)
+        Slots.Slot slot = fast.publishing();
+        if (slot != null && releaseFast(slot)) {
             return;
         }
         support.broker().call(releaseRequest(interp.site()));

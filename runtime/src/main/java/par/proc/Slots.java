@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -14,6 +16,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,7 +31,9 @@ import java.util.Set;
  * <p>The file: slot 0 is a header (magic, layout version, capacity, whether the fast path is on
  * now); slot {@code id} belongs to hub object {@code id}. It is made 0600 with a fresh name and
  * read only if it still is a regular file of this user that nobody else may read or write, of the
- * size its header says, with the right magic: anything else is refused with the reason.
+ * size its header says, with the right magic: anything else is refused with the reason. The hub
+ * removes it at its end; a root killed before that leaves it behind, and the next root removes it
+ * ({@link #sweep}).
  *
  * <p>A slot's words (longs, native order):
  * <ul>
@@ -95,6 +101,7 @@ public final class Slots {
     /** A new file in dir (null: memory of the root's own, with no fast path for children). */
     public static Slots create(Path dir) {
         if (dir != null) {
+            sweep(dir);
             try {
                 Path file = dir.resolve("slots-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".map");
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_RW));
@@ -108,6 +115,45 @@ public final class Slots {
         Slots s = new Slots(ByteBuffer.allocateDirect(SLOT * 2), 0, null);
         s.header();
         return s;
+    }
+
+    /**
+     * Removes the files of roots that ended without removing theirs (killed with SIGKILL), so
+     * they do not pile up: a file's name holds its root's pid. A live process with that pid is
+     * its root unless it started after the file was last written (the pid was reused).
+     */
+    static void sweep(Path dir) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "slots-*.map")) {
+            for (Path file : files) {
+                if (orphaned(file)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            // left for the next root's sweep
+        }
+    }
+
+    /** Whether the root that made file (slots-PID-NANOS.map) is gone. */
+    static boolean orphaned(Path file) throws IOException {
+        String[] parts = file.getFileName().toString().split("-");
+        long pid;
+        try {
+            pid = parts.length == 3 ? Long.parseLong(parts[1]) : -1;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (pid <= 0) {
+            return false;
+        }
+        Optional<ProcessHandle> owner = ProcessHandle.of(pid);
+        if (owner.isEmpty() || !owner.get().isAlive()) {
+            return true;
+        }
+        Optional<Instant> started = owner.get().info().startInstant();
+        // a second's slack: the start time read from /proc is rounded
+        return started.isPresent()
+                && started.get().isAfter(Files.getLastModifiedTime(file).toInstant().plusSeconds(1));
     }
 
     private void header() {
@@ -175,6 +221,37 @@ public final class Slots {
         }
     }
 
+    /**
+     * Runs what a child's first fast operation runs, on nothing that matters: the checks of a
+     * file and its mapping (on the JDK's own modules file, read only), and each step of the
+     * protocol on memory of its own. A spare does this before its job comes, and the class-data
+     * archive records it: the first lock of a child cost it some 50 ms otherwise, most of it the
+     * JDK's mapping code making its first lambda and the VarHandles linking.
+     */
+    public static void warmUp() {
+        Path modules = Path.of(System.getProperty("java.home"), "lib", "modules");
+        refusal(modules);
+        try (FileChannel ch = FileChannel.open(modules, StandardOpenOption.READ)) {
+            ch.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(ch.size(), SLOT));
+        } catch (IOException | UnsupportedOperationException e) {
+            // nothing warmed: the first real mapping pays
+        }
+        Slots memory = create(null);
+        Slot slot = memory.slotForHub(1);
+        for (int i = 0; i < 3 && memory.fast(); i++) {
+            slot.tryLock(0, 1);
+            slot.tryUnlock(0);
+            slot.takeOrWait(0, 1);
+            slot.hubFree(false);
+            slot.init(INT, i);
+            slot.setNumber(0, slot.number());
+            SemaphoreSlot permits = new SemaphoreSlot(slot);
+            permits.init(1);
+            permits.tryAcquire(0);
+            permits.tryRelease(0);
+        }
+    }
+
     /** The file children map ("" when there is none). */
     public String path() {
         return path == null ? "" : path.toString();
@@ -231,15 +308,20 @@ public final class Slots {
             this.at = at;
         }
 
-        private long get(int word) {
+        long get(int word) {
             return (long) LONGS.getVolatile(b, at + word);
         }
 
-        private void set(int word, long v) {
+        void set(int word, long v) {
             LONGS.setVolatile(b, at + word, v);
         }
 
-        private boolean cas(int word, long expect, long v) {
+        /** A store ordered after everything before it, without the full fence of a volatile one. */
+        void put(int word, long v) {
+            LONGS.setRelease(b, at + word, v);
+        }
+
+        boolean cas(int word, long expect, long v) {
             return LONGS.compareAndSet(b, at + word, expect, v);
         }
 
@@ -254,12 +336,16 @@ public final class Slots {
          */
         public boolean tryLock(long me, int line) {
             long mine = me + 1;
+            if (cas(LOCK, 0, mine)) { // the common case first: one atomic step
+                put(LINE, line);
+                return true;
+            }
             long deadline = 0;
             for (int i = 0; ; i++) {
                 long w = get(LOCK);
                 if (w == 0) {
                     if (cas(LOCK, 0, mine)) {
-                        set(LINE, line);
+                        put(LINE, line);
                         return true;
                     }
                     continue;
@@ -267,16 +353,30 @@ public final class Slots {
                 if ((w >>> 32) != 0 || w == ABANDONED || w == mine) {
                     return false;
                 }
-                if (i < 64) {
-                    Thread.onSpinWait();
-                } else if (deadline == 0) {
-                    deadline = System.nanoTime() + SPIN_NANOS;
-                } else if (System.nanoTime() > deadline) {
+                deadline = spin(i, deadline);
+                if (deadline < 0) {
                     return false;
-                } else {
-                    Thread.yield();
                 }
             }
+        }
+
+        /**
+         * One turn of a spin for a busy slot (i: turns so far): the deadline to keep, or -1 when
+         * the spin is over and the process should ask the hub.
+         */
+        static long spin(int i, long deadline) {
+            if (i < 64) {
+                Thread.onSpinWait();
+                return deadline;
+            }
+            if (deadline == 0) {
+                return System.nanoTime() + SPIN_NANOS;
+            }
+            if (System.nanoTime() > deadline) {
+                return -1;
+            }
+            Thread.yield();
+            return deadline;
         }
 
         /** Releases me's hold if nobody waits; false when the hub must (waiters, or not held). */
@@ -390,9 +490,10 @@ public final class Slots {
                 return false;
             }
             int next = TAG0 + (int) (((s >>> 32) + 1) & 1) * 16;
-            set(next, tag);
-            set(next + 8, bits);
-            set(SEQ, (((s >>> 32) + 1) & LOW) << 32);
+            // the claim's CAS keeps these after it; the release store publishes them together
+            put(next, tag);
+            put(next + 8, bits);
+            put(SEQ, (((s >>> 32) + 1) & LOW) << 32);
             return true;
         }
 

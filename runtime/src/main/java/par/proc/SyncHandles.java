@@ -9,7 +9,9 @@ import par.wire.Request;
 
 /**
  * What {@code semaphore(n)}, {@code event()}, {@code barrier(n)} and {@code condition()} return:
- * thin handles whose every operation is a request to the hub, which owns the state.
+ * thin handles whose every operation is a request to the hub, which owns the state; but a
+ * semaphore's permits and a condition's lock are taken in the shared memory when they can be
+ * (see {@link Slots}).
  */
 final class SyncHandles {
     private SyncHandles() {
@@ -32,8 +34,28 @@ final class SyncHandles {
     }
 
     static final class Semaphore extends Acquirable {
+        /** Its permits in the shared memory, made when the fast path is first taken. */
+        private SemaphoreSlot permits;
+
         Semaphore(ProcessSupport support, long id) {
-            super(support, id, 0);
+            super(support, id, id);
+        }
+
+        private SemaphoreSlot permits(Slots.Slot slot) {
+            if (permits == null) {
+                permits = new SemaphoreSlot(slot);
+            }
+            return permits;
+        }
+
+        @Override
+        boolean tryFast(Slots.Slot slot) {
+            return permits(slot).tryAcquire(fast.self());
+        }
+
+        @Override
+        boolean releaseFast(Slots.Slot slot) {
+            return permits(slot).tryRelease(fast.self());
         }
 
         @Override

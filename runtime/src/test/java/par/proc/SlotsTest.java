@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +73,24 @@ class SlotsTest {
         Path link = Files.createSymbolicLink(dir.resolve("link.map"), file);
         assertEquals("it is not a regular file", Slots.refusal(link));
         assertTrue(Slots.refusal(dir.resolve("gone.map")).startsWith("it cannot be read"));
+    }
+
+    @Test
+    void aNewFileRemovesThoseOfRootsThatAreGoneAndKeepsThoseOfLiveOnes() throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        long me = ProcessHandle.current().pid();
+        Path dead = Files.createFile(dir.resolve("slots-" + ended.pid() + "-1.map"));
+        Path live = Files.createFile(dir.resolve("slots-" + me + "-2.map"));
+        Path reused = Files.createFile(dir.resolve("slots-" + me + "-3.map"));
+        Files.setLastModifiedTime(reused, FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
+        Path other = Files.createFile(dir.resolve("slots-notapid-4.map"));
+        Path made = made();
+        assertFalse(Files.exists(dead), "its root has ended");
+        assertFalse(Files.exists(reused), "its pid now belongs to a process that started after the file was written");
+        assertTrue(Files.exists(live));
+        assertTrue(Files.exists(other), "not a name the hub gives: left alone");
+        assertTrue(Files.exists(made));
     }
 
     @Test
