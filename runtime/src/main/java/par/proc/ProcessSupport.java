@@ -112,6 +112,11 @@ public class ProcessSupport implements Processes, Codec.Receiver {
 
     @Override
     public Object create(String kind, Object[] args, String name) {
+        return create(kind, args, name, java.util.Map.of());
+    }
+
+    @Override
+    public Object create(String kind, Object[] args, String name, java.util.Map<String, Object> keywords) {
         switch (kind) {
             case "lock":
                 return new LockHandle(this, broker().call(new Request.NewLock(name)).id());
@@ -129,8 +134,12 @@ public class ProcessSupport implements Processes, Codec.Receiver {
                     throw new ParError("a pool needs at least one worker");
                 }
                 Image.PoolImage image = Image.forPool(interp.globals);
+                String cluster = ClusterDoor.address(keywords);
+                if (cluster != null) {
+                    return new PoolHandle(this, ClusterDoor.open(cluster, image.bytes()), image);
+                }
                 long id = broker().call(new Request.NewPool(size, image.bytes(), name)).id();
-                return new PoolHandle(this, id, (int) size, image);
+                return new PoolHandle(this, new HubTasks(this, id, (int) size), image);
             }
             case "shared":
                 return new SharedHandle(this, broker().call(new Request.NewShared(Codec.encode(args[0]), name)).id());
