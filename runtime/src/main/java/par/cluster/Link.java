@@ -87,6 +87,14 @@ final class Link {
         return link;
     }
 
+    /** Lets every link go: a program's links end with its JVM, a test's here. */
+    static synchronized void closeAll() {
+        for (Link link : LINKS.values()) {
+            link.client.shutdown();
+        }
+        LINKS.clear();
+    }
+
     void attach(ClusterPool pool) {
         pools.add(pool);
     }
