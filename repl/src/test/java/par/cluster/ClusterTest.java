@@ -40,9 +40,16 @@ import com.hazelcast.nio.serialization.HazelcastSerializationException;
 class ClusterTest {
     private static final Path REPO = Path.of(System.getProperty("par.root", "..")).toAbsolutePath().normalize();
     private static final List<Proc> STARTED = new ArrayList<>();
+    /** The cluster's members; b is killed by a test, which the others do not mind. */
     private static Proc a;
     private static Proc b;
+    /** Alone in a cluster of its own, to be killed by a test. */
+    private static Proc solo;
+    /** Started with the others, to be refused: a member of another Par version, and one of another cluster. */
+    private static Proc old;
+    private static Proc other;
     private static int portA;
+    private static int portSolo;
 
     @TempDir
     static Path dir;
@@ -66,14 +73,24 @@ class ClusterTest {
     private static final String SLOW_RESULT = "[" + java.util.stream.IntStream.range(0, 24).mapToObj(Integer::toString)
             .collect(Collectors.joining(", ")) + "]\n";
 
+    /**
+     * Every member the tests need starts here, side by side (a member takes seconds to start):
+     * first a and solo, then, once a listens, those that join it.
+     */
     @BeforeAll
-    static void startTwoMembers() throws Exception {
+    static void startTheMembers() throws Exception {
         portA = freePort();
+        portSolo = freePort();
         a = member("--port", Integer.toString(portA));
-        b = member("--port", Integer.toString(freePort()), "--join", "127.0.0.1:" + portA);
-        a.awaitReady();
-        b.awaitReady();
+        solo = member("--port", Integer.toString(portSolo), "--cluster", "solo", "--workers", "1");
         Files.writeString(dir.resolve("slow.par"), SLOW);
+        a.awaitReady();
+        String join = "127.0.0.1:" + portA;
+        b = member("--port", Integer.toString(freePort()), "--join", join);
+        old = member(List.of("-Dpar.cluster.version=0.0.0"), "--port", Integer.toString(freePort()), "--join", join);
+        other = member(List.of(), "--port", Integer.toString(freePort()), "--cluster", "other", "--join", join);
+        b.awaitReady();
+        solo.awaitReady();
     }
 
     /** Kills every member and every worker JVM of theirs; none may be left. */
@@ -97,8 +114,20 @@ class ClusterTest {
         Link.closeAll();
     }
 
+    /**
+     * A root killed during a map leaves the members idle and ready: the next program, the golden
+     * script, runs as its .out, .err and .exit say.
+     */
     @Test
-    void theGoldenScriptRunsOnTheCluster() throws Exception {
+    void aDeadRootLeavesTheMembersReadyForTheGoldenScript() throws Exception {
+        int mark = a.mark();
+        Process root = rootProcess(Map.of("PAR_CLUSTER", "127.0.0.1:" + portA), dir.resolve("slow.par").toString());
+        try {
+            CompletableFuture<Integer> ended = root.onExit().thenApply(Process::exitValue);
+            a.await(mark, line -> line.startsWith("started"), ended.thenApply(status -> new Run(status, "", "")));
+        } finally {
+            root.destroyForcibly();
+        }
         Path script = REPO.resolve("scripts/cluster/map.par");
         Run r = root(Map.of("PAR_CLUSTER", "127.0.0.1:" + portA), "scripts/cluster/map.par");
         assertEquals(read(script, ".out"), r.out);
@@ -126,13 +155,12 @@ class ClusterTest {
     /** A member killed during a map: its chunks run again on the others, and the results are exact. */
     @Test
     void aKilledMembersChunksRunElsewhere() throws Exception {
-        Proc c = member("--port", Integer.toString(freePort()), "--join", "127.0.0.1:" + portA);
-        c.awaitReady();
+        int mark = b.mark();
         CompletableFuture<Run> run = CompletableFuture.supplyAsync(() -> rootQuietly(
                 Map.of("PAR_CLUSTER", "127.0.0.1:" + portA), dir.resolve("slow.par").toString()));
-        c.await(line -> line.startsWith("started"), run);
-        List<ProcessHandle> family = c.family();
-        c.process.destroyForcibly(); // SIGKILL
+        b.await(mark, line -> line.startsWith("started"), run);
+        List<ProcessHandle> family = b.family();
+        b.process.destroyForcibly(); // SIGKILL
         Run r = run.get(90, TimeUnit.SECONDS);
         assertEquals(new Run(0, SLOW_RESULT, ""), r);
         assertAllEnd(family);
@@ -141,12 +169,10 @@ class ClusterTest {
     /** The only member is killed during a map: a clear error, soon. */
     @Test
     void noMemberLeftIsAClearError() throws Exception {
-        int port = freePort();
-        Proc solo = member("--port", Integer.toString(port), "--cluster", "solo");
-        solo.awaitReady();
+        int port = portSolo;
         CompletableFuture<Run> run = CompletableFuture.supplyAsync(() -> rootQuietly(
                 Map.of("PAR_CLUSTER", "solo@127.0.0.1:" + port), dir.resolve("slow.par").toString()));
-        solo.await(line -> line.startsWith("started"), run);
+        solo.await(0, line -> line.startsWith("started"), run);
         List<ProcessHandle> family = solo.family();
         solo.process.destroyForcibly();
         Run r = run.get(60, TimeUnit.SECONDS);
@@ -158,27 +184,9 @@ class ClusterTest {
         assertAllEnd(family);
     }
 
-    /** A root killed during a map leaves the members idle and ready: the next program's map runs. */
-    @Test
-    void aDeadRootLeavesTheMembersReady() throws Exception {
-        Process root = rootProcess(Map.of("PAR_CLUSTER", "127.0.0.1:" + portA), dir.resolve("slow.par").toString());
-        try {
-            CompletableFuture<Integer> ended = root.onExit().thenApply(Process::exitValue);
-            a.await(line -> line.startsWith("started"), ended.thenApply(status -> new Run(status, "", "")));
-        } finally {
-            root.destroyForcibly();
-        }
-        Run r = root(Map.of("PAR_CLUSTER", "127.0.0.1:" + portA), "scripts/examples/pool.par");
-        assertEquals(new Run(0, "[1, 4, 9, 16, 25]\n", ""), r);
-    }
-
     /** A member of another Par version, or of another cluster, is refused in words. */
     @Test
     void membersThatDoNotFitAreRefused() throws Exception {
-        Proc old = member(List.of("-Dpar.cluster.version=0.0.0"), "--port", Integer.toString(freePort()),
-                "--join", "127.0.0.1:" + portA);
-        Proc other = member(List.of(), "--port", Integer.toString(freePort()), "--cluster", "other",
-                "--join", "127.0.0.1:" + portA);
         assertEquals(1, old.process.waitFor());
         assertEquals(1, other.process.waitFor());
         assertEquals("par member: refused: the members of cluster 'par' run Par " + par.wire.Wire.PAR_VERSION
@@ -225,14 +233,19 @@ class ClusterTest {
         }
 
         void awaitReady() throws InterruptedException {
-            await(line -> line.startsWith("par member: ready"), null);
+            await(0, line -> line.startsWith("par member: ready"), null);
         }
 
-        /** Waits for a line; fails if the member exits first, or if the run given ends first. */
-        synchronized void await(Predicate<String> wanted, CompletableFuture<Run> run) throws InterruptedException {
+        /** How many lines it has said so far: a wait from here on looks only at later ones. */
+        synchronized int mark() {
+            return lines.size();
+        }
+
+        /** Waits for a line after the first from; fails if the member exits first, or if the run given ends first. */
+        synchronized void await(int from, Predicate<String> wanted, CompletableFuture<Run> run) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (lines.stream().noneMatch(wanted)) {
-                if (!process.isAlive() && lines.stream().noneMatch(wanted)) {
+            while (lines.subList(from, lines.size()).stream().noneMatch(wanted)) {
+                if (!process.isAlive()) {
                     fail("the member ended: " + lines);
                 }
                 if (run != null && run.isDone()) {
@@ -267,8 +280,11 @@ class ClusterTest {
     private static Proc member(List<String> jvmFlags, String... args) throws IOException {
         List<String> command = java(jvmFlags);
         command.add("member");
-        command.addAll(List.of("--host", "127.0.0.1", "--workers", "2"));
+        command.addAll(List.of("--host", "127.0.0.1"));
         command.addAll(List.of(args));
+        if (!command.contains("--workers")) {
+            command.addAll(List.of("--workers", "2"));
+        }
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         Proc proc = new Proc(p);
         synchronized (STARTED) {

@@ -79,7 +79,6 @@ public final class MemberMain {
             return 2;
         }
         MemberPools pools = new MemberPools(o.workers(), out);
-        pools.warm();
         HazelcastInstance hz;
         try {
             hz = Hazelcast.newHazelcastInstance(config(o));
@@ -98,6 +97,7 @@ public final class MemberMain {
             pools.stop();
             return 1;
         }
+        pools.warm(); // the workers' JVMs boot now, once the member is let in
         hz.getClientService().addClientListener(new ClientListener() {
             @Override
             public void clientConnected(Client client) {

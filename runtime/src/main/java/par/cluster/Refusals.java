@@ -19,19 +19,17 @@ final class Refusals {
     private Refusals() {
     }
 
-    /** Why a member that has just started must leave again, or null if it may stay. */
+    /**
+     * Why a member that has just started must leave again, or null if it may stay. The cluster's
+     * version is its oldest member's: of two members joining at once, one of another version,
+     * only that one leaves.
+     */
     static String ofMember(HazelcastInstance hz, MemberMain.Options o) {
         String mine = Setup.version();
         Collection<Member> members = hz.getCluster().getMembers();
-        TreeSet<String> others = new TreeSet<>();
-        for (Member m : members) {
-            String v = m.getAttribute(Setup.VERSION);
-            if (!m.localMember() && !mine.equals(v)) {
-                others.add(String.valueOf(v));
-            }
-        }
-        if (!others.isEmpty()) {
-            return "the members of cluster '" + o.cluster() + "' run Par " + String.join(", ", others)
+        String oldest = members.iterator().next().getAttribute(Setup.VERSION); // Hazelcast lists the oldest first
+        if (!mine.equals(oldest)) {
+            return "the members of cluster '" + o.cluster() + "' run Par " + oldest
                     + ", and this is Par " + mine + ": every member must run the same version";
         }
         if (members.size() == 1) {
