@@ -184,9 +184,16 @@ class ClusterTest {
         assertAllEnd(family);
     }
 
-    /** A member of another Par version, or of another cluster, is refused in words. */
+    /** A member of another Par version, or of another cluster, is refused in words; a root of another version too. */
     @Test
     void membersThatDoNotFitAreRefused() throws Exception {
+        Run r = root(List.of("-Dpar.cluster.version=0.0.0"), Map.of("PAR_CLUSTER", "127.0.0.1:" + portA),
+                "scripts/examples/pool.par");
+        assertEquals(new Run(1, "", "scripts/examples/pool.par:5: error: the members of cluster 'par' at 127.0.0.1:"
+                + portA + " run Par " + par.wire.Wire.PAR_VERSION + ", and this is Par 0.0.0: they cannot run its tasks\n"
+                + "    workers = pool(cpu_count())\n"
+                + "              ^^^^^^^^^^^^^^^^^\n"
+                + "  in <main> at scripts/examples/pool.par:5\n"), r);
         assertEquals(1, old.process.waitFor());
         assertEquals(1, other.process.waitFor());
         assertEquals("par member: refused: the members of cluster 'par' run Par " + par.wire.Wire.PAR_VERSION
@@ -315,7 +322,11 @@ class ClusterTest {
 
     /** Runs a program to its end (at most 90 s) with env added to its environment. */
     private static Run root(Map<String, String> env, String script) throws Exception {
-        List<String> command = java(List.of());
+        return root(List.of(), env, script);
+    }
+
+    private static Run root(List<String> jvmFlags, Map<String, String> env, String script) throws Exception {
+        List<String> command = java(jvmFlags);
         command.add(script);
         ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile());
         pb.environment().putAll(env);
