@@ -115,6 +115,11 @@ public class ProcessSupport implements Processes, Codec.Receiver {
         return create(kind, args, name, java.util.Map.of());
     }
 
+    /** Whether every pool() of this program goes to a cluster (PAR_CLUSTER is set). */
+    public static boolean clusterFromEnvironment() {
+        return ClusterDoor.address(java.util.Map.of()) != null;
+    }
+
     @Override
     public Object create(String kind, Object[] args, String name, java.util.Map<String, Object> keywords) {
         switch (kind) {
