@@ -13,7 +13,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The runtime's packages depend on each other only as docs/architecture.md draws them, read
  * from the compiled classes: no cycle among them, each imports only the packages below it,
- * ANTLR stays inside the syntax package, and JLine stays out of the runtime.
+ * ANTLR stays inside the syntax package, Hazelcast inside the cluster package, and JLine stays
+ * out of the runtime.
  */
 class ArchitectureTest {
     private static final JavaClasses RUNTIME = new ClassFileImporter()
@@ -35,12 +36,14 @@ class ArchitectureTest {
                 .layer("child").definedBy("par.child..")
                 .layer("launch").definedBy("par.launch..")
                 .layer("hub").definedBy("par.hub..")
+                .layer("cluster").definedBy("par.cluster..")
                 .whereLayer("hub").mayNotBeAccessedByAnyLayer()
-                .whereLayer("launch").mayOnlyBeAccessedByLayers("hub")
-                .whereLayer("child").mayOnlyBeAccessedByLayers("launch", "hub")
-                .whereLayer("proc").mayOnlyBeAccessedByLayers("child", "launch", "hub")
-                .whereLayer("wire").mayOnlyBeAccessedByLayers("proc", "child", "launch", "hub")
-                .whereLayer("interp").mayOnlyBeAccessedByLayers("wire", "proc", "child", "launch", "hub")
+                .whereLayer("cluster").mayNotBeAccessedByAnyLayer()
+                .whereLayer("launch").mayOnlyBeAccessedByLayers("hub", "cluster")
+                .whereLayer("child").mayOnlyBeAccessedByLayers("launch", "hub", "cluster")
+                .whereLayer("proc").mayOnlyBeAccessedByLayers("child", "launch", "hub", "cluster")
+                .whereLayer("wire").mayOnlyBeAccessedByLayers("proc", "child", "launch", "hub", "cluster")
+                .whereLayer("interp").mayOnlyBeAccessedByLayers("wire", "proc", "child", "launch", "hub", "cluster")
                 .check(RUNTIME);
     }
 
@@ -48,6 +51,17 @@ class ArchitectureTest {
     void antlrStaysInTheSyntaxPackage() {
         noClasses().that().resideOutsideOfPackages("par.syntax..", "par.grammar..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.antlr..", "par.grammar..")
+                .check(RUNTIME);
+    }
+
+    /**
+     * Hazelcast is par.cluster's alone, and par.cluster is reached only by name (par.proc's
+     * ClusterDoor), never imported: a program that asks for no cluster loads none of it.
+     */
+    @Test
+    void hazelcastStaysInTheClusterPackage() {
+        noClasses().that().resideOutsideOfPackage("par.cluster..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.hazelcast..")
                 .check(RUNTIME);
     }
 

@@ -101,7 +101,9 @@ class GoldenScriptsTest {
         Path root = scriptsDir();
         List<Path> scripts;
         try (Stream<Path> walk = Files.walk(root)) {
-            scripts = walk.filter(p -> p.toString().endsWith(".par")).sorted().collect(Collectors.toList());
+            // scripts/cluster/ needs members to run on: ClusterTest (repl) starts them and runs those
+            scripts = walk.filter(p -> p.toString().endsWith(".par") && !root.relativize(p).startsWith("cluster"))
+                    .sorted().collect(Collectors.toList());
         }
         assertTrue(scripts.size() > 0, "no scripts found under " + root);
         Map<Path, String> names = new LinkedHashMap<>();

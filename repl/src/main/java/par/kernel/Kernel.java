@@ -26,7 +26,7 @@ import par.repl.Session;
  * "signal") stops the running cell's own wait, as Ctrl-C does in the REPL; children go on.
  */
 public final class Kernel {
-    static final String VERSION = "0.1.0";
+    static final String VERSION = par.wire.Wire.PAR_VERSION;
     /** How often the socket loops look up from a quiet socket to see whether the kernel is ending. */
     private static final int LOOK_UP_MS = 200;
 

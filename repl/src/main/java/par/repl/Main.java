@@ -32,13 +32,15 @@ import par.syntax.SourceText;
  * standard input), and hands it to {@link ScriptRunner}. It knows nothing of how Par runs.
  */
 public final class Main {
-    static final String VERSION = "0.1.0";
+    static final String VERSION = par.wire.Wire.PAR_VERSION;
 
     private static final String USAGE = String.join("\n",
             "usage: par [options] [FILE.par [args...]]",
             "       par [options] -c CODE [args...]",
             "       par check [--runs N] [--strategy S] [--seed FIRST] FILE.par [args...]",
             "       par kernel install [--user | --prefix DIR]   (the Jupyter kernel; see docs/notebooks.md)",
+            "       par member [--cluster NAME] [--port P] [--join HOST:PORT,...] [--workers N]",
+            "                  (a machine of a cluster that pools run on; see docs/cluster.md)",
             "",
             "With no FILE, par reads a script from standard input (or starts the",
             "interactive prompt when standard input is a terminal).",
@@ -81,6 +83,10 @@ public final class Main {
         List<String> args = new ArrayList<>(List.of(argv));
         if (!args.isEmpty() && args.get(0).equals("check")) {
             return Check.run(args.subList(1, args.size()), new PrintStream(out, true, StandardCharsets.UTF_8), err);
+        }
+        if (!args.isEmpty() && args.get(0).equals("member")) {
+            return par.cluster.MemberMain.run(argv.length > 0 ? java.util.Arrays.copyOfRange(argv, 1, argv.length)
+                    : argv, new PrintStream(out, true, StandardCharsets.UTF_8), err);
         }
         if (!args.isEmpty() && args.get(0).equals("kernel")) {
             return par.kernel.KernelSpec.command(args.subList(1, args.size()),

@@ -30,27 +30,47 @@ class RootStartTest {
 
     @Test
     void aProgramWithoutProcessesLinksNoLambdaOfOurs() throws IOException, InterruptedException {
+        List<String> loaded = classesLoaded("print(sum([x * x for x in range(4)]), 'ok')", "14 ok\n");
+        List<String> lambdas = loaded.stream()
+                .filter(line -> line.contains(" par.") && line.contains("$$Lambda"))
+                .collect(Collectors.toList());
+        assertEquals(List.of(), lambdas);
+        assertEquals(List.of(), clusterClasses(loaded));
+    }
+
+    /** A program that asks for no cluster, a local pool's included, loads nothing of Hazelcast's or par.cluster's. */
+    @Test
+    void aLocalPoolLoadsNoClusterClass() throws IOException, InterruptedException {
+        List<String> loaded = classesLoaded("def f(x) {\n    return x + 1\n}\nprint(pool(1).map(f, [1, 2]))", "[2, 3]\n");
+        assertEquals(List.of(), clusterClasses(loaded));
+    }
+
+    private static List<String> clusterClasses(List<String> loaded) {
+        return loaded.stream().filter(line -> line.contains(" com.hazelcast.") || line.contains(" par.cluster."))
+                .collect(Collectors.toList());
+    }
+
+    /** Runs code in a JVM of its own (without PAR_CLUSTER), checks what it printed, and answers the class-load log. */
+    private List<String> classesLoaded(String code, String printed) throws IOException, InterruptedException {
         Path log = dir.resolve("classes.log");
         Path out = dir.resolve("out.txt");
-        Process root = new ProcessBuilder(
+        ProcessBuilder pb = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xlog:class+load=info:file=" + log,
                 "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "-c", "print(sum([x * x for x in range(4)]), 'ok')")
+                Main.class.getName(), "-c", code)
                 .redirectOutput(out.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove("PAR_CLUSTER");
+        Process root = pb.start();
         try {
             assertTrue(root.waitFor(60, TimeUnit.SECONDS), "par did not finish");
         } finally {
             root.destroyForcibly();
         }
         assertEquals(0, root.exitValue());
-        assertEquals("14 ok\n", Files.readString(out));
-        List<String> lambdas = Files.readAllLines(log).stream()
-                .filter(line -> line.contains(" par.") && line.contains("$$Lambda"))
-                .collect(Collectors.toList());
-        assertEquals(List.of(), lambdas);
+        assertEquals(printed, Files.readString(out));
+        return Files.readAllLines(log);
     }
 
     /**

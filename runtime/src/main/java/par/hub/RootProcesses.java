@@ -205,8 +205,15 @@ public final class RootProcesses extends ProcessSupport {
         return made[0] == null ? 0 : made[0].stopChildren();
     }
 
+    /**
+     * Not for a program whose pools go to a cluster (PAR_CLUSTER is set): their workers run on
+     * the members, and JVMs booted here would only take the cores the cluster's client needs.
+     */
     @Override
     public void prewarm(int jvms, boolean pools) {
+        if (pools && ProcessSupport.clusterFromEnvironment()) {
+            return;
+        }
         broker();
         made[0].prewarm(jvms, pools);
     }

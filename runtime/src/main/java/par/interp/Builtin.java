@@ -42,10 +42,24 @@ public final class Builtin implements Callable {
         return body instanceof Builtins.Fn fn && fn.makesObjects();
     }
 
-    /** Calls a builtin that makes an object, giving the object its name. */
-    Object make(Interpreter interp, Object[] args, String objectName) {
+    /**
+     * Calls a builtin that makes an object with its keyword arguments: name= (the object's
+     * name), and for pool() cluster= (the machines it runs on).
+     */
+    Object make(Interpreter interp, Object[] args, java.util.Map<String, Object> keywords) {
         checkArity(name, args, minArgs, maxArgs);
-        return interp.processes().create(name, args, objectName);
+        Object objectName = keywords.remove("name");
+        if (objectName != null && !(objectName instanceof String)) {
+            throw new ParError("name= needs a string, not " + Values.aType(objectName));
+        }
+        Object cluster = keywords.get("cluster");
+        if (cluster != null && !name.equals("pool")) {
+            throw new ParError(name + "() takes no cluster=: only pool() does");
+        }
+        if (cluster != null && !(cluster instanceof String)) {
+            throw new ParError("cluster= needs a string such as \"lab1:5701\", not " + Values.aType(cluster));
+        }
+        return interp.processes().create(name, args, (String) objectName, keywords);
     }
 
     /** The one place argument counts are checked and their errors worded, for builtins and methods. */

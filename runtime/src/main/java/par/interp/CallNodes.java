@@ -46,23 +46,28 @@ final class CallNodes {
     }
 
     /**
-     * A call that names the object it makes: {@code lock(name="fork0")} (explicit), or
-     * {@code fork = lock()}, where the name comes from the assignment. Which function it calls
-     * is known only when it runs: a name given for one that makes no object is an error, a
-     * name from an assignment is dropped.
+     * A call with keyword arguments, or one that names the object it makes:
+     * {@code lock(name="fork0")}, {@code pool(cluster="lab1:5701")}, or {@code fork = lock()},
+     * where the name comes from the assignment. Which function it calls is known only when it
+     * runs: a keyword given to one that makes no object is an error, a name from an assignment
+     * is dropped.
      */
     static final class NamedCall extends ExprNode {
         private final ExprNode callee;
         private final ExprNode[] args;
-        private final ExprNode name;
-        private final boolean explicit;
+        /** The name from an assignment, or null. */
+        private final ExprNode assigned;
+        /** The keyword arguments written in the call, in order. */
+        private final String[] keys;
+        private final ExprNode[] values;
 
-        NamedCall(int line, ExprNode callee, ExprNode[] args, ExprNode name, boolean explicit) {
+        NamedCall(int line, ExprNode callee, ExprNode[] args, ExprNode assigned, String[] keys, ExprNode[] values) {
             super(line);
             this.callee = callee;
             this.args = args;
-            this.name = name;
-            this.explicit = explicit;
+            this.assigned = assigned;
+            this.keys = keys;
+            this.values = values;
         }
 
         @Override
@@ -74,19 +79,24 @@ final class CallNodes {
             }
         }
 
-        private Object call(Frame f, Object fn, Object[] values) {
+        private Object call(Frame f, Object fn, Object[] args) {
             if (fn instanceof Builtin b && b.makesObjects()) {
-                Object n = name.eval(f);
-                if (!(n instanceof String)) {
-                    throw new ParError("name= needs a string, not " + Values.aType(n));
+                java.util.Map<String, Object> keywords = new java.util.HashMap<>();
+                for (int i = 0; i < keys.length; i++) {
+                    keywords.put(keys[i], values[i].eval(f));
                 }
-                return b.make(f.interp, values, (String) n);
+                if (assigned != null) {
+                    keywords.putIfAbsent("name", assigned.eval(f));
+                }
+                return b.make(f.interp, args, keywords);
             }
-            if (explicit) {
-                throw new ParError((fn instanceof Callable c ? c.name() + "()" : Values.aType(fn))
-                        + " takes no name=: only lock(), queue() and the other objects Par makes have names");
+            if (keys.length > 0) {
+                String what = fn instanceof Callable c ? c.name() + "()" : Values.aType(fn);
+                throw new ParError(keys[0].equals("name")
+                        ? what + " takes no name=: only lock(), queue() and the other objects Par makes have names"
+                        : what + " takes no " + keys[0] + "=: only pool() does");
             }
-            return f.interp.call(fn, values);
+            return f.interp.call(fn, args);
         }
     }
 

@@ -83,8 +83,10 @@ final class ExprResolver {
         if (e instanceof Expr.Call) {
             return call((Expr.Call) e, null);
         }
-        if (e instanceof Expr.Keyword) { // call() takes a name= apart; anywhere else it has no meaning
-            throw new SyntaxError(file, e.pos(), "name= is only for lock(), queue() and the other objects Par makes");
+        if (e instanceof Expr.Keyword k) { // call() takes keywords apart; anywhere else they have no meaning
+            throw new SyntaxError(file, e.pos(), k.name().equals("name")
+                    ? "name= is only for lock(), queue() and the other objects Par makes"
+                    : k.name() + "= is only for pool()");
         }
         if (e instanceof Expr.Attribute) {
             Expr.Attribute a = (Expr.Attribute) e;
@@ -244,12 +246,22 @@ final class ExprResolver {
             return new CallNodes.MethodCall(line, expr(a.target()), a.name(), exprs(c.args()), site(line));
         }
         List<Expr> args = c.args();
-        if (!args.isEmpty() && args.get(args.size() - 1) instanceof Expr.Keyword k) {
-            return new CallNodes.NamedCall(line, expr(c.callee()), exprs(args.subList(0, args.size() - 1)),
-                    expr(k.value()), true);
+        int plain = args.size();
+        while (plain > 0 && args.get(plain - 1) instanceof Expr.Keyword) {
+            plain--;
+        }
+        if (plain < args.size()) {
+            String[] keys = new String[args.size() - plain];
+            ExprNode[] values = new ExprNode[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                Expr.Keyword k = (Expr.Keyword) args.get(plain + i);
+                keys[i] = k.name();
+                values[i] = expr(k.value());
+            }
+            return new CallNodes.NamedCall(line, expr(c.callee()), exprs(args.subList(0, plain)), name, keys, values);
         }
         if (name != null && c.callee() instanceof Expr.Name n && Builtins.makesObjects(n.name())) {
-            return new CallNodes.NamedCall(line, expr(c.callee()), exprs(args), name, false);
+            return new CallNodes.NamedCall(line, expr(c.callee()), exprs(args), name, new String[0], new ExprNode[0]);
         }
         return new CallNodes.Call(line, expr(c.callee()), exprs(args));
     }

@@ -49,12 +49,25 @@ final class JvmCount {
         startsJvms(1);
     }
 
-    /** A call where the code stands: a call of pool(...) starts its workers. */
+    /**
+     * A call where the code stands: a call of pool(...) starts its workers, unless it asks for
+     * a cluster's (whose workers run on other machines).
+     */
     void call(Expr.Call c) {
-        if (calls(c, "pool")) {
+        if (calls(c, "pool") && !asksForCluster(c)) {
             pools = true;
             startsJvms(poolSize(c.args()));
         }
+    }
+
+    /** Whether a call says cluster=; a loop, not a stream: no lambda on the resolver's path. */
+    private static boolean asksForCluster(Expr.Call c) {
+        for (Expr a : c.args()) {
+            if (a instanceof Expr.Keyword k && k.name().equals("cluster")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Notes that the code starts n child JVMs where it stands, once each time it runs. */

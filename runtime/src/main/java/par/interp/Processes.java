@@ -17,6 +17,14 @@ public interface Processes {
     Object create(String kind, Object[] args, String name);
 
     /**
+     * The same, with the call's other keyword arguments: {@code cluster} for {@code pool()}
+     * (checked by the builtin; the only one so far).
+     */
+    default Object create(String kind, Object[] args, String name, java.util.Map<String, Object> keywords) {
+        return create(kind, args, name);
+    }
+
+    /**
      * Called once when the program ends: after a normal end (normalEnd) children are waited
      * for, after an error they are stopped. Either way none outlives the program. Returns
      * false if the children could not finish (they were stuck waiting on each other).

@@ -22,24 +22,26 @@ import par.interp.Sequences;
 import par.interp.Values;
 import par.wire.Answer;
 import par.wire.Codec;
-import par.wire.Request;
 
 /**
  * What {@code pool(n)} returns: n worker JVMs the hub started once, each holding the image of
- * this moment. map and starmap cut their items into chunks (about four per worker, as Python
- * does) so tiny tasks are not drowned in messages; a task ships only the function's name (or,
- * for a function the workers have not seen, the function itself) and its items.
+ * this moment, or a cluster's workers ({@link PoolTasks} says where tasks run). map and
+ * starmap cut their items into chunks (about four per worker, as Python does) so tiny tasks
+ * are not drowned in messages; a task ships only the function's name (or, for a function the
+ * workers have not seen, the function itself) and its items.
  */
 final class PoolHandle extends HubHandle implements ContextManager {
+    private final PoolTasks tasks;
     private final int size;
     /** Globals that were functions when the pool was made: the workers know them by name. */
     private final Map<String, Object> known;
     /** The globals the workers were given (or found missing) when the pool was made. */
     private final java.util.Set<String> inImage;
 
-    PoolHandle(ProcessSupport support, long id, int size, Image.PoolImage image) {
-        super(support, id);
-        this.size = size;
+    PoolHandle(ProcessSupport support, PoolTasks tasks, Image.PoolImage image) {
+        super(support, tasks.id());
+        this.tasks = tasks;
+        this.size = tasks.size();
         this.known = image.functions();
         this.inImage = image.names();
     }
@@ -86,7 +88,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
                 Builtin.checkArity("submit", a, 1, -1);
                 List<Object> args = new ArrayList<>(List.of(a).subList(1, a.length));
                 ParList chunk = ParList.of(new ParList(args));
-                return new TaskHandle(support, submit(a[0], chunk, true), chunk, a[0]);
+                return new TaskHandle(support, tasks, submit(a[0], chunk, true), chunk, a[0]);
             }
             case "imap_unordered":
                 Builtin.checkArity("imap_unordered", a, 2, 2);
@@ -112,10 +114,11 @@ final class PoolHandle extends HubHandle implements ContextManager {
         return out;
     }
 
-    /** Python's chunk size for map: the items spread over about four chunks per worker. */
+    /** Python's chunk size for map: the items spread over about four chunks per worker (or what the pool says). */
     private int chunkSize(int items) {
-        int chunk = items / (size * 4);
-        return items % (size * 4) == 0 ? Math.max(chunk, 1) : chunk + 1;
+        int chunks = size * tasks.chunksPerWorker();
+        int chunk = items / chunks;
+        return items % chunks == 0 ? Math.max(chunk, 1) : chunk + 1;
     }
 
     private List<Object> chunks(List<Object> items) {
@@ -153,7 +156,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
         Progress.Task progress = interp.progress().start(what, total);
         try {
             for (int i = 0; i < ids.size(); i++) {
-                Answer.Outcome ended = support.broker().call(new Request.AwaitTask(ids.get(i), interp.site()));
+                Answer.Outcome ended = tasks.await(ids.get(i), interp.site());
                 results.items.addAll(outcome(support, ended, chunks.get(i), fn, spread).items);
                 progress.done(results.items.size());
             }
@@ -208,7 +211,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
             w.raw(carried);
             works.add(w.toBytes());
         }
-        return support.broker().call(new Request.Submit(id, works)).ids();
+        return tasks.submit(works);
     }
 
 
@@ -315,8 +318,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
                             throw new NoSuchElementException();
                         }
                         support.interp.out().flush();
-                        Answer.TaskEnded ended = support.broker().call(new Request.AwaitAny(List.copyOf(pending),
-                                support.interp.site()));
+                        Answer.TaskEnded ended = tasks.awaitAny(List.copyOf(pending), support.interp.site());
                         pending.remove(ended.task());
                         ready.addAll(outcome(support, ended.outcome(), chunks.remove(ended.task()), fn, false).items);
                     }
@@ -328,7 +330,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
 
     private void close(Interpreter interp) {
         interp.out().flush();
-        support.broker().call(new Request.ClosePool(id, interp.site()));
+        tasks.close(interp.site());
     }
 
     @Override
@@ -343,7 +345,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
 
     @Override
     public String toString() {
-        return "<pool of " + size + ">";
+        return tasks.describe();
     }
 
 }

@@ -112,6 +112,16 @@ public class ProcessSupport implements Processes, Codec.Receiver {
 
     @Override
     public Object create(String kind, Object[] args, String name) {
+        return create(kind, args, name, java.util.Map.of());
+    }
+
+    /** Whether every pool() of this program goes to a cluster (PAR_CLUSTER is set). */
+    public static boolean clusterFromEnvironment() {
+        return ClusterDoor.address(java.util.Map.of()) != null;
+    }
+
+    @Override
+    public Object create(String kind, Object[] args, String name, java.util.Map<String, Object> keywords) {
         switch (kind) {
             case "lock":
                 return new LockHandle(this, broker().call(new Request.NewLock(name)).id());
@@ -129,8 +139,12 @@ public class ProcessSupport implements Processes, Codec.Receiver {
                     throw new ParError("a pool needs at least one worker");
                 }
                 Image.PoolImage image = Image.forPool(interp.globals);
+                String cluster = ClusterDoor.address(keywords);
+                if (cluster != null) {
+                    return new PoolHandle(this, ClusterDoor.open(cluster, image.bytes()), image);
+                }
                 long id = broker().call(new Request.NewPool(size, image.bytes(), name)).id();
-                return new PoolHandle(this, id, (int) size, image);
+                return new PoolHandle(this, new HubTasks(this, id, (int) size), image);
             }
             case "shared":
                 return new SharedHandle(this, broker().call(new Request.NewShared(Codec.encode(args[0]), name)).id());

@@ -1,16 +1,17 @@
 package par.proc;
 
 import par.interp.ParList;
-import par.wire.Request;
 
 /** What {@code pool.submit(f, args...)} returns: a task that {@code join} waits for; {@code .done} says if it has ended. */
 final class TaskHandle extends HubHandle {
+    private final PoolTasks tasks;
     private final ParList chunk;
     /** The function it calls, which its error names. */
     private final Object fn;
 
-    TaskHandle(ProcessSupport support, long id, ParList chunk, Object fn) {
+    TaskHandle(ProcessSupport support, PoolTasks tasks, long id, ParList chunk, Object fn) {
         super(support, id);
+        this.tasks = tasks;
         this.chunk = chunk;
         this.fn = fn;
     }
@@ -33,13 +34,13 @@ final class TaskHandle extends HubHandle {
     @Override
     public Object getAttribute(String name) {
         if (name.equals("done")) {
-            return support.broker().call(new Request.TaskDone(id)).value();
+            return tasks.done(id);
         }
         return super.getAttribute(name);
     }
 
     Object join(String site) {
         support.interp.out().flush();
-        return PoolHandle.outcome(support, support.broker().call(new Request.AwaitTask(id, site)), chunk, fn, true).get(0);
+        return PoolHandle.outcome(support, tasks.await(id, site), chunk, fn, true).get(0);
     }
 }

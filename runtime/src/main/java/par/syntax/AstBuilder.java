@@ -369,20 +369,28 @@ final class AstBuilder extends ParBaseVisitor<Object> {
         List<Expr> args = new ArrayList<>();
         if (ctx.args != null) {
             args.addAll(exprs(ctx.args.items));
-            if (ctx.args.key != null) {
-                args.add(keyword(ctx.args.key, ctx.args.named));
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < ctx.args.keys.size(); i++) {
+                Token key = ctx.args.keys.get(i);
+                if (!seen.add(key.getText())) {
+                    throw new SyntaxError(file, pos(key), "keyword argument '" + key.getText() + "' given twice");
+                }
+                args.add(keyword(key, ctx.args.named.get(i)));
             }
         }
         return new Expr.Call(pos(ctx), expr(ctx.callee), args);
     }
 
-    /** The keyword argument the grammar lets through; Par has no other than name=. */
+    /** Par's keyword arguments: name= (a lock's, queue's... name) and cluster= (pool()'s machines). */
+    public static final java.util.Set<String> KEYWORDS = java.util.Set.of("name", "cluster");
+
+    /** A keyword argument the grammar lets through, if it is one of Par's. */
     private Expr keyword(Token key, ExprContext value) {
-        if (!key.getText().equals("name")) {
+        if (!KEYWORDS.contains(key.getText())) {
             throw new SyntaxError(file, pos(key), "unknown keyword argument '" + key.getText()
-                    + "': Par's only one is name=, which names a lock, queue or other object");
+                    + "': Par has only name=, which names a lock, queue or other object, and cluster=, for pool()");
         }
-        return new Expr.Keyword(pos(key), "name", expr(value));
+        return new Expr.Keyword(pos(key), key.getText(), expr(value));
     }
 
     @Override

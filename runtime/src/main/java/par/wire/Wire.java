@@ -15,6 +15,11 @@ import java.io.OutputStream;
 public final class Wire {
     /** Largest frame either side accepts: 64 MiB. */
     public static final int MAX_FRAME = 64 << 20;
+    /**
+     * Par's version: what --version says, and what the machines of a cluster must agree on, since
+     * they send each other the same frames and values.
+     */
+    public static final String PAR_VERSION = "0.1.0";
 
     /** What a child writes before its first frame; anything before it is the JVM talking. */
     public static final byte[] MAGIC = {'P', 'A', 'R', 0};

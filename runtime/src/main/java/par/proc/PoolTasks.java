@@ -1,0 +1,38 @@
+package par.proc;
+
+import java.util.List;
+
+import par.wire.Answer;
+
+/**
+ * Where a pool's tasks run: the hub's worker JVMs on this machine ({@link HubTasks}), or the
+ * workers of a cluster's members (par.cluster). {@link PoolHandle} cuts the items into chunks
+ * and encodes each task's work the same way for both; this is what it asks of them.
+ */
+public interface PoolTasks {
+    /** The pool's id, for its handle's identity. */
+    long id();
+
+    /** How many workers the pool has (for the chunk size). */
+    int size();
+
+    /** How many chunks map makes per worker. */
+    int chunksPerWorker();
+
+    /** Queues a task per work, in order (a batch: a failure cancels the later ones); their ids. */
+    List<Long> submit(List<byte[]> works);
+
+    /** Waits for one task's end. site: the caller's place, for the hub's wait graph. */
+    Answer.Outcome await(long task, String site);
+
+    /** Waits for the first of the tasks to end. */
+    Answer.TaskEnded awaitAny(List<Long> tasks, String site);
+
+    boolean done(long task);
+
+    /** Waits for the pool's tasks, then lets its workers go. */
+    void close(String site);
+
+    /** How the pool prints: {@code <pool of 4>}. */
+    String describe();
+}
