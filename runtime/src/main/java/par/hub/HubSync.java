@@ -20,9 +20,18 @@ final class HubSync {
         final Map<HubProcess, Integer> holders = new HashMap<>();
         final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
 
-        Semaphore(long id, String label, int permits) {
+        /** A bounded semaphore's first count (no release may go past it); 0 for an unbounded one. */
+        final int bound;
+
+        Semaphore(long id, String label, int permits, boolean bounded) {
             super(id, "semaphore", label);
             this.free = permits;
+            this.bound = bounded ? permits : 0;
+        }
+
+        /** Bounded, with every permit free: one more release would go past the bound. */
+        boolean full() {
+            return bound > 0 && free >= bound;
         }
 
         boolean tryTake(HubProcess p) {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import par.wire.Answer;
 import par.wire.Request;
 import par.wire.Request.Reply;
+import par.wire.SyncRequest;
 
 /**
  * The hub's part for what a process can hold or wait on that is not a queue or a pool: locks,
@@ -32,6 +33,19 @@ final class Locks {
     HubLock newLock(String name) {
         long id = hub.nextId();
         return newLock(id, hub.names.label("lock", id, name));
+    }
+
+    /** A re-entrant lock: a lock that counts how often its holder has taken it. */
+    HubLock newRLock(String name) {
+        long id = hub.nextId();
+        HubLock l = newLock(id, hub.names.label("rlock", id, name));
+        l.reentrant = true;
+        return l;
+    }
+
+    void lockCount(SyncRequest.LockCount c, Reply<Answer.Count> r) {
+        HubLock l = lock(c.lock());
+        r.ok(new Answer.Count(l.holder() == null ? 0 : l.reentrant ? l.depth : 1));
     }
 
     /** A lock that goes by the name of what it guards: a shared value's, a condition's. */
@@ -66,6 +80,12 @@ final class Locks {
 
     void acquire(HubProcess from, Request.Acquire a, Reply<Answer.Flag> r) {
         HubLock l = lock(a.lock());
+        if (l.holder() == from && l.reentrant) {
+            l.depth++;
+            hub.trace.event(from, "acquire", l, a.site());
+            r.ok(Answer.Flag.TRUE);
+            return;
+        }
         if (l.holder() == from) {
             r.fail(l.described() + " is already held by this process (a lock cannot be acquired twice)");
             return;
@@ -106,7 +126,12 @@ final class Locks {
             r.fail("cannot release " + l.described() + ": " + state);
             return;
         }
-        l.release(from);
+        if (l.reentrant && l.depth > 1) {
+            l.depth--; // an rlock taken again: still held
+            hub.trace.event(from, "release", l, rel.site());
+        } else {
+            l.release(from);
+        }
         r.ok(Answer.Done.DONE);
     }
 
@@ -162,9 +187,11 @@ final class Locks {
 
     // ------------------------------------------------------------ semaphores
 
-    void newSemaphore(Request.NewSemaphore n, Reply<Answer.Id> r) {
+    /** bounded: releasing it past its first count is an error (Python's BoundedSemaphore). */
+    void newSemaphore(long permits, String name, boolean bounded, Reply<Answer.Id> r) {
         long id = hub.nextId();
-        HubSync.Semaphore sem = new HubSync.Semaphore(id, hub.names.label("semaphore", id, n.name()), (int) n.permits());
+        HubSync.Semaphore sem = new HubSync.Semaphore(id, hub.names.label("semaphore", id, name), (int) permits,
+                bounded);
         semaphores.put(sem.id, sem);
         r.ok(new Answer.Id(sem.id));
     }
@@ -185,8 +212,18 @@ final class Locks {
     }
 
     void semRelease(HubProcess from, Request.SemRelease rel, Reply<Answer.Done> r) {
-        Hub.find(semaphores, rel.semaphore(), "semaphore").give(from);
+        HubSync.Semaphore sem = Hub.find(semaphores, rel.semaphore(), "semaphore");
+        if (sem.full()) {
+            r.fail("cannot release " + sem.described() + ": it is bounded and has all its " + sem.bound
+                    + " permits (released more often than acquired)");
+            return;
+        }
+        sem.give(from);
         r.ok(Answer.Done.DONE);
+    }
+
+    void semValue(SyncRequest.SemValue v, Reply<Answer.Count> r) {
+        r.ok(new Answer.Count(Hub.find(semaphores, v.semaphore(), "semaphore").free));
     }
 
     // ------------------------------------------------------------ events

@@ -2,9 +2,13 @@ package par.hub;
 
 import java.io.IOException;
 
+import par.interp.ParList;
 import par.launch.ChildConn;
 import par.wire.Answer;
+import par.wire.Codec;
+import par.wire.Handle;
 import par.wire.HubMessage;
+import par.wire.ProcessRequest;
 import par.wire.Request;
 import par.wire.Request.Reply;
 
@@ -51,6 +55,7 @@ final class Processes {
         }
         String name = s.name() == null ? "p" + (++unnamed) : s.name();
         HubProcess p = new HubProcess(hub.nextId(), name, conn.pid(), conn);
+        p.parent = from;
         if (from == hub.root) {
             p.rootHandles = 1; // counted now: the child may end before the root has made the handle
         } else {
@@ -99,8 +104,76 @@ final class Processes {
         r.ok(Answer.Done.DONE);
     }
 
+    /** SIGKILL: the child gets no say, so its exit code is -9 and joining it fails. */
+    void kill(HubProcess from, ProcessRequest.Kill k, Reply<Answer.Done> r) {
+        HubProcess p = process(k.process());
+        if (p == hub.root) {
+            r.fail("the main program cannot be killed from inside (use exit())");
+            return;
+        }
+        if (p.conn != null && p.alive()) {
+            hub.trace.event(from, "kill", p, k.site());
+            p.conn.process.destroyForcibly();
+        }
+        r.ok(Answer.Done.DONE);
+    }
+
+    void daemon(ProcessRequest.Daemon d, Reply<Answer.Flag> r) {
+        HubProcess p = process(d.process());
+        if (d.set() != 2) {
+            p.daemon = d.set() == 1;
+        }
+        r.ok(Answer.Flag.of(p.daemon));
+    }
+
+    /** The live processes parent spawned, oldest first, as handles in Codec's form. */
+    void children(HubProcess parent, Reply<Answer.Value> r) {
+        ParList list = new ParList();
+        hub.procs.values().stream().filter(p -> p.parent == parent && p.alive())
+                .sorted(java.util.Comparator.comparingLong(p -> p.id))
+                .forEach(p -> list.add(handle(p)));
+        r.ok(new Answer.Value(Codec.encode(list)));
+    }
+
+    private static Handle handle(HubProcess p) {
+        return new Handle() {
+            @Override
+            public byte kind() {
+                return KIND_PROCESS;
+            }
+
+            @Override
+            public long id() {
+                return p.id;
+            }
+
+            @Override
+            public long meta() {
+                return p.pid;
+            }
+        };
+    }
+
+    /** The pid of whoever spawned from; for the main program, that of its own parent (the shell). */
+    void parent(HubProcess from, Reply<Answer.Count> r) {
+        long pid = from.parent != null ? from.parent.pid
+                : ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L);
+        r.ok(new Answer.Count(pid));
+    }
+
+    /** A process ended: the daemons it spawned end with it, with SIGTERM, as Python's do. */
+    void endDaemons(HubProcess parent) {
+        for (HubProcess p : hub.procs.values()) {
+            if (p.daemon && p.parent == parent && p.alive() && p.conn != null) {
+                hub.trace.event(parent, "terminate", p, "");
+                p.conn.terminate();
+            }
+        }
+    }
+
+    /** A process by id; id 0 is the main program (current_process() there). */
     HubProcess process(long id) {
-        return Hub.find(hub.procs, id, "process");
+        return id == hub.root.id ? hub.root : Hub.find(hub.procs, id, "process");
     }
 
     /** A process is done (well or badly): its joiners wake, its locks are freed. */
@@ -124,6 +197,7 @@ final class Processes {
             }
         }
         p.joiners.clear();
+        endDaemons(p);
         hub.locks.holderDied(p);
         hub.queues.getterEnded(p);
         hub.deadlocks.check();

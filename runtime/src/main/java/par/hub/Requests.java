@@ -12,7 +12,10 @@ import par.wire.Answer.Spawned;
 import par.wire.Answer.TaskEnded;
 import par.wire.Answer.Value;
 import par.wire.Codec;
+import par.wire.ProcessRequest;
+import par.wire.QueueRequest;
 import par.wire.Request;
+import par.wire.SyncRequest;
 import par.wire.Request.Reply;
 
 /**
@@ -56,6 +59,31 @@ final class Requests implements Request.Handler<HubProcess> {
         processes.terminate(t, r);
     }
 
+    @Override
+    public void kill(HubProcess from, ProcessRequest.Kill k, Reply<Done> r) {
+        processes.kill(from, k, r);
+    }
+
+    @Override
+    public void daemon(HubProcess from, ProcessRequest.Daemon d, Reply<Flag> r) {
+        processes.daemon(d, r);
+    }
+
+    @Override
+    public void me(HubProcess from, ProcessRequest.Me m, Reply<Spawned> r) {
+        r.ok(new Spawned(from.id, from.pid, from.name));
+    }
+
+    @Override
+    public void children(HubProcess from, ProcessRequest.Children c, Reply<Value> r) {
+        processes.children(from, r);
+    }
+
+    @Override
+    public void parent(HubProcess from, ProcessRequest.Parent p, Reply<Count> r) {
+        processes.parent(from, r);
+    }
+
     // locks and shared values
 
     @Override
@@ -88,6 +116,16 @@ final class Requests implements Request.Handler<HubProcess> {
         locks.write(from, w, r);
     }
 
+    @Override
+    public void newRLock(HubProcess from, SyncRequest.NewRLock n, Reply<Id> r) {
+        r.ok(new Id(locks.newRLock(n.name()).id));
+    }
+
+    @Override
+    public void lockCount(HubProcess from, SyncRequest.LockCount c, Reply<Count> r) {
+        locks.lockCount(c, r);
+    }
+
     // queues
 
     @Override
@@ -108,6 +146,26 @@ final class Requests implements Request.Handler<HubProcess> {
     @Override
     public void size(HubProcess from, Request.Size s, Reply<Count> r) {
         queues.size(s, r);
+    }
+
+    @Override
+    public void putWithin(HubProcess from, QueueRequest.PutWithin p, Reply<Done> r) {
+        queues.putWithin(from, p, r);
+    }
+
+    @Override
+    public void newJoinableQueue(HubProcess from, QueueRequest.NewJoinableQueue n, Reply<Id> r) {
+        queues.newJoinableQueue(n, r);
+    }
+
+    @Override
+    public void itemDone(HubProcess from, QueueRequest.ItemDone d, Reply<Done> r) {
+        queues.itemDone(from, d, r);
+    }
+
+    @Override
+    public void joinQueue(HubProcess from, QueueRequest.JoinQueue j, Reply<Done> r) {
+        queues.joinQueue(from, j, r);
     }
 
     // pools
@@ -146,7 +204,7 @@ final class Requests implements Request.Handler<HubProcess> {
 
     @Override
     public void newSemaphore(HubProcess from, Request.NewSemaphore n, Reply<Id> r) {
-        locks.newSemaphore(n, r);
+        locks.newSemaphore(n.permits(), n.name(), false, r);
     }
 
     @Override
@@ -157,6 +215,16 @@ final class Requests implements Request.Handler<HubProcess> {
     @Override
     public void semRelease(HubProcess from, Request.SemRelease rel, Reply<Done> r) {
         locks.semRelease(from, rel, r);
+    }
+
+    @Override
+    public void newBoundedSemaphore(HubProcess from, SyncRequest.NewBoundedSemaphore n, Reply<Id> r) {
+        locks.newSemaphore(n.permits(), n.name(), true, r);
+    }
+
+    @Override
+    public void semValue(HubProcess from, SyncRequest.SemValue v, Reply<Count> r) {
+        locks.semValue(v, r);
     }
 
     @Override

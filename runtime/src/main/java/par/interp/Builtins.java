@@ -305,11 +305,32 @@ public final class Builtins {
                 return in.readLine(a.length > 0 ? Repr.str(a[0]) : "");
             }
         },
+        CURRENT_PROCESS("current_process", 0, 0) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return in.processes().ask(parName, a);
+            }
+        },
+        ACTIVE_CHILDREN("active_children", 0, 0) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return in.processes().ask(parName, a);
+            }
+        },
+        PARENT_PID("parent_pid", 0, 0) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return in.processes().ask(parName, a);
+            }
+        },
         LOCK("lock", 0, 0),
+        RLOCK("rlock", 0, 0),
         QUEUE("queue", 0, 1),
+        JOINABLE_QUEUE("joinable_queue", 0, 1),
         POOL("pool", 0, 1),
         SHARED("shared", 1, 1),
         SEMAPHORE("semaphore", 0, 1),
+        BOUNDED_SEMAPHORE("bounded_semaphore", 0, 1),
         EVENT("event", 0, 0),
         BARRIER("barrier", 1, 1),
         CONDITION("condition", 0, 1),

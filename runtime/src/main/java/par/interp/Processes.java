@@ -17,6 +17,14 @@ public interface Processes {
     Object create(String kind, Object[] args, String name);
 
     /**
+     * A question about processes that makes nothing: {@code current_process()},
+     * {@code active_children()}, {@code parent_pid()}, by name.
+     */
+    default Object ask(String what, Object[] args) {
+        throw new ParError(what + "() is not available in this interpreter");
+    }
+
+    /**
      * Called once when the program ends: after a normal end (normalEnd) children are waited
      * for, after an error they are stopped. Either way none outlives the program. Returns
      * false if the children could not finish (they were stuck waiting on each other).

@@ -44,17 +44,20 @@ abstract class HubHandle implements ParObject, Handle {
     }
 
     /** Each kind of handle's attributes and methods, by its type's name. */
-    private static final Map<String, List<String>> MEMBERS = Map.of(
-            "process", List.of("join", "terminate", "pid", "name", "alive", "exitcode"),
-            "lock", List.of("acquire", "release"),
-            "semaphore", List.of("acquire", "release"),
-            "condition", List.of("acquire", "release", "wait", "notify", "notify_all"),
-            "event", List.of("set", "clear", "is_set", "wait"),
-            "barrier", List.of("wait", "parties"),
-            "queue", List.of("put", "get", "size", "empty"),
-            "pool", List.of("map", "starmap", "submit", "imap_unordered", "close", "size"),
-            "shared", List.of("value"),
-            "task", List.of("done"));
+    private static final Map<String, List<String>> MEMBERS = Map.ofEntries(
+            Map.entry("process", List.of("join", "terminate", "kill", "pid", "name", "alive", "exitcode", "daemon")),
+            Map.entry("lock", List.of("acquire", "release", "locked")),
+            Map.entry("rlock", List.of("acquire", "release", "locked", "count")),
+            Map.entry("semaphore", List.of("acquire", "release", "value")),
+            Map.entry("condition", List.of("acquire", "release", "wait", "notify", "notify_all")),
+            Map.entry("event", List.of("set", "clear", "is_set", "wait")),
+            Map.entry("barrier", List.of("wait", "parties")),
+            Map.entry("queue", List.of("put", "get", "size", "empty", "full", "put_nowait", "get_nowait", "close")),
+            Map.entry("joinable_queue", List.of("put", "get", "size", "empty", "full", "put_nowait", "get_nowait", "close",
+                    "task_done", "join")),
+            Map.entry("pool", List.of("map", "starmap", "submit", "imap_unordered", "close", "size")),
+            Map.entry("shared", List.of("value")),
+            Map.entry("task", List.of("done")));
 
     @Override
     public List<String> memberNames() {

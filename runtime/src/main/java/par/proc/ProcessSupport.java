@@ -18,7 +18,10 @@ import par.syntax.Stmt;
 import par.wire.Answer;
 import par.wire.Codec;
 import par.wire.Handle;
+import par.wire.ProcessRequest;
+import par.wire.QueueRequest;
 import par.wire.Request;
+import par.wire.SyncRequest;
 import par.wire.WireException;
 
 /**
@@ -31,6 +34,8 @@ public class ProcessSupport implements Processes, Codec.Receiver {
     final Interpreter interp;
     /** Queue items the hub gave this process ahead of its gets. */
     final QueueBatches batches = new QueueBatches();
+    /** The queues this process has closed (close() is a process's own promise, as in Python). */
+    final java.util.Set<Long> closedQueues = new java.util.HashSet<>();
     private final Supplier<Broker> brokerSource;
     private Broker broker;
 
@@ -111,16 +116,36 @@ public class ProcessSupport implements Processes, Codec.Receiver {
     }
 
     @Override
+    public Object ask(String what, Object[] args) {
+        switch (what) {
+            case "current_process": {
+                Answer.Spawned me = broker().call(new ProcessRequest.Me());
+                return track(new ProcHandle(this, me.id(), me.pid(), me.name()), true);
+            }
+            case "active_children":
+                return decode(broker().call(new ProcessRequest.Children()).encoded());
+            case "parent_pid":
+                return broker().call(new ProcessRequest.Parent()).value();
+            default:
+                throw new ParError(what + "() is not available");
+        }
+    }
+
+    @Override
     public Object create(String kind, Object[] args, String name) {
         switch (kind) {
             case "lock":
                 return new LockHandle(this, broker().call(new Request.NewLock(name)).id());
+            case "rlock":
+                return new SyncHandles.RLock(this, broker().call(new SyncRequest.NewRLock(name)).id());
             case "queue": {
-                long capacity = args.length == 0 || args[0] == Nil.NIL ? 0 : Values.toLong(args[0], "queue size");
-                if (capacity < 0 || capacity > Integer.MAX_VALUE) {
-                    throw new ParError("queue size must be positive, or 0 for no limit");
-                }
-                return new QueueHandle(this, broker().call(new Request.NewQueue(capacity, name)).id(), capacity);
+                long capacity = queueSize(args);
+                return new QueueHandle(this, broker().call(new Request.NewQueue(capacity, name)).id(), capacity, false);
+            }
+            case "joinable_queue": {
+                long capacity = queueSize(args);
+                long id = broker().call(new QueueRequest.NewJoinableQueue(capacity, name)).id();
+                return new QueueHandle(this, id, capacity, true);
             }
             case "pool": {
                 long size = args.length == 0 || args[0] == Nil.NIL ? Runtime.getRuntime().availableProcessors()
@@ -134,12 +159,11 @@ public class ProcessSupport implements Processes, Codec.Receiver {
             }
             case "shared":
                 return new SharedHandle(this, broker().call(new Request.NewShared(Codec.encode(args[0]), name)).id());
-            case "semaphore": {
-                long n = args.length == 0 ? 1 : Values.toLong(args[0], "semaphore size");
-                if (n < 0 || n > Integer.MAX_VALUE) {
-                    throw new ParError("a semaphore needs a count of 0 or more");
-                }
-                return new SyncHandles.Semaphore(this, broker().call(new Request.NewSemaphore(n, name)).id());
+            case "semaphore":
+                return new SyncHandles.Semaphore(this, broker().call(new Request.NewSemaphore(permits(args), name)).id());
+            case "bounded_semaphore": {
+                long n = permits(args);
+                return new SyncHandles.Semaphore(this, broker().call(new SyncRequest.NewBoundedSemaphore(n, name)).id());
             }
             case "event":
                 return new SyncHandles.Event(this, broker().call(new Request.NewEvent(name)).id());
@@ -164,6 +188,22 @@ public class ProcessSupport implements Processes, Codec.Receiver {
             default:
                 throw new ParError(kind + "() is not available");
         }
+    }
+
+    private static long queueSize(Object[] args) {
+        long capacity = args.length == 0 || args[0] == Nil.NIL ? 0 : Values.toLong(args[0], "queue size");
+        if (capacity < 0 || capacity > Integer.MAX_VALUE) {
+            throw new ParError("queue size must be positive, or 0 for no limit");
+        }
+        return capacity;
+    }
+
+    private static long permits(Object[] args) {
+        long n = args.length == 0 ? 1 : Values.toLong(args[0], "semaphore size");
+        if (n < 0 || n > Integer.MAX_VALUE) {
+            throw new ParError("a semaphore needs a count of 0 or more");
+        }
+        return n;
     }
 
     Object decode(byte[] bytes) {
@@ -198,7 +238,8 @@ public class ProcessSupport implements Processes, Codec.Receiver {
         switch (kind) {
             case Handle.KIND_PROCESS: return track(new ProcHandle(this, id, meta, null), true);
             case Handle.KIND_LOCK: return new LockHandle(this, id);
-            case Handle.KIND_QUEUE: return new QueueHandle(this, id, meta);
+            case Handle.KIND_RLOCK: return new SyncHandles.RLock(this, id);
+            case Handle.KIND_QUEUE: return new QueueHandle(this, id, meta & QueueHandle.CAPACITY, meta != (meta & QueueHandle.CAPACITY));
             case Handle.KIND_SHARED: return new SharedHandle(this, id);
             case Handle.KIND_SEMAPHORE: return new SyncHandles.Semaphore(this, id);
             case Handle.KIND_EVENT: return new SyncHandles.Event(this, id);

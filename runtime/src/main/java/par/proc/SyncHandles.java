@@ -6,6 +6,7 @@ import par.interp.Nil;
 import par.interp.Values;
 import par.wire.Answer;
 import par.wire.Request;
+import par.wire.SyncRequest;
 
 /**
  * What {@code semaphore(n)}, {@code event()}, {@code barrier(n)} and {@code condition()} return:
@@ -52,8 +53,68 @@ final class SyncHandles {
         }
 
         @Override
+        public Object getAttribute(String name) {
+            if (name.equals("value")) {
+                return support.broker().call(new SyncRequest.SemValue(id)).value();
+            }
+            return super.getAttribute(name);
+        }
+
+        @Override
         public String typeName() {
             return "semaphore";
+        }
+    }
+
+    /**
+     * What {@code rlock()} returns: a lock its holder may take again, released as often as it was
+     * taken. Always through the hub, which keeps the count (no fast path: the shared memory's
+     * lock word has no room for one).
+     */
+    static final class RLock extends Acquirable {
+        RLock(ProcessSupport support, long id) {
+            super(support, id, 0);
+        }
+
+        @Override
+        Request<Answer.Flag> acquireRequest(Request.Timeout timeout, String site) {
+            return new Request.Acquire(id, timeout, site);
+        }
+
+        @Override
+        Request<Answer.Done> releaseRequest(String site) {
+            return new Request.Release(id, site);
+        }
+
+        @Override
+        public byte kind() {
+            return KIND_RLOCK;
+        }
+
+        @Override
+        public String typeName() {
+            return "rlock";
+        }
+
+        @Override
+        public Object getAttribute(String name) {
+            if (name.equals("count")) {
+                return count();
+            }
+            return super.getAttribute(name);
+        }
+
+        @Override
+        Object otherMethod(Interpreter interp, String method, Object[] args) {
+            if (method.equals("locked")) {
+                Builtin.checkArity("locked", args, 0, 0);
+                return count() > 0;
+            }
+            return super.otherMethod(interp, method, args);
+        }
+
+        private long count() {
+            return support.broker().call(new SyncRequest.LockCount(id)).value();
         }
     }
 

@@ -12,6 +12,7 @@ public interface Handle {
     byte KIND_EVENT = 8;
     byte KIND_BARRIER = 9;
     byte KIND_CONDITION = 10;
+    byte KIND_RLOCK = 11;
 
     byte kind();
 

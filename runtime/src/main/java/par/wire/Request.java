@@ -14,7 +14,14 @@ import java.util.List;
  * is a {@link WireException}. The hub reaches each request through a {@link Handler}, one
  * method per record, so the compiler checks that every request is handled.
  */
-public sealed interface Request<A extends Answer> {
+public sealed interface Request<A extends Answer> permits
+        Request.Spawn, Request.Join, Request.Info, Request.Terminate, Request.NewLock, Request.Acquire,
+        Request.Release, Request.NewShared, Request.Read, Request.Write, Request.NewQueue, Request.Put,
+        Request.Get, Request.Size, Request.NewPool, Request.Submit, Request.AwaitTask, Request.AwaitAny,
+        Request.TaskDone, Request.ClosePool, Request.NewSemaphore, Request.SemAcquire, Request.SemRelease,
+        Request.NewEvent, Request.SetEvent, Request.IsSet, Request.AwaitEvent, Request.NewBarrier,
+        Request.AwaitBarrier, Request.NewCondition, Request.AwaitCondition, Request.Notify, Request.Sleep,
+        Request.Now, Request.Turn, ProcessRequest, SyncRequest, QueueRequest {
 
     /** A time-out: its seconds, and how the program wrote it (for "after 0.5 s" in messages). */
     record Timeout(double seconds, String shown) {
@@ -345,7 +352,7 @@ public sealed interface Request<A extends Answer> {
     }
 
     /** One method per request: what the hub implements, and all it implements, to serve processes. */
-    interface Handler<P> {
+    interface Handler<P> extends ProcessRequest.Handler<P>, SyncRequest.Handler<P>, QueueRequest.Handler<P> {
         void spawn(P from, Spawn s, Reply<Answer.Spawned> r);
 
         void join(P from, Join j, Reply<Answer.Value> r);
@@ -457,11 +464,12 @@ public sealed interface Request<A extends Answer> {
      * Names, not classes: a list of the classes would load all of them in every child, where
      * most programs make two or three kinds of request.
      */
-    List<String> TAGS = List.of("Spawn", "Join", "Info", "Terminate", "NewLock", "Acquire", "Release", "NewShared",
+    List<String> TAGS = Fields.join(List.of("Spawn", "Join", "Info", "Terminate", "NewLock", "Acquire", "Release", "NewShared",
             "Read", "Write", "NewQueue", "Put", "Get", "Size", "NewPool", "Submit",
             "AwaitTask", "AwaitAny", "TaskDone", "ClosePool", "NewSemaphore", "SemAcquire", "SemRelease", "NewEvent",
             "SetEvent", "IsSet", "AwaitEvent", "NewBarrier", "AwaitBarrier", "NewCondition", "AwaitCondition", "Notify",
-            "Sleep", "Now", "Turn");
+            "Sleep", "Now", "Turn"), ProcessRequest.TAGS, SyncRequest.TAGS,
+            QueueRequest.TAGS);
 
     /** Writes the request's tag, then its fields. */
     static void write(Request<?> request, Codec.Writer w) {
@@ -514,31 +522,39 @@ public sealed interface Request<A extends Answer> {
             case "Sleep": return new Sleep(readTimeout(r), r.str());
             case "Now": return new Now();
             case "Turn": return new Turn(r.str(), r.str());
-            default: throw new IllegalStateException("a request tag with no reader: " + tag);
+            default: return readFamily(TAGS.get(tag), r);
         }
+    }
+
+    /** A request of a family kept in a file of its own: the first family that knows the tag reads it. */
+    private static Request<?> readFamily(String tag, CodecReader r) {
+        Request<?> read = ProcessRequest.read(tag, r);
+        if (read == null) {
+            read = SyncRequest.read(tag, r);
+        }
+        if (read == null) {
+            read = QueueRequest.read(tag, r);
+        }
+        if (read == null) {
+            throw new IllegalStateException("a request tag with no reader: " + tag);
+        }
+        return read;
     }
 
     private static void writeOptional(Codec.Writer w, String s) {
-        w.b(s == null ? 0 : 1);
-        if (s != null) {
-            w.str(s);
-        }
+        Fields.writeOptional(w, s);
     }
 
     private static String readOptional(CodecReader r) {
-        return r.b() == 0 ? null : r.str();
+        return Fields.readOptional(r);
     }
 
     private static void writeTimeout(Codec.Writer w, Timeout t) {
-        w.b(t == null ? 0 : 1);
-        if (t != null) {
-            w.i64(Double.doubleToRawLongBits(t.seconds));
-            w.str(t.shown);
-        }
+        Fields.writeTimeout(w, t);
     }
 
     private static Timeout readTimeout(CodecReader r) {
-        return r.b() == 0 ? null : new Timeout(Double.longBitsToDouble(r.i64()), r.str());
+        return Fields.readTimeout(r);
     }
 
     private static List<byte[]> works(CodecReader r) {
