@@ -207,6 +207,7 @@ final class Locks {
             r.ok(Answer.Flag.FALSE);
             return;
         }
+        hub.trace.event(from, "wait", sem, a.site());
         hub.park(from, r, null, "waits for " + sem.described(), a.site(), null, sem.waiters, a.timeout(),
                 falseFrom(sem.waiters));
     }

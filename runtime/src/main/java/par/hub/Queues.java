@@ -114,8 +114,8 @@ final class Queues {
             return;
         }
         hub.trace.event(from, "wait", q, j.site());
-        hub.park(from, r, null, "waits for " + q.described() + " to have all " + q.unfinished
-                + " unfinished items marked done", j.site(), null, q.joiners, null, null);
+        hub.park(from, r, null, "waits for the items of " + q.described() + " to be marked done ("
+                + q.unfinished + " not yet)", j.site(), null, q.joiners, null, null);
     }
 
     /**

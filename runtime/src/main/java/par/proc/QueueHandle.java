@@ -121,7 +121,7 @@ final class QueueHandle extends HubHandle {
     /** After close() this process may neither put nor get, as in Python. */
     private void checkOpen() {
         if (support.closedQueues.contains(id)) {
-            throw new ParError(this + " is closed (this process called close() on it)");
+            throw new ParError("the queue is closed: this process called close() on it");
         }
     }
 }
