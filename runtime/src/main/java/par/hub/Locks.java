@@ -308,6 +308,7 @@ final class Locks {
             return;
         }
         c.lock.release(from);
+        hub.trace.event(from, "wait", c, a.site());
         hub.park(from, r, null, "waits on " + c.described(), a.site(), null, c.waiters, a.timeout(), w -> {
             c.waiters.remove(w);
             reacquire(c, w, Answer.Flag.FALSE);

@@ -49,7 +49,7 @@ abstract class HubHandle implements ParObject, Handle {
             Map.entry("lock", List.of("acquire", "release", "locked")),
             Map.entry("rlock", List.of("acquire", "release", "locked", "count")),
             Map.entry("semaphore", List.of("acquire", "release", "value")),
-            Map.entry("condition", List.of("acquire", "release", "wait", "notify", "notify_all")),
+            Map.entry("condition", List.of("acquire", "release", "wait", "wait_for", "notify", "notify_all")),
             Map.entry("event", List.of("set", "clear", "is_set", "wait")),
             Map.entry("barrier", List.of("wait", "parties")),
             Map.entry("queue", List.of("put", "get", "size", "empty", "full", "put_nowait", "get_nowait", "close")),

@@ -234,6 +234,31 @@ final class SyncHandles {
             return "condition";
         }
 
+        /**
+         * Python's wait_for: calls the predicate (a Par function, here, with the lock held) and
+         * waits until it gives something true, or until the time-out has passed in all; gives
+         * the predicate's last result. Each wake-up checks again, as a loop round wait() would.
+         */
+        private Object waitFor(Interpreter interp, Object predicate, Object timeout) {
+            Request.Timeout limit = ProcessSupport.timeout(timeout);
+            double end = limit == null ? 0 : interp.clock().now() + limit.seconds();
+            Object result = interp.call(predicate, new Object[0]);
+            while (!Values.truthy(result)) {
+                Request.Timeout left = null;
+                if (limit != null) {
+                    double seconds = end - interp.clock().now();
+                    if (seconds <= 0) {
+                        break;
+                    }
+                    left = new Request.Timeout(seconds, limit.shown());
+                }
+                interp.out().flush();
+                support.broker().call(new Request.AwaitCondition(id, left, interp.site()));
+                result = interp.call(predicate, new Object[0]);
+            }
+            return result;
+        }
+
         @Override
         Object otherMethod(Interpreter interp, String method, Object[] args) {
             switch (method) {
@@ -241,6 +266,9 @@ final class SyncHandles {
                     Builtin.checkArity("wait", args, 0, 1);
                     interp.out().flush();
                     return support.broker().call(new Request.AwaitCondition(id, Base.timeout(args), interp.site())).value();
+                case "wait_for":
+                    Builtin.checkArity("wait_for", args, 1, 2);
+                    return waitFor(interp, args[0], args.length == 2 ? args[1] : Nil.NIL);
                 case "notify":
                     Builtin.checkArity("notify", args, 0, 1);
                     support.broker().call(new Request.Notify(id, args.length == 0 ? 1L : Values.toLong(args[0], "notify() count")));
