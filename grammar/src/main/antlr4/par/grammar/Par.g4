@@ -136,13 +136,14 @@ postfix
     ;
 
 /**
- * Par's one keyword argument is name=, for lock(), queue() and the other objects' names, and
- * it comes last. Written into this rule rather than as a rule per argument, so that a call
- * opens no more rules per level of nesting than before.
+ * Keyword arguments (name= for lock(), queue() and the other objects' names, and the few
+ * options of Par's builtins: duplex=, timeout=...) come after the positional ones. Written
+ * into this rule rather than as a rule per argument, so that a call opens no more rules per
+ * level of nesting than before.
  */
 argList
-    : items+=expr (',' items+=expr)* (',' key=NAME '=' named=expr)? ','?
-    | key=NAME '=' named=expr ','?
+    : items+=expr (',' items+=expr)* (',' keys+=NAME '=' named+=expr)* ','?
+    | keys+=NAME '=' named+=expr (',' keys+=NAME '=' named+=expr)* ','?
     ;
 
 /** An index `a[i]`, or a slice when there is a colon: `a[i:j]`, `a[:j:k]`. */

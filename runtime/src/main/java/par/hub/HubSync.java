@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import par.wire.Answer;
+import par.wire.Request;
 
 /**
  * The classic primitives as the hub keeps them, with Python's meaning: a counting semaphore
@@ -86,10 +87,19 @@ final class HubSync {
         final int parties;
         final ArrayDeque<Waiter> arrived = new ArrayDeque<>();
         boolean broken;
+        /** The encoded function the last party runs before any goes through, or null. */
+        final byte[] action;
+        /** The time-out of a wait that gives none, or null. */
+        final Request.Timeout timeout;
+        /** While the last party runs the action: that party, and the others, held until it is done. */
+        HubProcess passing;
+        final ArrayDeque<Waiter> held = new ArrayDeque<>();
 
-        Barrier(long id, String label, int parties) {
+        Barrier(long id, String label, int parties, byte[] action, Request.Timeout timeout) {
             super(id, "barrier", label);
             this.parties = parties;
+            this.action = action;
+            this.timeout = timeout;
         }
 
         /** The last party lets everybody through; each learns its arrival index. */
@@ -101,14 +111,44 @@ final class HubSync {
             arrived.clear();
         }
 
+        /** The last party arrived (it is answered, as the last index) and runs the action; the others wait on. */
+        void holdFor(Waiter last) {
+            held.addAll(arrived);
+            arrived.clear();
+            passing = last.proc;
+            last.ok(new Answer.Count(parties - 1));
+        }
+
+        /** The action ran: the parties held go through, with their indices. */
+        void releaseHeld() {
+            long index = 0;
+            for (Waiter w : held) {
+                w.ok(new Answer.Count(index++));
+            }
+            held.clear();
+            passing = null;
+        }
+
         void breakFor(String why) {
             broken = true;
+            fail(described() + " is broken: " + why);
+        }
+
+        /** Every party waiting, or held while the action runs, gets the error. */
+        void fail(String message) {
             for (Waiter w : arrived) {
                 if (!w.done) {
-                    w.fail(described() + " is broken: " + why);
+                    w.fail(message);
+                }
+            }
+            for (Waiter w : held) {
+                if (!w.done) {
+                    w.fail(message);
                 }
             }
             arrived.clear();
+            held.clear();
+            passing = null;
         }
     }
 }

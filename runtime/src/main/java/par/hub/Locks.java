@@ -149,6 +149,8 @@ final class Locks {
         for (HubSync.Barrier b : barriers.values()) {
             if (b.arrived.stream().anyMatch(w -> w.proc == p)) {
                 b.breakFor(p.name + " died while waiting at it");
+            } else if (b.passing == p) {
+                b.breakFor(p.name + " died running its action");
             }
         }
     }
@@ -263,11 +265,57 @@ final class Locks {
 
     // ------------------------------------------------------------ barriers
 
-    void newBarrier(Request.NewBarrier n, Reply<Answer.Id> r) {
+    /** action: the encoded function the last party runs (null for none); timeout: a wait's default. */
+    void newBarrier(long parties, byte[] action, Request.Timeout timeout, String name, Reply<Answer.Id> r) {
         long id = hub.nextId();
-        HubSync.Barrier b = new HubSync.Barrier(id, hub.names.label("barrier", id, n.name()), (int) n.parties());
+        HubSync.Barrier b = new HubSync.Barrier(id, hub.names.label("barrier", id, name), (int) parties, action, timeout);
         barriers.put(b.id, b);
         r.ok(new Answer.Id(b.id));
+    }
+
+    void barrierAction(HubProcess from, SyncRequest.BarrierAction a, Reply<Answer.Value> r) {
+        HubSync.Barrier b = Hub.find(barriers, a.barrier(), "barrier");
+        if (b.passing != from || b.action == null) {
+            r.fail("only the last party to arrive at " + b.described() + " runs its action");
+            return;
+        }
+        hub.trace.event(from, "action", b, "");
+        r.ok(new Answer.Value(b.action));
+    }
+
+    void actionDone(HubProcess from, SyncRequest.ActionDone d, Reply<Answer.Done> r) {
+        HubSync.Barrier b = Hub.find(barriers, d.barrier(), "barrier");
+        if (b.passing == from) {
+            if (d.failure() == null) {
+                for (Waiter held : b.held) {
+                    hub.trace.event(held.proc, "pass", b, held.site);
+                }
+                b.releaseHeld();
+            } else {
+                b.breakFor("its action failed in " + from.name + ": " + d.failure());
+            }
+        }
+        r.ok(Answer.Done.DONE);
+    }
+
+    void abortBarrier(HubProcess from, SyncRequest.AbortBarrier a, Reply<Answer.Done> r) {
+        HubSync.Barrier b = Hub.find(barriers, a.barrier(), "barrier");
+        hub.trace.event(from, "abort", b, a.site());
+        b.breakFor("it was aborted");
+        r.ok(Answer.Done.DONE);
+    }
+
+    void resetBarrier(HubProcess from, SyncRequest.ResetBarrier a, Reply<Answer.Done> r) {
+        HubSync.Barrier b = Hub.find(barriers, a.barrier(), "barrier");
+        hub.trace.event(from, "reset", b, a.site());
+        b.fail(b.described() + " was reset while this process waited at it");
+        b.broken = false;
+        r.ok(Answer.Done.DONE);
+    }
+
+    void barrierState(SyncRequest.BarrierState s, Reply<Answer.Count> r) {
+        HubSync.Barrier b = Hub.find(barriers, s.barrier(), "barrier");
+        r.ok(new Answer.Count(b.broken ? -1 : b.arrived.size()));
     }
 
     void awaitBarrier(HubProcess from, Request.AwaitBarrier a, Reply<Answer.Count> r) {
@@ -279,15 +327,22 @@ final class Locks {
         hub.trace.event(from, "wait", b, a.site());
         String what = "waits at " + b.described() + " (" + b.parties + " parties)";
         if (b.arrived.size() + 1 == b.parties) {
-            b.arrived.add(new Waiter(from, r, null, what, a.site(), null));
+            Waiter last = new Waiter(from, r, null, what, a.site(), null);
+            if (b.action != null) { // the others pass once the last has run the action
+                hub.trace.event(from, "pass", b, a.site());
+                b.holdFor(last);
+                return;
+            }
+            b.arrived.add(last);
             for (Waiter arrived : b.arrived) {
                 hub.trace.event(arrived.proc, "pass", b, arrived.site);
             }
             b.release();
             return;
         }
-        hub.park(from, r, null, what, a.site(), null, b.arrived, a.timeout(),
-                w -> b.breakFor("a wait timed out after " + Hub.seconds(a.timeout())));
+        Request.Timeout timeout = a.timeout() != null ? a.timeout() : b.timeout;
+        hub.park(from, r, null, what, a.site(), null, b.arrived, timeout,
+                w -> b.breakFor("a wait timed out after " + Hub.seconds(timeout)));
     }
 
     // ------------------------------------------------------------ conditions

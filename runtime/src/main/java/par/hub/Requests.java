@@ -228,6 +228,36 @@ final class Requests implements Request.Handler<HubProcess> {
     }
 
     @Override
+    public void newBarrierWith(HubProcess from, SyncRequest.NewBarrierWith n, Reply<Id> r) {
+        locks.newBarrier(n.parties(), n.action().length == 0 ? null : n.action(), n.timeout(), n.name(), r);
+    }
+
+    @Override
+    public void barrierAction(HubProcess from, SyncRequest.BarrierAction a, Reply<Value> r) {
+        locks.barrierAction(from, a, r);
+    }
+
+    @Override
+    public void actionDone(HubProcess from, SyncRequest.ActionDone d, Reply<Done> r) {
+        locks.actionDone(from, d, r);
+    }
+
+    @Override
+    public void abortBarrier(HubProcess from, SyncRequest.AbortBarrier a, Reply<Done> r) {
+        locks.abortBarrier(from, a, r);
+    }
+
+    @Override
+    public void resetBarrier(HubProcess from, SyncRequest.ResetBarrier a, Reply<Done> r) {
+        locks.resetBarrier(from, a, r);
+    }
+
+    @Override
+    public void barrierState(HubProcess from, SyncRequest.BarrierState s, Reply<Count> r) {
+        locks.barrierState(s, r);
+    }
+
+    @Override
     public void newEvent(HubProcess from, Request.NewEvent n, Reply<Id> r) {
         locks.newEvent(n, r);
     }
@@ -249,7 +279,7 @@ final class Requests implements Request.Handler<HubProcess> {
 
     @Override
     public void newBarrier(HubProcess from, Request.NewBarrier n, Reply<Id> r) {
-        locks.newBarrier(n, r);
+        locks.newBarrier(n.parties(), null, null, n.name(), r);
     }
 
     @Override

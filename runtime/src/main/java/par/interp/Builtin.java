@@ -37,6 +37,11 @@ public final class Builtin implements Callable {
         return body.call(interp, args);
     }
 
+    /** Its parameters' names in order, for keyword arguments; empty for a builtin that takes none. */
+    public java.util.List<String> parameters() {
+        return body instanceof Builtins.Fn fn ? fn.params : java.util.List.of();
+    }
+
     /** Whether it makes an object the hub keeps, which may be given a name: lock(), queue()... */
     public boolean makesObjects() {
         return body instanceof Builtins.Fn fn && fn.makesObjects();

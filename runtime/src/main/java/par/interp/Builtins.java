@@ -332,7 +332,7 @@ public final class Builtins {
         SEMAPHORE("semaphore", 0, 1),
         BOUNDED_SEMAPHORE("bounded_semaphore", 0, 1),
         EVENT("event", 0, 0),
-        BARRIER("barrier", 1, 1),
+        BARRIER("barrier", 1, 3, "parties", "action", "timeout"),
         CONDITION("condition", 0, 1),
         EXIT("exit", 0, 1) {
             @Override
@@ -344,12 +344,15 @@ public final class Builtins {
         final String parName;
         final int min;
         final int max;
+        /** The parameters' names, in order, of a builtin that takes keyword arguments. */
+        final List<String> params;
 
-        /** max -1 means any number from min up. */
-        Fn(String parName, int min, int max) {
+        /** max -1 means any number from min up; params: the parameters' names, for keywords. */
+        Fn(String parName, int min, int max, String... params) {
             this.parName = parName;
             this.min = min;
             this.max = max;
+            this.params = List.of(params);
         }
 
         /** The constants without a body of their own: their classes are this enum's own. */

@@ -46,29 +46,40 @@ final class CallNodes {
     }
 
     /**
-     * A call that names the object it makes: {@code lock(name="fork0")} (explicit), or
-     * {@code fork = lock()}, where the name comes from the assignment. Which function it calls
-     * is known only when it runs: a name given for one that makes no object is an error, a
-     * name from an assignment is dropped.
+     * A call with keyword arguments: a name for the object it makes, {@code lock(name="fork0")}
+     * (explicit), or {@code fork = lock()}, where the name comes from the assignment; and the
+     * options builtins take by keyword ({@code pipe(duplex=false)}). Which function it calls is
+     * known only when it runs: a name given for one that makes no object is an error, a name
+     * from an assignment is dropped, and a keyword the function does not take is an error.
      */
     static final class NamedCall extends ExprNode {
         private final ExprNode callee;
         private final ExprNode[] args;
+        /** Null when the call names nothing (it has keywords only). */
         private final ExprNode name;
         private final boolean explicit;
+        /** Null for none. */
+        private final Keywords keywords;
 
-        NamedCall(int line, ExprNode callee, ExprNode[] args, ExprNode name, boolean explicit) {
+        NamedCall(int line, ExprNode callee, ExprNode[] args, ExprNode name, boolean explicit, Keywords keywords) {
             super(line);
             this.callee = callee;
             this.args = args;
             this.name = name;
             this.explicit = explicit;
+            this.keywords = keywords;
         }
 
         @Override
         Object eval(Frame f) {
             try {
-                return call(f, callee.eval(f), evalArgs(f, args));
+                Object fn = callee.eval(f);
+                Object[] values = evalArgs(f, args);
+                if (keywords != null) {
+                    values = keywords.place(f, fn instanceof Callable c ? c.name() + "()" : Values.aType(fn),
+                            fn instanceof Builtin b ? b.parameters() : null, values);
+                }
+                return call(f, fn, values);
             } catch (ParError e) {
                 throw at(e);
             }
@@ -76,8 +87,8 @@ final class CallNodes {
 
         private Object call(Frame f, Object fn, Object[] values) {
             if (fn instanceof Builtin b && b.makesObjects()) {
-                Object n = name.eval(f);
-                if (!(n instanceof String)) {
+                Object n = name == null ? null : name.eval(f);
+                if (n != null && !(n instanceof String)) {
                     throw new ParError("name= needs a string, not " + Values.aType(n));
                 }
                 return b.make(f.interp, values, (String) n);
@@ -87,6 +98,55 @@ final class CallNodes {
                         + " takes no name=: only lock(), queue() and the other objects Par makes have names");
             }
             return f.interp.call(fn, values);
+        }
+    }
+
+    /**
+     * A call's keyword arguments other than name=. Each builtin or method that takes keywords
+     * names its parameters in order, and a keyword fills its parameter's place among the
+     * positional arguments (those it skips are nil), as in Python; the call then goes on as a
+     * positional one, so a builtin reads {@code pool(4, maxtasksperchild=2)} as {@code pool(4, 2)}.
+     */
+    static final class Keywords {
+        static final Keywords NONE = new Keywords(new String[0], new ExprNode[0]);
+        private final String[] names;
+        private final ExprNode[] values;
+
+        private Keywords(String[] names, ExprNode[] values) {
+            this.names = names;
+            this.values = values;
+        }
+
+        Keywords with(String name, ExprNode value) {
+            String[] n = java.util.Arrays.copyOf(names, names.length + 1);
+            ExprNode[] v = java.util.Arrays.copyOf(values, values.length + 1);
+            n[names.length] = name;
+            v[values.length] = value;
+            return new Keywords(n, v);
+        }
+
+        /** The arguments with the keywords in their places. what: the call, for errors; params: null if it takes none. */
+        Object[] place(Frame f, String what, java.util.List<String> params, Object[] positional) {
+            int size = positional.length;
+            int[] at = new int[names.length];
+            for (int i = 0; i < names.length; i++) {
+                at[i] = params == null ? -1 : params.indexOf(names[i]);
+                if (at[i] < 0) {
+                    throw new ParError(what + " takes no keyword argument '" + names[i] + "'"
+                            + (params == null || params.isEmpty() ? "" : " (it takes " + String.join(", ", params) + ")"));
+                }
+                if (at[i] < positional.length) {
+                    throw new ParError(what + " was given " + names[i] + "= and a positional argument in its place");
+                }
+                size = Math.max(size, at[i] + 1);
+            }
+            Object[] all = new Object[size];
+            java.util.Arrays.fill(all, Nil.NIL);
+            System.arraycopy(positional, 0, all, 0, positional.length);
+            for (int i = 0; i < names.length; i++) {
+                all[at[i]] = values[i].eval(f);
+            }
+            return all;
         }
     }
 
@@ -119,13 +179,16 @@ final class CallNodes {
         private final ExprNode target;
         private final String name;
         private final ExprNode[] args;
+        /** Null for none. */
+        private final Keywords keywords;
         private final String site;
 
-        MethodCall(int line, ExprNode target, String name, ExprNode[] args, String site) {
+        MethodCall(int line, ExprNode target, String name, ExprNode[] args, Keywords keywords, String site) {
             super(line);
             this.target = target;
             this.name = name;
             this.args = args;
+            this.keywords = keywords;
             this.site = site;
         }
 
@@ -137,6 +200,10 @@ final class CallNodes {
                 f.interp.at(site); // a lock, queue or pool call may wait on another process
             }
             try {
+                if (keywords != null) {
+                    String what = (self instanceof ParObject o ? o.typeName() : Values.typeName(self)) + "." + name + "()";
+                    values = keywords.place(f, what, self instanceof ParObject o ? o.parameters(name) : null, values);
+                }
                 return Methods.call(f.interp, self, name, values);
             } catch (ParError e) {
                 throw at(e);

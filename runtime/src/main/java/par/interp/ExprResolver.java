@@ -83,7 +83,7 @@ final class ExprResolver {
         if (e instanceof Expr.Call) {
             return call((Expr.Call) e, null);
         }
-        if (e instanceof Expr.Keyword) { // call() takes a name= apart; anywhere else it has no meaning
+        if (e instanceof Expr.Keyword) { // call() takes keywords apart; anywhere else they have no meaning
             throw new SyntaxError(file, e.pos(), "name= is only for lock(), queue() and the other objects Par makes");
         }
         if (e instanceof Expr.Attribute) {
@@ -239,17 +239,33 @@ final class ExprResolver {
     private ExprNode call(Expr.Call c, ExprNode name) {
         int line = c.pos().line();
         jvms.call(c);
+        List<Expr> args = new ArrayList<>();
+        Expr.Keyword named = null;
+        CallNodes.Keywords keywords = null;
+        for (Expr a : c.args()) {
+            if (!(a instanceof Expr.Keyword k)) {
+                args.add(a);
+            } else if (k.name().equals("name")) {
+                named = k;
+            } else {
+                keywords = (keywords == null ? CallNodes.Keywords.NONE : keywords).with(k.name(), expr(k.value()));
+            }
+        }
         if (c.callee() instanceof Expr.Attribute) {
             Expr.Attribute a = (Expr.Attribute) c.callee();
-            return new CallNodes.MethodCall(line, expr(a.target()), a.name(), exprs(c.args()), site(line));
+            if (named != null) {
+                throw new SyntaxError(file, named.pos(), "name= is only for lock(), queue() and the other objects Par makes");
+            }
+            return new CallNodes.MethodCall(line, expr(a.target()), a.name(), exprs(args), keywords, site(line));
         }
-        List<Expr> args = c.args();
-        if (!args.isEmpty() && args.get(args.size() - 1) instanceof Expr.Keyword k) {
-            return new CallNodes.NamedCall(line, expr(c.callee()), exprs(args.subList(0, args.size() - 1)),
-                    expr(k.value()), true);
+        if (named != null) {
+            return new CallNodes.NamedCall(line, expr(c.callee()), exprs(args), expr(named.value()), true, keywords);
         }
         if (name != null && c.callee() instanceof Expr.Name n && Builtins.makesObjects(n.name())) {
-            return new CallNodes.NamedCall(line, expr(c.callee()), exprs(args), name, false);
+            return new CallNodes.NamedCall(line, expr(c.callee()), exprs(args), name, false, keywords);
+        }
+        if (keywords != null) {
+            return new CallNodes.NamedCall(line, expr(c.callee()), exprs(args), null, false, keywords);
         }
         return new CallNodes.Call(line, expr(c.callee()), exprs(args));
     }

@@ -51,13 +51,34 @@ abstract class HubHandle implements ParObject, Handle {
             Map.entry("semaphore", List.of("acquire", "release", "value")),
             Map.entry("condition", List.of("acquire", "release", "wait", "wait_for", "notify", "notify_all")),
             Map.entry("event", List.of("set", "clear", "is_set", "wait")),
-            Map.entry("barrier", List.of("wait", "parties")),
+            Map.entry("barrier", List.of("wait", "abort", "reset", "parties", "n_waiting", "broken")),
             Map.entry("queue", List.of("put", "get", "size", "empty", "full", "put_nowait", "get_nowait", "close")),
             Map.entry("joinable_queue", List.of("put", "get", "size", "empty", "full", "put_nowait", "get_nowait", "close",
                     "task_done", "join")),
             Map.entry("pool", List.of("map", "starmap", "submit", "imap_unordered", "close", "size")),
             Map.entry("shared", List.of("value")),
             Map.entry("task", List.of("done")));
+
+    /** The parameters of the methods that take keyword arguments, by type and method. */
+    private static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
+            Map.entry("process.join", List.of("timeout")),
+            Map.entry("lock.acquire", List.of("timeout")),
+            Map.entry("rlock.acquire", List.of("timeout")),
+            Map.entry("semaphore.acquire", List.of("timeout")),
+            Map.entry("condition.acquire", List.of("timeout")),
+            Map.entry("condition.wait", List.of("timeout")),
+            Map.entry("condition.wait_for", List.of("predicate", "timeout")),
+            Map.entry("event.wait", List.of("timeout")),
+            Map.entry("barrier.wait", List.of("timeout")),
+            Map.entry("queue.put", List.of("item", "timeout")),
+            Map.entry("queue.get", List.of("timeout")),
+            Map.entry("joinable_queue.put", List.of("item", "timeout")),
+            Map.entry("joinable_queue.get", List.of("timeout")));
+
+    @Override
+    public List<String> parameters(String method) {
+        return PARAMETERS.getOrDefault(typeName() + "." + method, List.of());
+    }
 
     @Override
     public List<String> memberNames() {

@@ -167,13 +167,8 @@ public class ProcessSupport implements Processes, Codec.Receiver {
             }
             case "event":
                 return new SyncHandles.Event(this, broker().call(new Request.NewEvent(name)).id());
-            case "barrier": {
-                long n = Values.toLong(args[0], "barrier parties");
-                if (n < 1 || n > Integer.MAX_VALUE) {
-                    throw new ParError("a barrier needs at least one party");
-                }
-                return new SyncHandles.Barrier(this, broker().call(new Request.NewBarrier(n, name)).id(), n);
-            }
+            case "barrier":
+                return barrier(args, name);
             case "condition": {
                 long lockId = 0;
                 if (args.length > 0) {
@@ -188,6 +183,25 @@ public class ProcessSupport implements Processes, Codec.Receiver {
             default:
                 throw new ParError(kind + "() is not available");
         }
+    }
+
+    /** barrier(n), barrier(n, action), barrier(n, action, timeout); either may be nil. */
+    private Object barrier(Object[] args, String name) {
+        long n = Values.toLong(args[0], "barrier parties");
+        if (n < 1 || n > Integer.MAX_VALUE) {
+            throw new ParError("a barrier needs at least one party");
+        }
+        Object action = args.length > 1 ? args[1] : Nil.NIL;
+        Request.Timeout timeout = timeout(args.length > 2 ? args[2] : Nil.NIL);
+        if (action == Nil.NIL && timeout == null) {
+            return new SyncHandles.Barrier(this, broker().call(new Request.NewBarrier(n, name)).id(), n);
+        }
+        if (action != Nil.NIL && !(action instanceof Callable)) {
+            throw new ParError("a barrier's action must be a function, not " + Values.aType(action));
+        }
+        byte[] encoded = action == Nil.NIL ? new byte[0] : Codec.encode(action);
+        long id = broker().call(new SyncRequest.NewBarrierWith(n, encoded, timeout, name)).id();
+        return new SyncHandles.Barrier(this, id, action == Nil.NIL ? n : n | SyncHandles.Barrier.ACTION);
     }
 
     private static long queueSize(Object[] args) {

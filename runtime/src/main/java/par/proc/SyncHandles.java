@@ -3,6 +3,7 @@ package par.proc;
 import par.interp.Builtin;
 import par.interp.Interpreter;
 import par.interp.Nil;
+import par.interp.ParError;
 import par.interp.Values;
 import par.wire.Answer;
 import par.wire.Request;
@@ -158,12 +159,23 @@ final class SyncHandles {
         }
     }
 
+    /**
+     * A barrier. One with an action: the party that arrives last gets the action from the hub,
+     * runs it, and says so, and only then do the others go through; a failing action breaks the
+     * barrier for them and is raised in the last party.
+     */
     static final class Barrier extends Base {
-        private final long parties;
+        /** The bit of the handle's meta above the parties that says the barrier has an action. */
+        static final long ACTION = 1L << 32;
+        private final long meta;
 
-        Barrier(ProcessSupport support, long id, long parties) {
+        Barrier(ProcessSupport support, long id, long meta) {
             super(support, id);
-            this.parties = parties;
+            this.meta = meta;
+        }
+
+        private long parties() {
+            return meta & (ACTION - 1);
         }
 
         @Override
@@ -173,7 +185,7 @@ final class SyncHandles {
 
         @Override
         public long meta() {
-            return parties;
+            return meta;
         }
 
         @Override
@@ -183,20 +195,49 @@ final class SyncHandles {
 
         @Override
         public Object getAttribute(String name) {
-            if (name.equals("parties")) {
-                return parties;
+            switch (name) {
+                case "parties": return parties();
+                case "n_waiting": return Math.max(0, call(new SyncRequest.BarrierState(id)).value());
+                case "broken": return call(new SyncRequest.BarrierState(id)).value() < 0;
+                default: return super.getAttribute(name);
             }
-            return super.getAttribute(name);
         }
 
         @Override
         public Object callMethod(Interpreter interp, String method, Object[] args) {
-            if (!method.equals("wait")) {
-                throw noMethod(method);
+            switch (method) {
+                case "wait":
+                    Builtin.checkArity("wait", args, 0, 1);
+                    interp.out().flush();
+                    return pass(interp, call(new Request.AwaitBarrier(id, timeout(args), interp.site())).value());
+                case "abort":
+                    Builtin.checkArity("abort", args, 0, 0);
+                    call(new SyncRequest.AbortBarrier(id, interp.site()));
+                    return Nil.NIL;
+                case "reset":
+                    Builtin.checkArity("reset", args, 0, 0);
+                    call(new SyncRequest.ResetBarrier(id, interp.site()));
+                    return Nil.NIL;
+                default:
+                    throw noMethod(method);
             }
-            Builtin.checkArity("wait", args, 0, 1);
-            interp.out().flush();
-            return call(new Request.AwaitBarrier(id, timeout(args), interp.site())).value();
+        }
+
+        /** The last party of a barrier with an action runs it before the others go through. */
+        private Object pass(Interpreter interp, long index) {
+            if ((meta & ACTION) == 0 || index != parties() - 1) {
+                return index;
+            }
+            Object action = support.decode(call(new SyncRequest.BarrierAction(id)).encoded());
+            try {
+                interp.call(action, new Object[0]);
+            } catch (ParError e) {
+                call(new SyncRequest.ActionDone(id, e.getMessage()));
+                throw e;
+            }
+            interp.out().flush(); // what the action printed comes before what the others print next
+            call(new SyncRequest.ActionDone(id, null));
+            return index;
         }
     }
 

@@ -369,20 +369,25 @@ final class AstBuilder extends ParBaseVisitor<Object> {
         List<Expr> args = new ArrayList<>();
         if (ctx.args != null) {
             args.addAll(exprs(ctx.args.items));
-            if (ctx.args.key != null) {
-                args.add(keyword(ctx.args.key, ctx.args.named));
+            java.util.Set<String> given = new java.util.HashSet<>();
+            for (int i = 0; i < ctx.args.keys.size(); i++) {
+                Token key = ctx.args.keys.get(i);
+                if (!given.add(key.getText())) {
+                    throw new SyntaxError(file, pos(key), "keyword argument '" + key.getText() + "' is given twice");
+                }
+                args.add(keyword(key, ctx.args.named.get(i)));
             }
         }
         return new Expr.Call(pos(ctx), expr(ctx.callee), args);
     }
 
-    /** The keyword argument the grammar lets through; Par has no other than name=. */
+    /** A keyword argument the grammar lets through: one that some builtin or handle method takes. */
     private Expr keyword(Token key, ExprContext value) {
-        if (!key.getText().equals("name")) {
-            throw new SyntaxError(file, pos(key), "unknown keyword argument '" + key.getText()
-                    + "': Par's only one is name=, which names a lock, queue or other object");
+        if (!Expr.Keyword.KNOWN.contains(key.getText())) {
+            throw new SyntaxError(file, pos(key), "unknown keyword argument '" + key.getText() + "': Par's are "
+                    + String.join("=, ", Expr.Keyword.KNOWN) + "=");
         }
-        return new Expr.Keyword(pos(key), "name", expr(value));
+        return new Expr.Keyword(pos(key), key.getText(), expr(value));
     }
 
     @Override

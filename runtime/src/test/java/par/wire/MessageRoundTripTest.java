@@ -51,6 +51,10 @@ class MessageRoundTripTest {
                 new ProcessRequest.Me(), new ProcessRequest.Children(), new ProcessRequest.Parent(),
                 new SyncRequest.NewRLock(null), new SyncRequest.NewRLock("r"), new SyncRequest.LockCount(4),
                 new SyncRequest.NewBoundedSemaphore(2, "pool"), new SyncRequest.SemValue(10),
+                new SyncRequest.NewBarrierWith(3, BYTES, HALF, "b"), new SyncRequest.NewBarrierWith(3, new byte[0], null, null),
+                new SyncRequest.BarrierAction(12), new SyncRequest.ActionDone(12, null),
+                new SyncRequest.ActionDone(12, "division by zero"), new SyncRequest.AbortBarrier(12, "s"),
+                new SyncRequest.ResetBarrier(12, ""), new SyncRequest.BarrierState(12),
                 new QueueRequest.PutWithin(6, BYTES, HALF, "s"), new QueueRequest.PutWithin(6, new byte[0], null, ""),
                 new QueueRequest.NewJoinableQueue(0, null), new QueueRequest.ItemDone(6, "s"),
                 new QueueRequest.JoinQueue(6, "a.par:7"));
