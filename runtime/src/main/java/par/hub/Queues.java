@@ -4,14 +4,20 @@ import java.util.HashMap;
 import java.util.Map;
 
 import par.wire.Answer;
+import par.wire.PipeRequest;
 import par.wire.QueueRequest;
 import par.wire.Request;
 import par.wire.Request.Reply;
 
-/** The hub's part for queues: making them, putting, getting, and their size. Runs under the hub's monitor. */
+/**
+ * The hub's part for queues and pipes: making them, putting and sending, getting and receiving,
+ * a joinable queue's count of unfinished items. Runs under the hub's monitor.
+ */
 final class Queues {
     private final Hub hub;
     private final Map<Long, HubQueue> queues = new HashMap<>();
+    /** Each pipe by the ids of both its ends. */
+    private final Map<Long, HubPipe.End> ends = new HashMap<>();
 
     Queues(Hub hub) {
         this.hub = hub;
@@ -156,5 +162,126 @@ final class Queues {
 
     void size(Request.Size s, Reply<Answer.Count> r) {
         r.ok(new Answer.Count(queue(s.queue()).size()));
+    }
+
+    // ------------------------------------------------------------ pipes
+
+    void newPipe(PipeRequest.NewPipe n, Reply<Answer.Ids> r) {
+        long id = hub.nextId();
+        HubPipe p = new HubPipe(id, hub.nextId(), hub.nextId(), hub.names.label("pipe", id, n.name()), n.duplex());
+        ends.put(p.first.id, p.first);
+        ends.put(p.second.id, p.second);
+        r.ok(new Answer.Ids(java.util.List.of(p.first.id, p.second.id)));
+    }
+
+    private HubPipe.End end(long id) {
+        return Hub.find(ends, id, "pipe end");
+    }
+
+    /** Why this end cannot be used for that (null if it can). */
+    private static String unusable(HubPipe.End e, boolean sending) {
+        if (e.closed) {
+            return "this end of " + e.pipe().described() + " is closed";
+        }
+        if (sending ? !e.sends : !e.receives) {
+            return "this end of " + e.pipe().described() + " only " + (sending ? "receives" : "sends")
+                    + " (the pipe is not duplex)";
+        }
+        return null;
+    }
+
+    /** An item for the other end: handed to a receiver waiting there, else kept in order. */
+    void send(HubProcess from, PipeRequest.Send s, Reply<Answer.Done> r) {
+        HubPipe.End e = end(s.end());
+        String why = unusable(e, true);
+        if (why == null && e.other.closed) {
+            why = "cannot send: the other end of " + e.pipe().described() + " is closed";
+        }
+        if (why != null) {
+            r.fail(why);
+            return;
+        }
+        HubPipe.End to = e.other;
+        long number = e.pipe().sent++;
+        hub.trace.event(from, "send", e.pipe(), s.site(), number, () -> hub.shown.value(s.item()));
+        r.ok(Answer.Done.DONE);
+        while (!to.receivers.isEmpty()) {
+            Waiter w = to.receivers.poll();
+            if (!w.done && !w.proc.finished) {
+                hub.trace.event(w.proc, "recv", e.pipe(), w.site, number, () -> hub.shown.value(s.item()));
+                w.ok(new Answer.Value(s.item()));
+                return;
+            }
+        }
+        to.items.add(s.item());
+        to.numbers.add(number);
+        to.wakePollers();
+    }
+
+    void recv(HubProcess from, PipeRequest.Recv rc, Reply<Answer.Value> r) {
+        HubPipe.End e = end(rc.end());
+        String why = unusable(e, false);
+        if (why != null) {
+            r.fail(why);
+            return;
+        }
+        if (!e.items.isEmpty()) {
+            byte[] item = e.items.poll();
+            hub.trace.event(from, "recv", e.pipe(), rc.site(), e.numbers.poll(), () -> hub.shown.value(item));
+            r.ok(new Answer.Value(item));
+            return;
+        }
+        if (e.atEnd()) {
+            r.fail(endOfPipe(e));
+            return;
+        }
+        hub.trace.event(from, "wait", e.pipe(), rc.site());
+        hub.park(from, r, null, "waits to receive from " + e.pipe().described(), rc.site(), null, e.receivers, null,
+                null);
+    }
+
+    private static String endOfPipe(HubPipe.End e) {
+        return "end of the pipe: the other end of " + e.pipe().described() + " is closed and nothing is left to receive";
+    }
+
+    void poll(HubProcess from, PipeRequest.Poll p, Reply<Answer.Flag> r) {
+        HubPipe.End e = end(p.end());
+        String why = unusable(e, false);
+        if (why != null) {
+            r.fail(why);
+            return;
+        }
+        if (e.ready() || (p.timeout() != null && p.timeout().seconds() <= 0)) {
+            r.ok(Answer.Flag.of(e.ready()));
+            return;
+        }
+        hub.trace.event(from, "wait", e.pipe(), p.site());
+        hub.park(from, r, null, "polls " + e.pipe().described(), p.site(), null, e.pollers, p.timeout(), w -> {
+            e.pollers.remove(w);
+            w.ok(Answer.Flag.FALSE);
+        });
+    }
+
+    /** Closes an end: its own waiters fail, and the other end's learn that nothing more will come. */
+    void closeEnd(HubProcess from, PipeRequest.CloseEnd c, Reply<Answer.Done> r) {
+        HubPipe.End e = end(c.end());
+        if (!e.closed) {
+            e.closed = true;
+            hub.trace.event(from, "close", e.pipe(), c.site());
+            failAll(e.receivers, "this end of " + e.pipe().described() + " was closed while this process waited on it");
+            failAll(e.pollers, "this end of " + e.pipe().described() + " was closed while this process waited on it");
+            failAll(e.other.receivers, endOfPipe(e.other));
+            e.other.wakePollers();
+        }
+        r.ok(Answer.Done.DONE);
+    }
+
+    private static void failAll(java.util.Collection<Waiter> waiters, String message) {
+        for (Waiter w : waiters) {
+            if (!w.done) {
+                w.fail(message);
+            }
+        }
+        waiters.clear();
     }
 }

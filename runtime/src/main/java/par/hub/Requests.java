@@ -12,6 +12,7 @@ import par.wire.Answer.Spawned;
 import par.wire.Answer.TaskEnded;
 import par.wire.Answer.Value;
 import par.wire.Codec;
+import par.wire.PipeRequest;
 import par.wire.ProcessRequest;
 import par.wire.QueueRequest;
 import par.wire.Request;
@@ -166,6 +167,33 @@ final class Requests implements Request.Handler<HubProcess> {
     @Override
     public void joinQueue(HubProcess from, QueueRequest.JoinQueue j, Reply<Done> r) {
         queues.joinQueue(from, j, r);
+    }
+
+    // pipes
+
+    @Override
+    public void newPipe(HubProcess from, PipeRequest.NewPipe n, Reply<Ids> r) {
+        queues.newPipe(n, r);
+    }
+
+    @Override
+    public void send(HubProcess from, PipeRequest.Send s, Reply<Done> r) {
+        queues.send(from, s, r);
+    }
+
+    @Override
+    public void recv(HubProcess from, PipeRequest.Recv rc, Reply<Value> r) {
+        queues.recv(from, rc, r);
+    }
+
+    @Override
+    public void poll(HubProcess from, PipeRequest.Poll p, Reply<Flag> r) {
+        queues.poll(from, p, r);
+    }
+
+    @Override
+    public void closeEnd(HubProcess from, PipeRequest.CloseEnd c, Reply<Done> r) {
+        queues.closeEnd(from, c, r);
     }
 
     // pools

@@ -326,6 +326,7 @@ public final class Builtins {
         LOCK("lock", 0, 0),
         RLOCK("rlock", 0, 0),
         QUEUE("queue", 0, 1),
+        PIPE("pipe", 0, 1, "duplex"),
         JOINABLE_QUEUE("joinable_queue", 0, 1),
         POOL("pool", 0, 1),
         SHARED("shared", 1, 1),

@@ -55,6 +55,7 @@ abstract class HubHandle implements ParObject, Handle {
             Map.entry("queue", List.of("put", "get", "size", "empty", "full", "put_nowait", "get_nowait", "close")),
             Map.entry("joinable_queue", List.of("put", "get", "size", "empty", "full", "put_nowait", "get_nowait", "close",
                     "task_done", "join")),
+            Map.entry("connection", List.of("send", "recv", "poll", "close", "readable", "writable")),
             Map.entry("pool", List.of("map", "starmap", "submit", "imap_unordered", "close", "size")),
             Map.entry("shared", List.of("value")),
             Map.entry("task", List.of("done")));
@@ -72,6 +73,7 @@ abstract class HubHandle implements ParObject, Handle {
             Map.entry("barrier.wait", List.of("timeout")),
             Map.entry("queue.put", List.of("item", "timeout")),
             Map.entry("queue.get", List.of("timeout")),
+            Map.entry("connection.poll", List.of("timeout")),
             Map.entry("joinable_queue.put", List.of("item", "timeout")),
             Map.entry("joinable_queue.get", List.of("timeout")));
 

@@ -169,6 +169,8 @@ public class ProcessSupport implements Processes, Codec.Receiver {
                 return new SyncHandles.Event(this, broker().call(new Request.NewEvent(name)).id());
             case "barrier":
                 return barrier(args, name);
+            case "pipe":
+                return PipeHandle.make(this, args.length == 0 ? Nil.NIL : args[0], name);
             case "condition": {
                 long lockId = 0;
                 if (args.length > 0) {
@@ -253,6 +255,7 @@ public class ProcessSupport implements Processes, Codec.Receiver {
             case Handle.KIND_PROCESS: return track(new ProcHandle(this, id, meta, null), true);
             case Handle.KIND_LOCK: return new LockHandle(this, id);
             case Handle.KIND_RLOCK: return new SyncHandles.RLock(this, id);
+            case Handle.KIND_PIPE: return new PipeHandle(this, id, meta);
             case Handle.KIND_QUEUE: return new QueueHandle(this, id, meta & QueueHandle.CAPACITY, meta != (meta & QueueHandle.CAPACITY));
             case Handle.KIND_SHARED: return new SharedHandle(this, id);
             case Handle.KIND_SEMAPHORE: return new SyncHandles.Semaphore(this, id);

@@ -13,6 +13,7 @@ public interface Handle {
     byte KIND_BARRIER = 9;
     byte KIND_CONDITION = 10;
     byte KIND_RLOCK = 11;
+    byte KIND_PIPE = 12;
 
     byte kind();
 

@@ -57,7 +57,9 @@ class MessageRoundTripTest {
                 new SyncRequest.ResetBarrier(12, ""), new SyncRequest.BarrierState(12),
                 new QueueRequest.PutWithin(6, BYTES, HALF, "s"), new QueueRequest.PutWithin(6, new byte[0], null, ""),
                 new QueueRequest.NewJoinableQueue(0, null), new QueueRequest.ItemDone(6, "s"),
-                new QueueRequest.JoinQueue(6, "a.par:7"));
+                new QueueRequest.JoinQueue(6, "a.par:7"), new PipeRequest.NewPipe(true, null),
+                new PipeRequest.NewPipe(false, "p"), new PipeRequest.Send(20, BYTES, "s"), new PipeRequest.Recv(20, "s"),
+                new PipeRequest.Poll(20, null, "s"), new PipeRequest.Poll(20, HALF, ""), new PipeRequest.CloseEnd(21, "s"));
     }
 
     private static List<Answer> answers() {
