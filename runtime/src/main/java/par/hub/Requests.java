@@ -13,6 +13,7 @@ import par.wire.Answer.TaskEnded;
 import par.wire.Answer.Value;
 import par.wire.Codec;
 import par.wire.PipeRequest;
+import par.wire.PoolRequest;
 import par.wire.ProcessRequest;
 import par.wire.QueueRequest;
 import par.wire.Request;
@@ -200,7 +201,7 @@ final class Requests implements Request.Handler<HubProcess> {
 
     @Override
     public void newPool(HubProcess from, Request.NewPool n, Reply<Id> r) {
-        pools.newPool(n, r);
+        pools.newPool(n.size(), 0, n.image(), n.name(), r);
     }
 
     @Override
@@ -210,7 +211,7 @@ final class Requests implements Request.Handler<HubProcess> {
 
     @Override
     public void awaitTask(HubProcess from, Request.AwaitTask a, Reply<Outcome> r) {
-        pools.awaitTask(from, a, r);
+        pools.awaitTask(from, a.task(), null, a.site(), r);
     }
 
     @Override
@@ -226,6 +227,21 @@ final class Requests implements Request.Handler<HubProcess> {
     @Override
     public void closePool(HubProcess from, Request.ClosePool c, Reply<Done> r) {
         pools.close(from, c, r);
+    }
+
+    @Override
+    public void newPoolWith(HubProcess from, PoolRequest.NewPoolWith n, Reply<Id> r) {
+        pools.newPool(n.size(), n.maxTasks(), n.image(), n.name(), r);
+    }
+
+    @Override
+    public void terminatePool(HubProcess from, PoolRequest.TerminatePool t, Reply<Done> r) {
+        pools.terminate(from, t, r);
+    }
+
+    @Override
+    public void awaitTaskWithin(HubProcess from, PoolRequest.AwaitTaskWithin a, Reply<Outcome> r) {
+        pools.awaitTask(from, a.task(), a.timeout(), a.site(), r);
     }
 
     // semaphores, events, barriers, conditions

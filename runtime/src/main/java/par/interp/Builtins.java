@@ -328,7 +328,7 @@ public final class Builtins {
         QUEUE("queue", 0, 1),
         PIPE("pipe", 0, 1, "duplex"),
         JOINABLE_QUEUE("joinable_queue", 0, 1),
-        POOL("pool", 0, 1),
+        POOL("pool", 0, 2, "processes", "maxtasksperchild"),
         SHARED("shared", 1, 1),
         SEMAPHORE("semaphore", 0, 1),
         BOUNDED_SEMAPHORE("bounded_semaphore", 0, 1),

@@ -56,9 +56,10 @@ abstract class HubHandle implements ParObject, Handle {
             Map.entry("joinable_queue", List.of("put", "get", "size", "empty", "full", "put_nowait", "get_nowait", "close",
                     "task_done", "join")),
             Map.entry("connection", List.of("send", "recv", "poll", "close", "readable", "writable")),
-            Map.entry("pool", List.of("map", "starmap", "submit", "imap_unordered", "close", "size")),
+            Map.entry("pool", List.of("map", "starmap", "submit", "apply", "imap", "imap_unordered", "close", "terminate",
+                    "size")),
             Map.entry("shared", List.of("value")),
-            Map.entry("task", List.of("done")));
+            Map.entry("task", List.of("done", "get", "wait")));
 
     /** The parameters of the methods that take keyword arguments, by type and method. */
     private static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
@@ -74,6 +75,8 @@ abstract class HubHandle implements ParObject, Handle {
             Map.entry("queue.put", List.of("item", "timeout")),
             Map.entry("queue.get", List.of("timeout")),
             Map.entry("connection.poll", List.of("timeout")),
+            Map.entry("task.get", List.of("timeout")),
+            Map.entry("task.wait", List.of("timeout")),
             Map.entry("joinable_queue.put", List.of("item", "timeout")),
             Map.entry("joinable_queue.get", List.of("timeout")));
 

@@ -18,6 +18,7 @@ import par.syntax.Stmt;
 import par.wire.Answer;
 import par.wire.Codec;
 import par.wire.Handle;
+import par.wire.PoolRequest;
 import par.wire.ProcessRequest;
 import par.wire.QueueRequest;
 import par.wire.Request;
@@ -153,8 +154,13 @@ public class ProcessSupport implements Processes, Codec.Receiver {
                 if (size < 1) {
                     throw new ParError("a pool needs at least one worker");
                 }
+                long maxTasks = args.length < 2 || args[1] == Nil.NIL ? 0 : Values.toLong(args[1], "maxtasksperchild");
+                if (maxTasks < 0 || (args.length == 2 && args[1] != Nil.NIL && maxTasks == 0)) {
+                    throw new ParError("maxtasksperchild must be at least 1");
+                }
                 Image.PoolImage image = Image.forPool(interp.globals);
-                long id = broker().call(new Request.NewPool(size, image.bytes(), name)).id();
+                long id = maxTasks == 0 ? broker().call(new Request.NewPool(size, image.bytes(), name)).id()
+                        : broker().call(new PoolRequest.NewPoolWith(size, maxTasks, image.bytes(), name)).id();
                 return new PoolHandle(this, id, (int) size, image);
             }
             case "shared":

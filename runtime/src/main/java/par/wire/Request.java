@@ -21,7 +21,8 @@ public sealed interface Request<A extends Answer> permits
         Request.TaskDone, Request.ClosePool, Request.NewSemaphore, Request.SemAcquire, Request.SemRelease,
         Request.NewEvent, Request.SetEvent, Request.IsSet, Request.AwaitEvent, Request.NewBarrier,
         Request.AwaitBarrier, Request.NewCondition, Request.AwaitCondition, Request.Notify, Request.Sleep,
-        Request.Now, Request.Turn, ProcessRequest, SyncRequest, QueueRequest, PipeRequest {
+        Request.Now, Request.Turn, ProcessRequest, SyncRequest, QueueRequest, PipeRequest,
+        PoolRequest {
 
     /** A time-out: its seconds, and how the program wrote it (for "after 0.5 s" in messages). */
     record Timeout(double seconds, String shown) {
@@ -353,7 +354,7 @@ public sealed interface Request<A extends Answer> permits
 
     /** One method per request: what the hub implements, and all it implements, to serve processes. */
     interface Handler<P> extends ProcessRequest.Handler<P>, SyncRequest.Handler<P>, QueueRequest.Handler<P>,
-            PipeRequest.Handler<P> {
+            PipeRequest.Handler<P>, PoolRequest.Handler<P> {
         void spawn(P from, Spawn s, Reply<Answer.Spawned> r);
 
         void join(P from, Join j, Reply<Answer.Value> r);
@@ -470,7 +471,7 @@ public sealed interface Request<A extends Answer> permits
             "AwaitTask", "AwaitAny", "TaskDone", "ClosePool", "NewSemaphore", "SemAcquire", "SemRelease", "NewEvent",
             "SetEvent", "IsSet", "AwaitEvent", "NewBarrier", "AwaitBarrier", "NewCondition", "AwaitCondition", "Notify",
             "Sleep", "Now", "Turn"), ProcessRequest.TAGS, SyncRequest.TAGS,
-            QueueRequest.TAGS, PipeRequest.TAGS);
+            QueueRequest.TAGS, PipeRequest.TAGS, PoolRequest.TAGS);
 
     /** Writes the request's tag, then its fields. */
     static void write(Request<?> request, Codec.Writer w) {
@@ -538,6 +539,9 @@ public sealed interface Request<A extends Answer> permits
         }
         if (read == null) {
             read = PipeRequest.read(tag, r);
+        }
+        if (read == null) {
+            read = PoolRequest.read(tag, r);
         }
         if (read == null) {
             throw new IllegalStateException("a request tag with no reader: " + tag);

@@ -59,7 +59,9 @@ class MessageRoundTripTest {
                 new QueueRequest.NewJoinableQueue(0, null), new QueueRequest.ItemDone(6, "s"),
                 new QueueRequest.JoinQueue(6, "a.par:7"), new PipeRequest.NewPipe(true, null),
                 new PipeRequest.NewPipe(false, "p"), new PipeRequest.Send(20, BYTES, "s"), new PipeRequest.Recv(20, "s"),
-                new PipeRequest.Poll(20, null, "s"), new PipeRequest.Poll(20, HALF, ""), new PipeRequest.CloseEnd(21, "s"));
+                new PipeRequest.Poll(20, null, "s"), new PipeRequest.Poll(20, HALF, ""), new PipeRequest.CloseEnd(21, "s"),
+                new PoolRequest.NewPoolWith(2, 3, BYTES, null), new PoolRequest.TerminatePool(7, "s"),
+                new PoolRequest.AwaitTaskWithin(8, HALF, "s"));
     }
 
     private static List<Answer> answers() {
