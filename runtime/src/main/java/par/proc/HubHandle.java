@@ -59,6 +59,11 @@ abstract class HubHandle implements ParObject, Handle {
             Map.entry("pool", List.of("map", "starmap", "submit", "apply", "imap", "imap_unordered", "close", "terminate",
                     "size")),
             Map.entry("shared", List.of("value")),
+            Map.entry("array", List.of()),
+            Map.entry("shared_list", List.of("append", "extend", "pop", "insert", "remove", "clear", "sort", "reverse",
+                    "index", "count", "copy")),
+            Map.entry("shared_map", List.of("keys", "values", "items", "get", "pop", "update", "clear", "copy",
+                    "setdefault")),
             Map.entry("task", List.of("done", "get", "wait")));
 
     /** The parameters of the methods that take keyword arguments, by type and method. */

@@ -9,6 +9,7 @@ import par.interp.Cell;
 import par.interp.Function;
 import par.interp.Interpreter;
 import par.interp.Nil;
+import par.interp.ParList;
 import par.interp.ParError;
 import par.interp.Processes;
 import par.interp.Repr;
@@ -37,6 +38,8 @@ public class ProcessSupport implements Processes, Codec.Receiver {
     final QueueBatches batches = new QueueBatches();
     /** The queues this process has closed (close() is a process's own promise, as in Python). */
     final java.util.Set<Long> closedQueues = new java.util.HashSet<>();
+    /** The shared arrays, lists and maps whose lock this process holds in a with block (see {@link SharedData}). */
+    final java.util.Set<Long> heldData = new java.util.HashSet<>();
     private final Supplier<Broker> brokerSource;
     private Broker broker;
 
@@ -175,6 +178,16 @@ public class ProcessSupport implements Processes, Codec.Receiver {
                 return new SyncHandles.Event(this, broker().call(new Request.NewEvent(name)).id());
             case "barrier":
                 return barrier(args, name);
+            case "array": {
+                ParList items = SharedData.Array.initial(args[0], args[1]);
+                long id = broker().call(new Request.NewShared(Codec.encode(items), name)).id();
+                return new SharedData.Array(this, id,
+                        items.size() | (SharedData.Array.floats(args[0]) ? SharedData.Array.FLOATS : 0));
+            }
+            case "shared_list":
+                return new SharedData.List_(this, newShared(SharedData.initial(kind, args), name));
+            case "shared_map":
+                return new SharedData.Map_(this, newShared(SharedData.initial(kind, args), name));
             case "pipe":
                 return PipeHandle.make(this, args.length == 0 ? Nil.NIL : args[0], name);
             case "condition": {
@@ -210,6 +223,10 @@ public class ProcessSupport implements Processes, Codec.Receiver {
         byte[] encoded = action == Nil.NIL ? new byte[0] : Codec.encode(action);
         long id = broker().call(new SyncRequest.NewBarrierWith(n, encoded, timeout, name)).id();
         return new SyncHandles.Barrier(this, id, action == Nil.NIL ? n : n | SyncHandles.Barrier.ACTION);
+    }
+
+    private long newShared(Object value, String name) {
+        return broker().call(new Request.NewShared(Codec.encode(value), name)).id();
     }
 
     private static long queueSize(Object[] args) {
@@ -262,6 +279,9 @@ public class ProcessSupport implements Processes, Codec.Receiver {
             case Handle.KIND_LOCK: return new LockHandle(this, id);
             case Handle.KIND_RLOCK: return new SyncHandles.RLock(this, id);
             case Handle.KIND_PIPE: return new PipeHandle(this, id, meta);
+            case Handle.KIND_ARRAY: return new SharedData.Array(this, id, meta);
+            case Handle.KIND_SHARED_LIST: return new SharedData.List_(this, id);
+            case Handle.KIND_SHARED_MAP: return new SharedData.Map_(this, id);
             case Handle.KIND_QUEUE: return new QueueHandle(this, id, meta & QueueHandle.CAPACITY, meta != (meta & QueueHandle.CAPACITY));
             case Handle.KIND_SHARED: return new SharedHandle(this, id);
             case Handle.KIND_SEMAPHORE: return new SyncHandles.Semaphore(this, id);

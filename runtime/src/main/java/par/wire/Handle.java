@@ -14,6 +14,9 @@ public interface Handle {
     byte KIND_CONDITION = 10;
     byte KIND_RLOCK = 11;
     byte KIND_PIPE = 12;
+    byte KIND_ARRAY = 13;
+    byte KIND_SHARED_LIST = 14;
+    byte KIND_SHARED_MAP = 15;
 
     byte kind();
 
