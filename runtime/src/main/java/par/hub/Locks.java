@@ -15,7 +15,7 @@ import par.wire.SyncRequest;
  * shared values (each with its guard lock), semaphores, events, barriers and conditions. Runs
  * under the hub's monitor.
  */
-final class Locks {
+final class Locks implements SyncRequest.Handler<HubProcess> {
     private final Hub hub;
     private final Map<Long, HubLock> locks = new HashMap<>();
     private final Map<Long, HubShared> shared = new HashMap<>();
@@ -36,14 +36,16 @@ final class Locks {
     }
 
     /** A re-entrant lock: a lock that counts how often its holder has taken it. */
-    HubLock newRLock(String name) {
+    @Override
+    public void newRLock(HubProcess from, SyncRequest.NewRLock n, Reply<Answer.Id> r) {
         long id = hub.nextId();
-        HubLock l = newLock(id, hub.names.label("rlock", id, name));
+        HubLock l = newLock(id, hub.names.label("rlock", id, n.name()));
         l.reentrant = true;
-        return l;
+        r.ok(new Answer.Id(id));
     }
 
-    void lockCount(SyncRequest.LockCount c, Reply<Answer.Count> r) {
+    @Override
+    public void lockCount(HubProcess from, SyncRequest.LockCount c, Reply<Answer.Count> r) {
         HubLock l = lock(c.lock());
         r.ok(new Answer.Count(l.holder() == null ? 0 : l.reentrant ? l.depth : 1));
     }
@@ -225,7 +227,13 @@ final class Locks {
         r.ok(Answer.Done.DONE);
     }
 
-    void semValue(SyncRequest.SemValue v, Reply<Answer.Count> r) {
+    @Override
+    public void newBoundedSemaphore(HubProcess from, SyncRequest.NewBoundedSemaphore n, Reply<Answer.Id> r) {
+        newSemaphore(n.permits(), n.name(), true, r);
+    }
+
+    @Override
+    public void semValue(HubProcess from, SyncRequest.SemValue v, Reply<Answer.Count> r) {
         r.ok(new Answer.Count(Hub.find(semaphores, v.semaphore(), "semaphore").free));
     }
 
@@ -273,7 +281,13 @@ final class Locks {
         r.ok(new Answer.Id(b.id));
     }
 
-    void barrierAction(HubProcess from, SyncRequest.BarrierAction a, Reply<Answer.Value> r) {
+    @Override
+    public void newBarrierWith(HubProcess from, SyncRequest.NewBarrierWith n, Reply<Answer.Id> r) {
+        newBarrier(n.parties(), n.action().length == 0 ? null : n.action(), n.timeout(), n.name(), r);
+    }
+
+    @Override
+    public void barrierAction(HubProcess from, SyncRequest.BarrierAction a, Reply<Answer.Value> r) {
         HubSync.Barrier b = Hub.find(barriers, a.barrier(), "barrier");
         if (b.passing != from || b.action == null) {
             r.fail("only the last party to arrive at " + b.described() + " runs its action");
@@ -283,7 +297,8 @@ final class Locks {
         r.ok(new Answer.Value(b.action));
     }
 
-    void actionDone(HubProcess from, SyncRequest.ActionDone d, Reply<Answer.Done> r) {
+    @Override
+    public void actionDone(HubProcess from, SyncRequest.ActionDone d, Reply<Answer.Done> r) {
         HubSync.Barrier b = Hub.find(barriers, d.barrier(), "barrier");
         if (b.passing == from) {
             if (d.failure() == null) {
@@ -298,14 +313,16 @@ final class Locks {
         r.ok(Answer.Done.DONE);
     }
 
-    void abortBarrier(HubProcess from, SyncRequest.AbortBarrier a, Reply<Answer.Done> r) {
+    @Override
+    public void abortBarrier(HubProcess from, SyncRequest.AbortBarrier a, Reply<Answer.Done> r) {
         HubSync.Barrier b = Hub.find(barriers, a.barrier(), "barrier");
         hub.trace.event(from, "abort", b, a.site());
         b.breakFor("it was aborted");
         r.ok(Answer.Done.DONE);
     }
 
-    void resetBarrier(HubProcess from, SyncRequest.ResetBarrier a, Reply<Answer.Done> r) {
+    @Override
+    public void resetBarrier(HubProcess from, SyncRequest.ResetBarrier a, Reply<Answer.Done> r) {
         HubSync.Barrier b = Hub.find(barriers, a.barrier(), "barrier");
         hub.trace.event(from, "reset", b, a.site());
         b.fail(b.described() + " was reset while this process waited at it");
@@ -313,7 +330,8 @@ final class Locks {
         r.ok(Answer.Done.DONE);
     }
 
-    void barrierState(SyncRequest.BarrierState s, Reply<Answer.Count> r) {
+    @Override
+    public void barrierState(HubProcess from, SyncRequest.BarrierState s, Reply<Answer.Count> r) {
         HubSync.Barrier b = Hub.find(barriers, s.barrier(), "barrier");
         r.ok(new Answer.Count(b.broken ? -1 : b.arrived.size()));
     }

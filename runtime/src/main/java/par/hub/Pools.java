@@ -20,7 +20,7 @@ import par.wire.WireException;
  * that died, and letting the workers go when a closed pool has no work left. Runs under the
  * hub's monitor.
  */
-final class Pools {
+final class Pools implements PoolRequest.Handler<HubProcess> {
     private final Hub hub;
     private final Map<Long, HubPool> pools = new java.util.TreeMap<>(); // by id: a schedule hands out in this order
     private final Map<Long, HubTask> tasks = new HashMap<>();
@@ -84,6 +84,16 @@ final class Pools {
         r.ok(new Answer.Ids(ids));
     }
 
+    @Override
+    public void newPoolWith(HubProcess from, PoolRequest.NewPoolWith n, Reply<Answer.Id> r) {
+        newPool(n.size(), n.maxTasks(), n.image(), n.name(), r);
+    }
+
+    @Override
+    public void awaitTaskWithin(HubProcess from, PoolRequest.AwaitTaskWithin a, Reply<Answer.Outcome> r) {
+        awaitTask(from, a.task(), a.timeout(), a.site(), r);
+    }
+
     /** timeout: null to wait as long as it takes; else refused once it has passed. */
     void awaitTask(HubProcess from, long task, Request.Timeout timeout, String site, Reply<Answer.Outcome> r) {
         HubTask t = task(task);
@@ -101,7 +111,8 @@ final class Pools {
      * terminate(): the workers are killed at once (their deaths are no failures to report),
      * every task not ended fails, and the pool is closed.
      */
-    void terminate(HubProcess from, PoolRequest.TerminatePool t, Reply<Answer.Done> r) {
+    @Override
+    public void terminatePool(HubProcess from, PoolRequest.TerminatePool t, Reply<Answer.Done> r) {
         HubPool pool = Hub.find(pools, t.pool(), "pool");
         hub.trace.event(from, "terminate", pool, t.site());
         pool.closed = true;

@@ -17,7 +17,7 @@ import par.wire.Request.Reply;
  * lets go (joiners, locks, permits, barriers). Also forgets a finished process once nothing
  * can ask about it. Runs under the hub's monitor.
  */
-final class Processes {
+final class Processes implements ProcessRequest.Handler<HubProcess> {
     private final Hub hub;
     private final int maxProcs;
     private int unnamed;
@@ -105,7 +105,8 @@ final class Processes {
     }
 
     /** SIGKILL: the child gets no say, so its exit code is -9 and joining it fails. */
-    void kill(HubProcess from, ProcessRequest.Kill k, Reply<Answer.Done> r) {
+    @Override
+    public void kill(HubProcess from, ProcessRequest.Kill k, Reply<Answer.Done> r) {
         HubProcess p = process(k.process());
         if (p == hub.root) {
             r.fail("the main program cannot be killed from inside (use exit())");
@@ -118,7 +119,8 @@ final class Processes {
         r.ok(Answer.Done.DONE);
     }
 
-    void daemon(ProcessRequest.Daemon d, Reply<Answer.Flag> r) {
+    @Override
+    public void daemon(HubProcess from, ProcessRequest.Daemon d, Reply<Answer.Flag> r) {
         HubProcess p = process(d.process());
         if (d.set() != 2) {
             p.daemon = d.set() == 1;
@@ -127,7 +129,13 @@ final class Processes {
     }
 
     /** The live processes parent spawned, oldest first, as handles in Codec's form. */
-    void children(HubProcess parent, Reply<Answer.Value> r) {
+    @Override
+    public void me(HubProcess from, ProcessRequest.Me m, Reply<Answer.Spawned> r) {
+        r.ok(new Answer.Spawned(from.id, from.pid, from.name));
+    }
+
+    @Override
+    public void children(HubProcess parent, ProcessRequest.Children c, Reply<Answer.Value> r) {
         ParList list = new ParList();
         hub.procs.values().stream().filter(p -> p.parent == parent && p.alive())
                 .sorted(java.util.Comparator.comparingLong(p -> p.id))
@@ -155,7 +163,8 @@ final class Processes {
     }
 
     /** The pid of whoever spawned from; for the main program, that of its own parent (the shell). */
-    void parent(HubProcess from, Reply<Answer.Count> r) {
+    @Override
+    public void parent(HubProcess from, ProcessRequest.Parent p, Reply<Answer.Count> r) {
         long pid = from.parent != null ? from.parent.pid
                 : ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L);
         r.ok(new Answer.Count(pid));

@@ -13,7 +13,7 @@ import par.wire.Request.Reply;
  * The hub's part for queues and pipes: making them, putting and sending, getting and receiving,
  * a joinable queue's count of unfinished items. Runs under the hub's monitor.
  */
-final class Queues {
+final class Queues implements QueueRequest.Handler<HubProcess>, PipeRequest.Handler<HubProcess> {
     private final Hub hub;
     private final Map<Long, HubQueue> queues = new HashMap<>();
     /** Each pipe by the ids of both its ends. */
@@ -27,7 +27,8 @@ final class Queues {
         r.ok(new Answer.Id(newQueue(n.capacity(), n.name(), false).id));
     }
 
-    void newJoinableQueue(QueueRequest.NewJoinableQueue n, Reply<Answer.Id> r) {
+    @Override
+    public void newJoinableQueue(HubProcess from, QueueRequest.NewJoinableQueue n, Reply<Answer.Id> r) {
         r.ok(new Answer.Id(newQueue(n.capacity(), n.name(), true).id));
     }
 
@@ -60,7 +61,8 @@ final class Queues {
     }
 
     /** put(item, timeout) and put_nowait (a time-out of 0): refused if no room came in time. */
-    void putWithin(HubProcess from, QueueRequest.PutWithin p, Reply<Answer.Done> r) {
+    @Override
+    public void putWithin(HubProcess from, QueueRequest.PutWithin p, Reply<Answer.Done> r) {
         HubQueue q = queue(p.queue());
         if (q.full() && p.timeout() != null && p.timeout().seconds() <= 0) {
             r.fail(q.described() + " is full (it holds " + q.capacity + ")");
@@ -84,7 +86,8 @@ final class Queues {
     }
 
     /** task_done(): one item taken from a joinable queue has been dealt with; at none left, joiners go on. */
-    void itemDone(HubProcess from, QueueRequest.ItemDone d, Reply<Answer.Done> r) {
+    @Override
+    public void itemDone(HubProcess from, QueueRequest.ItemDone d, Reply<Answer.Done> r) {
         HubQueue q = queue(d.queue());
         if (!q.joinable) {
             r.fail("task_done() is for a joinable_queue(), not a queue()");
@@ -108,7 +111,8 @@ final class Queues {
     }
 
     /** join() on a joinable queue: waits until every item put has been marked done. */
-    void joinQueue(HubProcess from, QueueRequest.JoinQueue j, Reply<Answer.Done> r) {
+    @Override
+    public void joinQueue(HubProcess from, QueueRequest.JoinQueue j, Reply<Answer.Done> r) {
         HubQueue q = queue(j.queue());
         if (!q.joinable) {
             r.fail("join() is for a joinable_queue(), not a queue()");
@@ -166,7 +170,8 @@ final class Queues {
 
     // ------------------------------------------------------------ pipes
 
-    void newPipe(PipeRequest.NewPipe n, Reply<Answer.Ids> r) {
+    @Override
+    public void newPipe(HubProcess from, PipeRequest.NewPipe n, Reply<Answer.Ids> r) {
         long id = hub.nextId();
         HubPipe p = new HubPipe(id, hub.nextId(), hub.nextId(), hub.names.label("pipe", id, n.name()), n.duplex());
         ends.put(p.first.id, p.first);
@@ -191,7 +196,8 @@ final class Queues {
     }
 
     /** An item for the other end: handed to a receiver waiting there, else kept in order. */
-    void send(HubProcess from, PipeRequest.Send s, Reply<Answer.Done> r) {
+    @Override
+    public void send(HubProcess from, PipeRequest.Send s, Reply<Answer.Done> r) {
         HubPipe.End e = end(s.end());
         String why = unusable(e, true);
         if (why == null && e.other.closed) {
@@ -218,7 +224,8 @@ final class Queues {
         to.wakePollers();
     }
 
-    void recv(HubProcess from, PipeRequest.Recv rc, Reply<Answer.Value> r) {
+    @Override
+    public void recv(HubProcess from, PipeRequest.Recv rc, Reply<Answer.Value> r) {
         HubPipe.End e = end(rc.end());
         String why = unusable(e, false);
         if (why != null) {
@@ -244,7 +251,8 @@ final class Queues {
         return "end of the pipe: the other end of " + e.pipe().described() + " is closed and nothing is left to receive";
     }
 
-    void poll(HubProcess from, PipeRequest.Poll p, Reply<Answer.Flag> r) {
+    @Override
+    public void poll(HubProcess from, PipeRequest.Poll p, Reply<Answer.Flag> r) {
         HubPipe.End e = end(p.end());
         String why = unusable(e, false);
         if (why != null) {
@@ -263,7 +271,8 @@ final class Queues {
     }
 
     /** Closes an end: its own waiters fail, and the other end's learn that nothing more will come. */
-    void closeEnd(HubProcess from, PipeRequest.CloseEnd c, Reply<Answer.Done> r) {
+    @Override
+    public void closeEnd(HubProcess from, PipeRequest.CloseEnd c, Reply<Answer.Done> r) {
         HubPipe.End e = end(c.end());
         if (!e.closed) {
             e.closed = true;

@@ -39,6 +39,33 @@ final class Requests implements Request.Handler<HubProcess> {
         this.pools = hub.pools;
     }
 
+    // the families kept in files of their own: each is served by one part
+
+    @Override
+    public ProcessRequest.Handler<HubProcess> processRequests() {
+        return processes;
+    }
+
+    @Override
+    public SyncRequest.Handler<HubProcess> syncRequests() {
+        return locks;
+    }
+
+    @Override
+    public QueueRequest.Handler<HubProcess> queueRequests() {
+        return queues;
+    }
+
+    @Override
+    public PipeRequest.Handler<HubProcess> pipeRequests() {
+        return queues;
+    }
+
+    @Override
+    public PoolRequest.Handler<HubProcess> poolRequests() {
+        return pools;
+    }
+
     // processes
 
     @Override
@@ -59,31 +86,6 @@ final class Requests implements Request.Handler<HubProcess> {
     @Override
     public void terminate(HubProcess from, Request.Terminate t, Reply<Done> r) {
         processes.terminate(t, r);
-    }
-
-    @Override
-    public void kill(HubProcess from, ProcessRequest.Kill k, Reply<Done> r) {
-        processes.kill(from, k, r);
-    }
-
-    @Override
-    public void daemon(HubProcess from, ProcessRequest.Daemon d, Reply<Flag> r) {
-        processes.daemon(d, r);
-    }
-
-    @Override
-    public void me(HubProcess from, ProcessRequest.Me m, Reply<Spawned> r) {
-        r.ok(new Spawned(from.id, from.pid, from.name));
-    }
-
-    @Override
-    public void children(HubProcess from, ProcessRequest.Children c, Reply<Value> r) {
-        processes.children(from, r);
-    }
-
-    @Override
-    public void parent(HubProcess from, ProcessRequest.Parent p, Reply<Count> r) {
-        processes.parent(from, r);
     }
 
     // locks and shared values
@@ -118,16 +120,6 @@ final class Requests implements Request.Handler<HubProcess> {
         locks.write(from, w, r);
     }
 
-    @Override
-    public void newRLock(HubProcess from, SyncRequest.NewRLock n, Reply<Id> r) {
-        r.ok(new Id(locks.newRLock(n.name()).id));
-    }
-
-    @Override
-    public void lockCount(HubProcess from, SyncRequest.LockCount c, Reply<Count> r) {
-        locks.lockCount(c, r);
-    }
-
     // queues
 
     @Override
@@ -148,53 +140,6 @@ final class Requests implements Request.Handler<HubProcess> {
     @Override
     public void size(HubProcess from, Request.Size s, Reply<Count> r) {
         queues.size(s, r);
-    }
-
-    @Override
-    public void putWithin(HubProcess from, QueueRequest.PutWithin p, Reply<Done> r) {
-        queues.putWithin(from, p, r);
-    }
-
-    @Override
-    public void newJoinableQueue(HubProcess from, QueueRequest.NewJoinableQueue n, Reply<Id> r) {
-        queues.newJoinableQueue(n, r);
-    }
-
-    @Override
-    public void itemDone(HubProcess from, QueueRequest.ItemDone d, Reply<Done> r) {
-        queues.itemDone(from, d, r);
-    }
-
-    @Override
-    public void joinQueue(HubProcess from, QueueRequest.JoinQueue j, Reply<Done> r) {
-        queues.joinQueue(from, j, r);
-    }
-
-    // pipes
-
-    @Override
-    public void newPipe(HubProcess from, PipeRequest.NewPipe n, Reply<Ids> r) {
-        queues.newPipe(n, r);
-    }
-
-    @Override
-    public void send(HubProcess from, PipeRequest.Send s, Reply<Done> r) {
-        queues.send(from, s, r);
-    }
-
-    @Override
-    public void recv(HubProcess from, PipeRequest.Recv rc, Reply<Value> r) {
-        queues.recv(from, rc, r);
-    }
-
-    @Override
-    public void poll(HubProcess from, PipeRequest.Poll p, Reply<Flag> r) {
-        queues.poll(from, p, r);
-    }
-
-    @Override
-    public void closeEnd(HubProcess from, PipeRequest.CloseEnd c, Reply<Done> r) {
-        queues.closeEnd(from, c, r);
     }
 
     // pools
@@ -229,21 +174,6 @@ final class Requests implements Request.Handler<HubProcess> {
         pools.close(from, c, r);
     }
 
-    @Override
-    public void newPoolWith(HubProcess from, PoolRequest.NewPoolWith n, Reply<Id> r) {
-        pools.newPool(n.size(), n.maxTasks(), n.image(), n.name(), r);
-    }
-
-    @Override
-    public void terminatePool(HubProcess from, PoolRequest.TerminatePool t, Reply<Done> r) {
-        pools.terminate(from, t, r);
-    }
-
-    @Override
-    public void awaitTaskWithin(HubProcess from, PoolRequest.AwaitTaskWithin a, Reply<Outcome> r) {
-        pools.awaitTask(from, a.task(), a.timeout(), a.site(), r);
-    }
-
     // semaphores, events, barriers, conditions
 
     @Override
@@ -259,46 +189,6 @@ final class Requests implements Request.Handler<HubProcess> {
     @Override
     public void semRelease(HubProcess from, Request.SemRelease rel, Reply<Done> r) {
         locks.semRelease(from, rel, r);
-    }
-
-    @Override
-    public void newBoundedSemaphore(HubProcess from, SyncRequest.NewBoundedSemaphore n, Reply<Id> r) {
-        locks.newSemaphore(n.permits(), n.name(), true, r);
-    }
-
-    @Override
-    public void semValue(HubProcess from, SyncRequest.SemValue v, Reply<Count> r) {
-        locks.semValue(v, r);
-    }
-
-    @Override
-    public void newBarrierWith(HubProcess from, SyncRequest.NewBarrierWith n, Reply<Id> r) {
-        locks.newBarrier(n.parties(), n.action().length == 0 ? null : n.action(), n.timeout(), n.name(), r);
-    }
-
-    @Override
-    public void barrierAction(HubProcess from, SyncRequest.BarrierAction a, Reply<Value> r) {
-        locks.barrierAction(from, a, r);
-    }
-
-    @Override
-    public void actionDone(HubProcess from, SyncRequest.ActionDone d, Reply<Done> r) {
-        locks.actionDone(from, d, r);
-    }
-
-    @Override
-    public void abortBarrier(HubProcess from, SyncRequest.AbortBarrier a, Reply<Done> r) {
-        locks.abortBarrier(from, a, r);
-    }
-
-    @Override
-    public void resetBarrier(HubProcess from, SyncRequest.ResetBarrier a, Reply<Done> r) {
-        locks.resetBarrier(from, a, r);
-    }
-
-    @Override
-    public void barrierState(HubProcess from, SyncRequest.BarrierState s, Reply<Count> r) {
-        locks.barrierState(s, r);
     }
 
     @Override

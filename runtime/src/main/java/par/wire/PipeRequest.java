@@ -10,7 +10,9 @@ public sealed interface PipeRequest<A extends Answer> extends Request<A> {
 
     /** A pipe; the answer is its two ends' ids. Not duplex: the first end only receives, the second only sends. */
     record NewPipe(boolean duplex, String name) implements PipeRequest<Answer.Ids> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Ids> r) { h.newPipe(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Ids> r) {
+            h.pipeRequests().newPipe(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.b(duplex ? 1 : 0);
@@ -20,7 +22,9 @@ public sealed interface PipeRequest<A extends Answer> extends Request<A> {
 
     /** An item into the pipe from this end, for the other end to receive. */
     record Send(long end, byte[] item, String site) implements PipeRequest<Answer.Done> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) { h.send(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) {
+            h.pipeRequests().send(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(end);
@@ -31,7 +35,9 @@ public sealed interface PipeRequest<A extends Answer> extends Request<A> {
 
     /** The next item sent to this end: waits for one; refused at the end of the pipe (other end closed, nothing left). */
     record Recv(long end, String site) implements PipeRequest<Answer.Value> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Value> r) { h.recv(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Value> r) {
+            h.pipeRequests().recv(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(end);
@@ -41,7 +47,9 @@ public sealed interface PipeRequest<A extends Answer> extends Request<A> {
 
     /** Whether a recv on this end would not wait, waiting at most timeout (null: as long as it takes) to know. */
     record Poll(long end, Request.Timeout timeout, String site) implements PipeRequest<Answer.Flag> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Flag> r) { h.poll(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Flag> r) {
+            h.pipeRequests().poll(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(end);
@@ -52,7 +60,9 @@ public sealed interface PipeRequest<A extends Answer> extends Request<A> {
 
     /** Closes this end: it may not be used again, and the other end reaches the end of the pipe once drained. */
     record CloseEnd(long end, String site) implements PipeRequest<Answer.Done> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) { h.closeEnd(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) {
+            h.pipeRequests().closeEnd(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(end);
@@ -74,7 +84,7 @@ public sealed interface PipeRequest<A extends Answer> extends Request<A> {
         }
     }
 
-    /** What the hub implements for this family (part of {@link Request.Handler}). */
+    /** What serves this family in the hub: the part that {@link Request.Handler#pipeRequests} gives. */
     interface Handler<P> {
         void newPipe(P from, NewPipe n, Reply<Answer.Ids> r);
 

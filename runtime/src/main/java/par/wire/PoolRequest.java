@@ -11,7 +11,9 @@ public sealed interface PoolRequest<A extends Answer> extends Request<A> {
 
     /** A pool whose every worker is replaced by a new one after maxTasks tasks (0: never). */
     record NewPoolWith(long size, long maxTasks, byte[] image, String name) implements PoolRequest<Answer.Id> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Id> r) { h.newPoolWith(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Id> r) {
+            h.poolRequests().newPoolWith(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(size);
@@ -23,7 +25,9 @@ public sealed interface PoolRequest<A extends Answer> extends Request<A> {
 
     /** Stops a pool's workers at once: every task not ended fails, and the pool is closed. */
     record TerminatePool(long pool, String site) implements PoolRequest<Answer.Done> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) { h.terminatePool(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) {
+            h.poolRequests().terminatePool(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(pool);
@@ -33,7 +37,9 @@ public sealed interface PoolRequest<A extends Answer> extends Request<A> {
 
     /** A task's outcome, waiting at most timeout for it; refused if it has not ended by then. */
     record AwaitTaskWithin(long task, Request.Timeout timeout, String site) implements PoolRequest<Answer.Outcome> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Outcome> r) { h.awaitTaskWithin(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Outcome> r) {
+            h.poolRequests().awaitTaskWithin(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(task);
@@ -54,7 +60,7 @@ public sealed interface PoolRequest<A extends Answer> extends Request<A> {
         }
     }
 
-    /** What the hub implements for this family (part of {@link Request.Handler}). */
+    /** What serves this family in the hub: the part that {@link Request.Handler#poolRequests} gives. */
     interface Handler<P> {
         void newPoolWith(P from, NewPoolWith n, Reply<Answer.Id> r);
 

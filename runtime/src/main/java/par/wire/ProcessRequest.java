@@ -12,7 +12,9 @@ public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
 
     /** Ends the process at once with SIGKILL: no last words, no cleanup. */
     record Kill(long process, String site) implements ProcessRequest<Answer.Done> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) { h.kill(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) {
+            h.processRequests().kill(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(process);
@@ -22,7 +24,9 @@ public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
 
     /** Sets (set 1), clears (0) or reads (2) whether the process is a daemon; the answer is the flag after. */
     record Daemon(long process, int set) implements ProcessRequest<Answer.Flag> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Flag> r) { h.daemon(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Flag> r) {
+            h.processRequests().daemon(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(process);
@@ -32,7 +36,9 @@ public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
 
     /** The process that asks, as a spawn's answer describes one (the main program is id 0). */
     record Me() implements ProcessRequest<Answer.Spawned> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Spawned> r) { h.me(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Spawned> r) {
+            h.processRequests().me(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
         }
@@ -40,7 +46,9 @@ public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
 
     /** The asker's live children: an encoded list of process handles. */
     record Children() implements ProcessRequest<Answer.Value> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Value> r) { h.children(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Value> r) {
+            h.processRequests().children(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
         }
@@ -48,7 +56,9 @@ public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
 
     /** The pid of the process that spawned the asker (for the main program, its own parent's). */
     record Parent() implements ProcessRequest<Answer.Count> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Count> r) { h.parent(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Count> r) {
+            h.processRequests().parent(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
         }
@@ -68,7 +78,7 @@ public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
         }
     }
 
-    /** What the hub implements for this family (part of {@link Request.Handler}). */
+    /** What serves this family in the hub: the part that {@link Request.Handler#processRequests} gives. */
     interface Handler<P> {
         void kill(P from, Kill k, Reply<Answer.Done> r);
 

@@ -11,7 +11,9 @@ public sealed interface QueueRequest<A extends Answer> extends Request<A> {
 
     /** A put into a bounded queue that waits at most timeout for room (0: not at all); refused if none came. */
     record PutWithin(long queue, byte[] item, Request.Timeout timeout, String site) implements QueueRequest<Answer.Done> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) { h.putWithin(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) {
+            h.queueRequests().putWithin(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(queue);
@@ -23,7 +25,9 @@ public sealed interface QueueRequest<A extends Answer> extends Request<A> {
 
     /** A queue that counts its unfinished items: each put adds one, each task_done takes one away. */
     record NewJoinableQueue(long capacity, String name) implements QueueRequest<Answer.Id> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Id> r) { h.newJoinableQueue(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Id> r) {
+            h.queueRequests().newJoinableQueue(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(capacity);
@@ -33,7 +37,9 @@ public sealed interface QueueRequest<A extends Answer> extends Request<A> {
 
     /** An item taken from a joinable queue has been dealt with. */
     record ItemDone(long queue, String site) implements QueueRequest<Answer.Done> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) { h.itemDone(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) {
+            h.queueRequests().itemDone(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(queue);
@@ -43,7 +49,9 @@ public sealed interface QueueRequest<A extends Answer> extends Request<A> {
 
     /** Waits until every item put into a joinable queue has been dealt with. */
     record JoinQueue(long queue, String site) implements QueueRequest<Answer.Done> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) { h.joinQueue(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) {
+            h.queueRequests().joinQueue(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(queue);
@@ -64,7 +72,7 @@ public sealed interface QueueRequest<A extends Answer> extends Request<A> {
         }
     }
 
-    /** What the hub implements for this family (part of {@link Request.Handler}). */
+    /** What serves this family in the hub: the part that {@link Request.Handler#queueRequests} gives. */
     interface Handler<P> {
         void putWithin(P from, PutWithin p, Reply<Answer.Done> r);
 

@@ -13,6 +13,11 @@ import java.util.List;
  * a frame's payload, {@link #read} takes them out again, and a tag or a field that does not fit
  * is a {@link WireException}. The hub reaches each request through a {@link Handler}, one
  * method per record, so the compiler checks that every request is handled.
+ *
+ * <p>Requests added since these are in families of their own ({@link ProcessRequest},
+ * {@link SyncRequest}, {@link QueueRequest}, {@link PipeRequest}, {@link PoolRequest}): each
+ * a sealed sub-interface with its records, their tags and reader, and a handler that one part
+ * of the hub implements. Their tags follow these on the wire.
  */
 public sealed interface Request<A extends Answer> permits
         Request.Spawn, Request.Join, Request.Info, Request.Terminate, Request.NewLock, Request.Acquire,
@@ -353,8 +358,22 @@ public sealed interface Request<A extends Answer> permits
     }
 
     /** One method per request: what the hub implements, and all it implements, to serve processes. */
-    interface Handler<P> extends ProcessRequest.Handler<P>, SyncRequest.Handler<P>, QueueRequest.Handler<P>,
-            PipeRequest.Handler<P>, PoolRequest.Handler<P> {
+    interface Handler<P> {
+        /**
+         * The parts that serve the families kept in files of their own, each implementing its
+         * family's handler: a request added to a family touches its family's file, the part
+         * that serves it and the handle that sends it.
+         */
+        ProcessRequest.Handler<P> processRequests();
+
+        SyncRequest.Handler<P> syncRequests();
+
+        QueueRequest.Handler<P> queueRequests();
+
+        PipeRequest.Handler<P> pipeRequests();
+
+        PoolRequest.Handler<P> poolRequests();
+
         void spawn(P from, Spawn s, Reply<Answer.Spawned> r);
 
         void join(P from, Join j, Reply<Answer.Value> r);

@@ -11,7 +11,9 @@ public sealed interface SyncRequest<A extends Answer> extends Request<A> {
 
     /** A re-entrant lock: its holder may take it again, and must release it as often. */
     record NewRLock(String name) implements SyncRequest<Answer.Id> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Id> r) { h.newRLock(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Id> r) {
+            h.syncRequests().newRLock(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             Fields.writeOptional(w, name);
@@ -20,7 +22,9 @@ public sealed interface SyncRequest<A extends Answer> extends Request<A> {
 
     /** How many times the lock is held: 0 when free, 1 for a plain lock that is held, n for an rlock. */
     record LockCount(long lock) implements SyncRequest<Answer.Count> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Count> r) { h.lockCount(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Count> r) {
+            h.syncRequests().lockCount(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(lock);
@@ -29,7 +33,9 @@ public sealed interface SyncRequest<A extends Answer> extends Request<A> {
 
     /** A semaphore that may never hold more than its first count: releasing past it is an error. */
     record NewBoundedSemaphore(long permits, String name) implements SyncRequest<Answer.Id> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Id> r) { h.newBoundedSemaphore(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Id> r) {
+            h.syncRequests().newBoundedSemaphore(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(permits);
@@ -39,7 +45,9 @@ public sealed interface SyncRequest<A extends Answer> extends Request<A> {
 
     /** The permits a semaphore has free now. */
     record SemValue(long semaphore) implements SyncRequest<Answer.Count> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Count> r) { h.semValue(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Count> r) {
+            h.syncRequests().semValue(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(semaphore);
@@ -53,7 +61,9 @@ public sealed interface SyncRequest<A extends Answer> extends Request<A> {
      */
     record NewBarrierWith(long parties, byte[] action, Request.Timeout timeout, String name)
             implements SyncRequest<Answer.Id> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Id> r) { h.newBarrierWith(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Id> r) {
+            h.syncRequests().newBarrierWith(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(parties);
@@ -65,7 +75,9 @@ public sealed interface SyncRequest<A extends Answer> extends Request<A> {
 
     /** The action of a barrier, for the party that arrived last: an encoded function. */
     record BarrierAction(long barrier) implements SyncRequest<Answer.Value> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Value> r) { h.barrierAction(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Value> r) {
+            h.syncRequests().barrierAction(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(barrier);
@@ -74,7 +86,9 @@ public sealed interface SyncRequest<A extends Answer> extends Request<A> {
 
     /** The last party ran the barrier's action: the others go through, or (failure not null) the barrier breaks. */
     record ActionDone(long barrier, String failure) implements SyncRequest<Answer.Done> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) { h.actionDone(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) {
+            h.syncRequests().actionDone(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(barrier);
@@ -84,7 +98,9 @@ public sealed interface SyncRequest<A extends Answer> extends Request<A> {
 
     /** Breaks a barrier: its waiters, and every later wait, get an error. */
     record AbortBarrier(long barrier, String site) implements SyncRequest<Answer.Done> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) { h.abortBarrier(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) {
+            h.syncRequests().abortBarrier(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(barrier);
@@ -94,7 +110,9 @@ public sealed interface SyncRequest<A extends Answer> extends Request<A> {
 
     /** Empties a barrier and mends it if broken; its waiters get an error. */
     record ResetBarrier(long barrier, String site) implements SyncRequest<Answer.Done> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) { h.resetBarrier(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) {
+            h.syncRequests().resetBarrier(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(barrier);
@@ -104,7 +122,9 @@ public sealed interface SyncRequest<A extends Answer> extends Request<A> {
 
     /** How many parties wait at a barrier now, or -1 if it is broken. */
     record BarrierState(long barrier) implements SyncRequest<Answer.Count> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Count> r) { h.barrierState(from, this, r); }
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Count> r) {
+            h.syncRequests().barrierState(from, this, r);
+        }
 
         public void writeFields(Codec.Writer w) {
             w.i64(barrier);
@@ -131,7 +151,7 @@ public sealed interface SyncRequest<A extends Answer> extends Request<A> {
         }
     }
 
-    /** What the hub implements for this family (part of {@link Request.Handler}). */
+    /** What serves this family in the hub: the part that {@link Request.Handler#syncRequests} gives. */
     interface Handler<P> {
         void newRLock(P from, NewRLock n, Reply<Answer.Id> r);
 
