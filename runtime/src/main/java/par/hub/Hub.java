@@ -398,7 +398,6 @@ public final class Hub {
     public void shutdown(boolean waitForChildren) {
         synchronized (this) {
             pools.closeAll(waitForChildren);
-            processes.endDaemons(root); // not waited for, as Python's daemons are not
             if (!root.finished) {
                 trace.event(root, "exit", waitForChildren ? "status 0" : "status 1", "");
             }

@@ -41,7 +41,7 @@ public sealed interface Request<A extends Answer> permits
 
         public void writeFields(Codec.Writer w) {
             w.bytes(image);
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
             w.str(site);
         }
     }
@@ -51,7 +51,7 @@ public sealed interface Request<A extends Answer> permits
 
         public void writeFields(Codec.Writer w) {
             w.i64(process);
-            writeTimeout(w, timeout);
+            Fields.writeTimeout(w, timeout);
             w.str(site);
         }
     }
@@ -78,7 +78,7 @@ public sealed interface Request<A extends Answer> permits
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newLock(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
         }
     }
 
@@ -88,7 +88,7 @@ public sealed interface Request<A extends Answer> permits
 
         public void writeFields(Codec.Writer w) {
             w.i64(lock);
-            writeTimeout(w, timeout);
+            Fields.writeTimeout(w, timeout);
             w.str(site);
         }
     }
@@ -107,7 +107,7 @@ public sealed interface Request<A extends Answer> permits
 
         public void writeFields(Codec.Writer w) {
             w.bytes(value);
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
         }
     }
 
@@ -138,7 +138,7 @@ public sealed interface Request<A extends Answer> permits
 
         public void writeFields(Codec.Writer w) {
             w.i64(capacity);
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
         }
     }
 
@@ -158,7 +158,7 @@ public sealed interface Request<A extends Answer> permits
 
         public void writeFields(Codec.Writer w) {
             w.i64(queue);
-            writeTimeout(w, timeout);
+            Fields.writeTimeout(w, timeout);
             w.str(site);
         }
     }
@@ -179,7 +179,7 @@ public sealed interface Request<A extends Answer> permits
         public void writeFields(Codec.Writer w) {
             w.i64(size);
             w.bytes(image);
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
         }
     }
 
@@ -238,7 +238,7 @@ public sealed interface Request<A extends Answer> permits
 
         public void writeFields(Codec.Writer w) {
             w.i64(permits);
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
         }
     }
 
@@ -247,7 +247,7 @@ public sealed interface Request<A extends Answer> permits
 
         public void writeFields(Codec.Writer w) {
             w.i64(semaphore);
-            writeTimeout(w, timeout);
+            Fields.writeTimeout(w, timeout);
             w.str(site);
         }
     }
@@ -265,7 +265,7 @@ public sealed interface Request<A extends Answer> permits
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newEvent(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
         }
     }
 
@@ -292,7 +292,7 @@ public sealed interface Request<A extends Answer> permits
 
         public void writeFields(Codec.Writer w) {
             w.i64(event);
-            writeTimeout(w, timeout);
+            Fields.writeTimeout(w, timeout);
             w.str(site);
         }
     }
@@ -302,7 +302,7 @@ public sealed interface Request<A extends Answer> permits
 
         public void writeFields(Codec.Writer w) {
             w.i64(parties);
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
         }
     }
 
@@ -312,7 +312,7 @@ public sealed interface Request<A extends Answer> permits
 
         public void writeFields(Codec.Writer w) {
             w.i64(barrier);
-            writeTimeout(w, timeout);
+            Fields.writeTimeout(w, timeout);
             w.str(site);
         }
     }
@@ -323,7 +323,7 @@ public sealed interface Request<A extends Answer> permits
 
         public void writeFields(Codec.Writer w) {
             w.i64(lock);
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
         }
     }
 
@@ -332,7 +332,7 @@ public sealed interface Request<A extends Answer> permits
 
         public void writeFields(Codec.Writer w) {
             w.i64(condition);
-            writeTimeout(w, timeout);
+            Fields.writeTimeout(w, timeout);
             w.str(site);
         }
     }
@@ -452,7 +452,7 @@ public sealed interface Request<A extends Answer> permits
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Done> r) { h.sleep(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
-            writeTimeout(w, duration);
+            Fields.writeTimeout(w, duration);
             w.str(site);
         }
     }
@@ -508,39 +508,39 @@ public sealed interface Request<A extends Answer> permits
             throw new WireException("malformed request: unknown operation " + tag);
         }
         switch (TAGS.get(tag)) {
-            case "Spawn": return new Spawn(r.bytes(), readOptional(r), r.str());
-            case "Join": return new Join(r.i64(), readTimeout(r), r.str());
+            case "Spawn": return new Spawn(r.bytes(), Fields.readOptional(r), r.str());
+            case "Join": return new Join(r.i64(), Fields.readTimeout(r), r.str());
             case "Info": return new Info(r.i64());
             case "Terminate": return new Terminate(r.i64());
-            case "NewLock": return new NewLock(readOptional(r));
-            case "Acquire": return new Acquire(r.i64(), readTimeout(r), r.str());
+            case "NewLock": return new NewLock(Fields.readOptional(r));
+            case "Acquire": return new Acquire(r.i64(), Fields.readTimeout(r), r.str());
             case "Release": return new Release(r.i64(), r.str());
-            case "NewShared": return new NewShared(r.bytes(), readOptional(r));
+            case "NewShared": return new NewShared(r.bytes(), Fields.readOptional(r));
             case "Read": return new Read(r.i64(), r.str());
             case "Write": return new Write(r.i64(), r.bytes(), r.str());
-            case "NewQueue": return new NewQueue(r.i64(), readOptional(r));
+            case "NewQueue": return new NewQueue(r.i64(), Fields.readOptional(r));
             case "Put": return new Put(r.i64(), r.bytes(), r.str());
-            case "Get": return new Get(r.i64(), readTimeout(r), r.str());
+            case "Get": return new Get(r.i64(), Fields.readTimeout(r), r.str());
             case "Size": return new Size(r.i64());
-            case "NewPool": return new NewPool(r.i64(), r.bytes(), readOptional(r));
+            case "NewPool": return new NewPool(r.i64(), r.bytes(), Fields.readOptional(r));
             case "Submit": return new Submit(r.i64(), works(r));
             case "AwaitTask": return new AwaitTask(r.i64(), r.str());
             case "AwaitAny": return new AwaitAny(ids(r), r.str());
             case "TaskDone": return new TaskDone(r.i64());
             case "ClosePool": return new ClosePool(r.i64(), r.str());
-            case "NewSemaphore": return new NewSemaphore(r.i64(), readOptional(r));
-            case "SemAcquire": return new SemAcquire(r.i64(), readTimeout(r), r.str());
+            case "NewSemaphore": return new NewSemaphore(r.i64(), Fields.readOptional(r));
+            case "SemAcquire": return new SemAcquire(r.i64(), Fields.readTimeout(r), r.str());
             case "SemRelease": return new SemRelease(r.i64(), r.str());
-            case "NewEvent": return new NewEvent(readOptional(r));
+            case "NewEvent": return new NewEvent(Fields.readOptional(r));
             case "SetEvent": return new SetEvent(r.i64(), r.b() != 0);
             case "IsSet": return new IsSet(r.i64());
-            case "AwaitEvent": return new AwaitEvent(r.i64(), readTimeout(r), r.str());
-            case "NewBarrier": return new NewBarrier(r.i64(), readOptional(r));
-            case "AwaitBarrier": return new AwaitBarrier(r.i64(), readTimeout(r), r.str());
-            case "NewCondition": return new NewCondition(r.i64(), readOptional(r));
-            case "AwaitCondition": return new AwaitCondition(r.i64(), readTimeout(r), r.str());
+            case "AwaitEvent": return new AwaitEvent(r.i64(), Fields.readTimeout(r), r.str());
+            case "NewBarrier": return new NewBarrier(r.i64(), Fields.readOptional(r));
+            case "AwaitBarrier": return new AwaitBarrier(r.i64(), Fields.readTimeout(r), r.str());
+            case "NewCondition": return new NewCondition(r.i64(), Fields.readOptional(r));
+            case "AwaitCondition": return new AwaitCondition(r.i64(), Fields.readTimeout(r), r.str());
             case "Notify": return new Notify(r.i64(), r.i64());
-            case "Sleep": return new Sleep(readTimeout(r), r.str());
+            case "Sleep": return new Sleep(Fields.readTimeout(r), r.str());
             case "Now": return new Now();
             case "Turn": return new Turn(r.str(), r.str());
             default: return readFamily(TAGS.get(tag), r);
@@ -550,38 +550,14 @@ public sealed interface Request<A extends Answer> permits
     /** A request of a family kept in a file of its own: the first family that knows the tag reads it. */
     private static Request<?> readFamily(String tag, CodecReader r) {
         Request<?> read = ProcessRequest.read(tag, r);
-        if (read == null) {
-            read = SyncRequest.read(tag, r);
-        }
-        if (read == null) {
-            read = QueueRequest.read(tag, r);
-        }
-        if (read == null) {
-            read = PipeRequest.read(tag, r);
-        }
-        if (read == null) {
-            read = PoolRequest.read(tag, r);
-        }
+        read = read != null ? read : SyncRequest.read(tag, r);
+        read = read != null ? read : QueueRequest.read(tag, r);
+        read = read != null ? read : PipeRequest.read(tag, r);
+        read = read != null ? read : PoolRequest.read(tag, r);
         if (read == null) {
             throw new IllegalStateException("a request tag with no reader: " + tag);
         }
         return read;
-    }
-
-    private static void writeOptional(Codec.Writer w, String s) {
-        Fields.writeOptional(w, s);
-    }
-
-    private static String readOptional(CodecReader r) {
-        return Fields.readOptional(r);
-    }
-
-    private static void writeTimeout(Codec.Writer w, Timeout t) {
-        Fields.writeTimeout(w, t);
-    }
-
-    private static Timeout readTimeout(CodecReader r) {
-        return Fields.readTimeout(r);
     }
 
     private static List<byte[]> works(CodecReader r) {
