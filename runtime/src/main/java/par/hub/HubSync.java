@@ -44,16 +44,18 @@ final class HubSync {
             return true;
         }
 
-        /** A permit comes back (from p, if it holds one) and goes to the next waiter. */
-        void give(HubProcess p) {
+        /** A permit comes back (from p, if it holds one) and goes to the next waiter, whom it gives (or null). */
+        Waiter give(HubProcess p) {
             holders.computeIfPresent(p, (k, n) -> n == 1 ? null : n - 1);
             free++;
             while (free > 0 && !waiters.isEmpty()) {
                 Waiter w = waiters.poll();
                 if (!w.done && !w.proc.finished && tryTake(w.proc)) {
                     w.ok(Answer.Flag.TRUE);
+                    return w;
                 }
             }
+            return null;
         }
 
         void holderDied(HubProcess p) {

@@ -223,7 +223,10 @@ final class Locks implements SyncRequest.Handler<HubProcess> {
                     + " permits (released more often than acquired)");
             return;
         }
-        sem.give(from);
+        Waiter woken = sem.give(from);
+        if (woken != null) {
+            hub.trace.event(woken.proc, "acquire", sem, woken.site);
+        }
         r.ok(Answer.Done.DONE);
     }
 
