@@ -94,6 +94,16 @@ final class Pools implements PoolRequest.Handler<HubProcess> {
         awaitTask(from, a.task(), a.timeout(), a.site(), r);
     }
 
+    @Override
+    public void taskSucceeded(HubProcess from, PoolRequest.TaskSucceeded s, Reply<Answer.Flag> r) {
+        HubTask t = task(s.task());
+        if (!t.done) {
+            r.fail("the task has not ended yet (successful() is for a task that has)");
+            return;
+        }
+        r.ok(Answer.Flag.of(t.outcome instanceof Answer.Results));
+    }
+
     /** timeout: null to wait as long as it takes; else refused once it has passed. */
     void awaitTask(HubProcess from, long task, Request.Timeout timeout, String site, Reply<Answer.Outcome> r) {
         HubTask t = task(task);

@@ -64,7 +64,7 @@ abstract class HubHandle implements ParObject, Handle {
                     "index", "count", "copy")),
             Map.entry("shared_map", List.of("keys", "values", "items", "get", "pop", "update", "clear", "copy",
                     "setdefault")),
-            Map.entry("task", List.of("done", "get", "wait")));
+            Map.entry("task", List.of("done", "get", "wait", "successful")));
 
     /** The parameters of the methods that take keyword arguments, by type and method. */
     private static final Map<String, List<String>> PARAMETERS = Map.ofEntries(

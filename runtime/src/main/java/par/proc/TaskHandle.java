@@ -67,6 +67,9 @@ final class TaskHandle extends HubHandle {
                 } catch (par.interp.ParError e) {
                     return false; // the one refusal a wait for an existing task gets: the time-out
                 }
+            case "successful":
+                par.interp.Builtin.checkArity("successful", args, 0, 0);
+                return support.broker().call(new par.wire.PoolRequest.TaskSucceeded(id)).value();
             default:
                 return super.callMethod(interp, method, args);
         }

@@ -48,7 +48,18 @@ public sealed interface PoolRequest<A extends Answer> extends Request<A> {
         }
     }
 
-    List<String> TAGS = List.of("NewPoolWith", "TerminatePool", "AwaitTaskWithin");
+    /** Whether a task ended without an error (refused while it runs, as Python's successful() is). */
+    record TaskSucceeded(long task) implements PoolRequest<Answer.Flag> {
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Flag> r) {
+            h.poolRequests().taskSucceeded(from, this, r);
+        }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(task);
+        }
+    }
+
+    List<String> TAGS = List.of("NewPoolWith", "TerminatePool", "AwaitTaskWithin", "TaskSucceeded");
 
     /** The request of this family with that tag, read; null if the tag is another family's. */
     static Request<?> read(String tag, CodecReader r) {
@@ -56,6 +67,7 @@ public sealed interface PoolRequest<A extends Answer> extends Request<A> {
             case "NewPoolWith": return new NewPoolWith(r.i64(), r.i64(), r.bytes(), Fields.readOptional(r));
             case "TerminatePool": return new TerminatePool(r.i64(), r.str());
             case "AwaitTaskWithin": return new AwaitTaskWithin(r.i64(), Fields.readTimeout(r), r.str());
+            case "TaskSucceeded": return new TaskSucceeded(r.i64());
             default: return null;
         }
     }
@@ -67,5 +79,7 @@ public sealed interface PoolRequest<A extends Answer> extends Request<A> {
         void terminatePool(P from, TerminatePool t, Reply<Answer.Done> r);
 
         void awaitTaskWithin(P from, AwaitTaskWithin a, Reply<Answer.Outcome> r);
+
+        void taskSucceeded(P from, TaskSucceeded t, Reply<Answer.Flag> r);
     }
 }
