@@ -240,17 +240,23 @@ final class CallNodes {
     static final class Index extends ExprNode {
         private final ExprNode target;
         private final ExprNode index;
+        private final String site;
 
-        Index(int line, ExprNode target, ExprNode index) {
+        Index(int line, ExprNode target, ExprNode index, String site) {
             super(line);
             this.target = target;
             this.index = index;
+            this.site = site;
         }
 
         @Override
         Object eval(Frame f) {
             try {
-                return Sequences.getItem(target.eval(f), index.eval(f));
+                Object t = target.eval(f);
+                if (t instanceof ParContainer) {
+                    f.interp.at(site); // a shared item is read through the hub, which names where
+                }
+                return Sequences.getItem(t, index.eval(f));
             } catch (ParError e) {
                 throw at(e);
             }

@@ -92,7 +92,7 @@ final class ExprResolver {
         }
         if (e instanceof Expr.Index) {
             Expr.Index i = (Expr.Index) e;
-            return new CallNodes.Index(line, expr(i.target()), expr(i.index()));
+            return new CallNodes.Index(line, expr(i.target()), expr(i.index()), site(line));
         }
         if (e instanceof Expr.Slice) {
             Expr.Slice s = (Expr.Slice) e;
@@ -135,7 +135,7 @@ final class ExprResolver {
         }
         if (t instanceof Expr.Index) {
             Expr.Index i = (Expr.Index) t;
-            return new Target.Item(expr(i.target()), expr(i.index()));
+            return new Target.Item(expr(i.target()), expr(i.index()), site(t.pos().line()));
         }
         if (t instanceof Expr.Attribute) {
             Expr.Attribute a = (Expr.Attribute) t;
