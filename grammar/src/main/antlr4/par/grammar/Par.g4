@@ -136,9 +136,10 @@ postfix
     ;
 
 /**
- * Par's keyword arguments (name= for lock(), queue() and the other objects' names, cluster= for
- * pool()) come after the others. Written into this rule rather than as a rule per argument, so
- * that a call opens no more rules per level of nesting than before.
+ * Keyword arguments (name= for lock(), queue() and the other objects' names, and the few
+ * options of Par's builtins: duplex=, timeout=, cluster=...) come after the positional ones. Written
+ * into this rule rather than as a rule per argument, so that a call opens no more rules per
+ * level of nesting than before.
  */
 argList
     : items+=expr (',' items+=expr)* (',' keys+=NAME '=' named+=expr)* ','?

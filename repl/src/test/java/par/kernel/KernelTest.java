@@ -132,7 +132,7 @@ class KernelTest {
         expect(s, "no history", "{iopub: ['status busy', 'execute_input 4', 'result 4: 8', 'status idle'],"
                 + " reply: 'ok', count: 4, traceback: null, html: []}");
         expect(s, "complete", "{matches: ['greet'], start: 0, end: 3}");
-        expect(s, "complete method", "{matches: ['q.put'], start: 4, end: 8}");
+        expect(s, "complete method", "{matches: ['q.put', 'q.put_nowait'], start: 4, end: 8}");
         expect(s, "inspect", "{found: true, text: 'greet: function = <function greet>'}");
         expect(s, "is_complete", "{code: 'def f() {', status: 'incomplete'}");
         expect(s, "is_complete 2", "{code: 'x = 1', status: 'complete'}");

@@ -15,6 +15,7 @@ import com.hazelcast.core.ExecutionCallback;
 import par.interp.ParError;
 import par.proc.PoolTasks;
 import par.wire.Answer;
+import par.wire.Request;
 
 /**
  * A pool whose workers are every member's workers: the root hands each member at most as
@@ -156,6 +157,36 @@ public final class ClusterPool implements PoolTasks {
     }
 
     @Override
+    public synchronized Answer.Outcome awaitWithin(long task, Request.Timeout timeout, String site) {
+        Task t = task(task);
+        long deadline = System.nanoTime() + (long) (Math.max(0, timeout.seconds()) * 1e9);
+        while (!t.done) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new ParError("the task has not ended after " + timeout.shown() + " s");
+            }
+            pause(left);
+        }
+        return t.outcome;
+    }
+
+    @Override
+    public synchronized boolean succeeded(long task) {
+        Task t = task(task);
+        if (!t.done) {
+            throw new ParError("the task has not ended yet (successful() is for a task that has)");
+        }
+        return t.outcome instanceof Answer.Results;
+    }
+
+    /** The members' workers are theirs, kept for the next program: a cluster pool is closed, not terminated. */
+    @Override
+    public void terminate(String site) {
+        throw new ParError("terminate() is not available for a pool on a cluster: its workers belong to the members"
+                + " (close() lets them go)");
+    }
+
+    @Override
     public synchronized Answer.TaskEnded awaitAny(List<Long> ids, String site) {
         while (true) {
             for (long i : ids) {
@@ -209,11 +240,20 @@ public final class ClusterPool implements PoolTasks {
 
     /** Waits for news from Hazelcast's threads; a lost cluster is raised, Ctrl-C too. */
     private void pause() {
+        pause(0);
+    }
+
+    /** The same, for at most nanos (0: no limit). */
+    private void pause(long nanos) {
         if (lost != null) {
             throw new ParError(lost);
         }
         try {
-            wait();
+            if (nanos > 0) {
+                wait(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            } else {
+                wait();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ParError("interrupted");

@@ -24,7 +24,7 @@ final class Deadlocks {
     }
 
     void check() {
-        if (reported) {
+        if (reported || victimsStillEnding()) {
             return;
         }
         List<HubProcess> stuck = cycle();
@@ -36,6 +36,22 @@ final class Deadlocks {
             report(stuck);
             hub.stopStuck();
         }
+    }
+
+    /**
+     * The processes stopped for a deadlock already reported have not all ended: until they have,
+     * whoever waits for them (the main program joining one, in a session that goes on after a
+     * deadlock) will be answered, so no new deadlock can be judged. Without this, a session
+     * reported the same deadlock twice when a victim's end was noticed before the main
+     * program's interrupt.
+     */
+    private boolean victimsStillEnding() {
+        for (HubProcess p : hub.liveProcesses()) {
+            if (p.stopping) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -16,6 +16,10 @@ final class HubLock extends HubObject {
     final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     final Slots.Slot slot;
     private final Hub hub;
+    /** An rlock: its holder may take it again ({@link Locks#acquire}), counted in depth. */
+    boolean reentrant;
+    /** How many times its holder has taken it (1 for a plain lock that is held). */
+    int depth;
     /** Who died holding it, until the next holder has been told. */
     String abandonedBy;
 
@@ -62,6 +66,7 @@ final class HubLock extends HubObject {
     }
 
     private void granted(HubProcess proc, String site) {
+        depth = 1;
         hub.trace.event(proc, "acquire", this, site);
         if (abandonedBy != null) {
             hub.warn(described() + " was released because " + abandonedBy + " died holding it; " + proc.describe()

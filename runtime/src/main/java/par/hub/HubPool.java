@@ -19,6 +19,9 @@ final class HubPool extends HubObject {
     final List<HubTask> unfinished = new ArrayList<>();
     final List<Waiter> closers = new ArrayList<>();
     boolean closed;
+    /** maxtasksperchild: a worker that has run this many tasks is replaced (0: never); the counts so far. */
+    long maxTasks;
+    final java.util.Map<HubProcess, Integer> tasksRun = new java.util.HashMap<>();
 
     private final Hub hub;
 

@@ -40,6 +40,10 @@ public final class HubProcess {
     boolean stopping;
     /** A worker told to leave (its pool closed): its exit is no death to report. */
     boolean retiring;
+    /** The process that spawned it (null for the main program and pool workers). */
+    HubProcess parent;
+    /** Ended, not waited for, when its parent's program ends (Python's daemon). */
+    boolean daemon;
     /** How many handles to it the root program holds (one from the spawn, more that arrived in values). */
     int rootHandles;
     /**

@@ -18,6 +18,10 @@ final class HubQueue extends HubObject {
     private final Hub hub;
     final ArrayDeque<Waiter> getters = new ArrayDeque<>();
     final ArrayDeque<Waiter> putters = new ArrayDeque<>();
+    /** A joinable queue counts the items put and not yet marked done; its joiners wait for none. */
+    boolean joinable;
+    long unfinished;
+    final ArrayDeque<Waiter> joiners = new ArrayDeque<>();
 
     /** Where a batch in its getter's hand is counted (see {@link par.proc.Slots}). */
     private final par.proc.Slots.Slot slot;
@@ -116,6 +120,9 @@ final class HubQueue extends HubObject {
     /** Adds an item put by p, handing it straight to a waiting getter if there is one. */
     void add(byte[] item, HubProcess p, String site) {
         long number = puts++;
+        if (joinable) {
+            unfinished++;
+        }
         hub.trace.event(p, "put", this, site, number, () -> hub.shown.value(item));
         while (!getters.isEmpty()) {
             Waiter g = getters.poll();

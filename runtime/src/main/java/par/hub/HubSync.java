@@ -6,6 +6,7 @@ import java.util.Map;
 
 import par.proc.SemaphoreSlot;
 import par.wire.Answer;
+import par.wire.Request;
 
 /**
  * The classic primitives as the hub keeps them, with Python's meaning: a counting semaphore
@@ -27,10 +28,26 @@ final class HubSync {
         final Map<HubProcess, Integer> holders = new HashMap<>();
         final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
 
-        Semaphore(long id, String label, int permits, SemaphoreSlot slot) {
+        Semaphore(long id, String label, int permits, SemaphoreSlot slot, boolean bounded,
+                  java.util.function.BiConsumer<Waiter, Semaphore> granted) {
             super(id, "semaphore", label);
             this.slot = slot;
+            this.bound = bounded ? permits : 0;
+            this.granted = granted;
             slot.init(permits);
+        }
+
+        /** A bounded semaphore's first count (no release may go past it); 0 for an unbounded one. */
+        final int bound;
+        /** Told of each waiter granted a permit (for the trace). */
+        private final java.util.function.BiConsumer<Waiter, Semaphore> granted;
+
+        /**
+         * Bounded, with every permit free: one more release would go past the bound. A release
+         * without the hub is only ever of a permit its process holds, so it never needs this check.
+         */
+        boolean full() {
+            return bound > 0 && slot.free() >= bound;
         }
 
         boolean tryTake(HubProcess p) {
@@ -75,10 +92,11 @@ final class HubSync {
         private void grantNext() {
             while (!waiters.isEmpty() && slot.free() > 0) {
                 Waiter w = waiters.poll();
-                boolean granted = !w.done && !w.proc.finished && tryTake(w.proc);
+                boolean given = !w.done && !w.proc.finished && tryTake(w.proc);
                 slot.waiterLeft();
-                if (granted) {
+                if (given) {
                     w.ok(Answer.Flag.TRUE);
+                    granted.accept(w, this);
                 }
             }
         }
@@ -123,10 +141,19 @@ final class HubSync {
         final int parties;
         final ArrayDeque<Waiter> arrived = new ArrayDeque<>();
         boolean broken;
+        /** The encoded function the last party runs before any goes through, or null. */
+        final byte[] action;
+        /** The time-out of a wait that gives none, or null. */
+        final Request.Timeout timeout;
+        /** While the last party runs the action: that party, and the others, held until it is done. */
+        HubProcess passing;
+        final ArrayDeque<Waiter> held = new ArrayDeque<>();
 
-        Barrier(long id, String label, int parties) {
+        Barrier(long id, String label, int parties, byte[] action, Request.Timeout timeout) {
             super(id, "barrier", label);
             this.parties = parties;
+            this.action = action;
+            this.timeout = timeout;
         }
 
         /** The last party lets everybody through; each learns its arrival index. */
@@ -138,14 +165,44 @@ final class HubSync {
             arrived.clear();
         }
 
+        /** The last party arrived (it is answered, as the last index) and runs the action; the others wait on. */
+        void holdFor(Waiter last) {
+            held.addAll(arrived);
+            arrived.clear();
+            passing = last.proc;
+            last.ok(new Answer.Count(parties - 1));
+        }
+
+        /** The action ran: the parties held go through, with their indices. */
+        void releaseHeld() {
+            long index = 0;
+            for (Waiter w : held) {
+                w.ok(new Answer.Count(index++));
+            }
+            held.clear();
+            passing = null;
+        }
+
         void breakFor(String why) {
             broken = true;
+            fail(described() + " is broken: " + why);
+        }
+
+        /** Every party waiting, or held while the action runs, gets the error. */
+        void fail(String message) {
             for (Waiter w : arrived) {
                 if (!w.done) {
-                    w.fail(described() + " is broken: " + why);
+                    w.fail(message);
+                }
+            }
+            for (Waiter w : held) {
+                if (!w.done) {
+                    w.fail(message);
                 }
             }
             arrived.clear();
+            held.clear();
+            passing = null;
         }
     }
 }

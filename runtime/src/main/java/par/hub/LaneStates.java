@@ -108,7 +108,9 @@ final class LaneStates {
     private static String waitKind(Trace.Event e) {
         switch (e.kind()) {
             case "lock": return "lock";
-            case "queue": return "queue";
+            case "queue":
+            case "pipe":
+                return "queue";
             case "process": return "join";
             case "barrier": return "barrier";
             default: return "other";

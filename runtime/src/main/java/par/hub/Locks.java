@@ -8,13 +8,14 @@ import java.util.function.Consumer;
 import par.wire.Answer;
 import par.wire.Request;
 import par.wire.Request.Reply;
+import par.wire.SyncRequest;
 
 /**
  * The hub's part for what a process can hold or wait on that is not a queue or a pool: locks,
  * shared values (each with its guard lock), semaphores, events, barriers and conditions. Runs
  * under the hub's monitor.
  */
-final class Locks {
+final class Locks implements SyncRequest.Handler<HubProcess> {
     private final Hub hub;
     private final Map<Long, HubLock> locks = new HashMap<>();
     private final Map<Long, HubShared> shared = new HashMap<>();
@@ -32,6 +33,21 @@ final class Locks {
     HubLock newLock(String name) {
         long id = hub.nextId();
         return newLock(id, hub.names.label("lock", id, name));
+    }
+
+    /** A re-entrant lock: a lock that counts how often its holder has taken it. */
+    @Override
+    public void newRLock(HubProcess from, SyncRequest.NewRLock n, Reply<Answer.Id> r) {
+        long id = hub.nextId();
+        HubLock l = newLock(id, hub.names.label("rlock", id, n.name()));
+        l.reentrant = true;
+        r.ok(new Answer.Id(id));
+    }
+
+    @Override
+    public void lockCount(HubProcess from, SyncRequest.LockCount c, Reply<Answer.Count> r) {
+        HubLock l = lock(c.lock());
+        r.ok(new Answer.Count(l.holder() == null ? 0 : l.reentrant ? l.depth : 1));
     }
 
     /** A lock that goes by the name of what it guards: a shared value's, a condition's. */
@@ -66,6 +82,12 @@ final class Locks {
 
     void acquire(HubProcess from, Request.Acquire a, Reply<Answer.Flag> r) {
         HubLock l = lock(a.lock());
+        if (l.holder() == from && l.reentrant) {
+            l.depth++;
+            hub.trace.event(from, "acquire", l, a.site());
+            r.ok(Answer.Flag.TRUE);
+            return;
+        }
         if (l.holder() == from) {
             r.fail(l.described() + " is already held by this process (a lock cannot be acquired twice)");
             return;
@@ -106,7 +128,12 @@ final class Locks {
             r.fail("cannot release " + l.described() + ": " + state);
             return;
         }
-        l.release(from);
+        if (l.reentrant && l.depth > 1) {
+            l.depth--; // an rlock taken again: still held
+            hub.trace.event(from, "release", l, rel.site());
+        } else {
+            l.release(from);
+        }
         r.ok(Answer.Done.DONE);
     }
 
@@ -124,6 +151,8 @@ final class Locks {
         for (HubSync.Barrier b : barriers.values()) {
             if (b.arrived.stream().anyMatch(w -> w.proc == p)) {
                 b.breakFor(p.name + " died while waiting at it");
+            } else if (b.passing == p) {
+                b.breakFor(p.name + " died running its action");
             }
         }
     }
@@ -162,10 +191,12 @@ final class Locks {
 
     // ------------------------------------------------------------ semaphores
 
-    void newSemaphore(Request.NewSemaphore n, Reply<Answer.Id> r) {
+    /** bounded: releasing it past its first count is an error (Python's BoundedSemaphore). */
+    void newSemaphore(long permits, String name, boolean bounded, Reply<Answer.Id> r) {
         long id = hub.nextId();
-        HubSync.Semaphore sem = new HubSync.Semaphore(id, hub.names.label("semaphore", id, n.name()), (int) n.permits(),
-                new par.proc.SemaphoreSlot(hub.slots().slotForHub(id)));
+        HubSync.Semaphore sem = new HubSync.Semaphore(id, hub.names.label("semaphore", id, name), (int) permits,
+                new par.proc.SemaphoreSlot(hub.slots().slotForHub(id)), bounded,
+                (w, granted) -> hub.trace.event(w.proc, "acquire", granted, w.site));
         semaphores.put(sem.id, sem);
         r.ok(new Answer.Id(sem.id));
     }
@@ -181,6 +212,7 @@ final class Locks {
             r.ok(Answer.Flag.FALSE);
             return;
         }
+        hub.trace.event(from, "wait", sem, a.site());
         hub.park(from, r, null, "waits for " + sem.described(), a.site(), null, sem.waiters, a.timeout(), w -> {
             sem.leave(w);
             w.ok(Answer.Flag.FALSE);
@@ -189,11 +221,26 @@ final class Locks {
 
     void semRelease(HubProcess from, Request.SemRelease rel, Reply<Answer.Done> r) {
         HubSync.Semaphore sem = Hub.find(semaphores, rel.semaphore(), "semaphore");
+        if (sem.full()) {
+            r.fail("cannot release " + sem.described() + ": it is bounded and has all its " + sem.bound
+                    + " permits (released more often than acquired)");
+            return;
+        }
         if (!sem.give(from)) {
             r.fail("cannot release " + sem.described() + ": it already has 2147483647 permits free");
             return;
         }
         r.ok(Answer.Done.DONE);
+    }
+
+    @Override
+    public void newBoundedSemaphore(HubProcess from, SyncRequest.NewBoundedSemaphore n, Reply<Answer.Id> r) {
+        newSemaphore(n.permits(), n.name(), true, r);
+    }
+
+    @Override
+    public void semValue(HubProcess from, SyncRequest.SemValue v, Reply<Answer.Count> r) {
+        r.ok(new Answer.Count(Hub.find(semaphores, v.semaphore(), "semaphore").slot.free()));
     }
 
     // ------------------------------------------------------------ events
@@ -232,11 +279,67 @@ final class Locks {
 
     // ------------------------------------------------------------ barriers
 
-    void newBarrier(Request.NewBarrier n, Reply<Answer.Id> r) {
+    /** action: the encoded function the last party runs (null for none); timeout: a wait's default. */
+    void newBarrier(long parties, byte[] action, Request.Timeout timeout, String name, Reply<Answer.Id> r) {
         long id = hub.nextId();
-        HubSync.Barrier b = new HubSync.Barrier(id, hub.names.label("barrier", id, n.name()), (int) n.parties());
+        HubSync.Barrier b = new HubSync.Barrier(id, hub.names.label("barrier", id, name), (int) parties, action, timeout);
         barriers.put(b.id, b);
         r.ok(new Answer.Id(b.id));
+    }
+
+    @Override
+    public void newBarrierWith(HubProcess from, SyncRequest.NewBarrierWith n, Reply<Answer.Id> r) {
+        newBarrier(n.parties(), n.action().length == 0 ? null : n.action(), n.timeout(), n.name(), r);
+    }
+
+    @Override
+    public void barrierAction(HubProcess from, SyncRequest.BarrierAction a, Reply<Answer.Value> r) {
+        HubSync.Barrier b = Hub.find(barriers, a.barrier(), "barrier");
+        if (b.passing != from || b.action == null) {
+            r.fail("only the last party to arrive at " + b.described() + " runs its action");
+            return;
+        }
+        hub.trace.event(from, "action", b, "");
+        r.ok(new Answer.Value(b.action));
+    }
+
+    @Override
+    public void actionDone(HubProcess from, SyncRequest.ActionDone d, Reply<Answer.Done> r) {
+        HubSync.Barrier b = Hub.find(barriers, d.barrier(), "barrier");
+        if (b.passing == from) {
+            if (d.failure() == null) {
+                for (Waiter held : b.held) {
+                    hub.trace.event(held.proc, "pass", b, held.site);
+                }
+                b.releaseHeld();
+            } else {
+                b.breakFor("its action failed in " + from.name + ": " + d.failure());
+            }
+        }
+        r.ok(Answer.Done.DONE);
+    }
+
+    @Override
+    public void abortBarrier(HubProcess from, SyncRequest.AbortBarrier a, Reply<Answer.Done> r) {
+        HubSync.Barrier b = Hub.find(barriers, a.barrier(), "barrier");
+        hub.trace.event(from, "abort", b, a.site());
+        b.breakFor("it was aborted");
+        r.ok(Answer.Done.DONE);
+    }
+
+    @Override
+    public void resetBarrier(HubProcess from, SyncRequest.ResetBarrier a, Reply<Answer.Done> r) {
+        HubSync.Barrier b = Hub.find(barriers, a.barrier(), "barrier");
+        hub.trace.event(from, "reset", b, a.site());
+        b.fail(b.described() + " was reset while this process waited at it");
+        b.broken = false;
+        r.ok(Answer.Done.DONE);
+    }
+
+    @Override
+    public void barrierState(HubProcess from, SyncRequest.BarrierState s, Reply<Answer.Count> r) {
+        HubSync.Barrier b = Hub.find(barriers, s.barrier(), "barrier");
+        r.ok(new Answer.Count(b.broken ? -1 : b.arrived.size()));
     }
 
     void awaitBarrier(HubProcess from, Request.AwaitBarrier a, Reply<Answer.Count> r) {
@@ -248,15 +351,22 @@ final class Locks {
         hub.trace.event(from, "wait", b, a.site());
         String what = "waits at " + b.described() + " (" + b.parties + " parties)";
         if (b.arrived.size() + 1 == b.parties) {
-            b.arrived.add(new Waiter(from, r, null, what, a.site(), null));
+            Waiter last = new Waiter(from, r, null, what, a.site(), null);
+            if (b.action != null) { // the others pass once the last has run the action
+                hub.trace.event(from, "pass", b, a.site());
+                b.holdFor(last);
+                return;
+            }
+            b.arrived.add(last);
             for (Waiter arrived : b.arrived) {
                 hub.trace.event(arrived.proc, "pass", b, arrived.site);
             }
             b.release();
             return;
         }
-        hub.park(from, r, null, what, a.site(), null, b.arrived, a.timeout(),
-                w -> b.breakFor("a wait timed out after " + Hub.seconds(a.timeout())));
+        Request.Timeout timeout = a.timeout() != null ? a.timeout() : b.timeout;
+        hub.park(from, r, null, what, a.site(), null, b.arrived, timeout,
+                w -> b.breakFor("a wait timed out after " + Hub.seconds(timeout)));
     }
 
     // ------------------------------------------------------------ conditions
@@ -277,6 +387,7 @@ final class Locks {
             return;
         }
         c.lock.release(from);
+        hub.trace.event(from, "wait", c, a.site());
         hub.park(from, r, null, "waits on " + c.described(), a.site(), null, c.waiters, a.timeout(), w -> {
             c.waiters.remove(w);
             reacquire(c, w, Answer.Flag.FALSE);

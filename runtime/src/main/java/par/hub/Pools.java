@@ -9,6 +9,7 @@ import java.util.Map;
 import par.launch.ChildConn;
 import par.wire.Answer;
 import par.wire.HubMessage;
+import par.wire.PoolRequest;
 import par.wire.Request;
 import par.wire.Request.Reply;
 import par.wire.WireException;
@@ -19,7 +20,7 @@ import par.wire.WireException;
  * that died, and letting the workers go when a closed pool has no work left. Runs under the
  * hub's monitor.
  */
-final class Pools {
+final class Pools implements PoolRequest.Handler<HubProcess> {
     private final Hub hub;
     private final Map<Long, HubPool> pools = new java.util.TreeMap<>(); // by id: a schedule hands out in this order
     private final Map<Long, HubTask> tasks = new HashMap<>();
@@ -29,17 +30,19 @@ final class Pools {
         this.hub = hub;
     }
 
-    void newPool(Request.NewPool n, Reply<Answer.Id> r) {
-        String refusal = hub.processes.overLimit(n.size(), "a pool of " + n.size());
+    /** maxTasks: how many tasks a worker runs before a new one takes its place (0: no limit). */
+    void newPool(long size, long maxTasks, byte[] image, String name, Reply<Answer.Id> r) {
+        String refusal = hub.processes.overLimit(size, "a pool of " + size);
         if (refusal != null) {
             r.fail(refusal);
             return;
         }
         long id = hub.nextId();
-        HubPool pool = new HubPool(id, hub.names.label("pool", id, n.name()), n.image(), hub);
+        HubPool pool = new HubPool(id, hub.names.label("pool", id, name), image, hub);
+        pool.maxTasks = maxTasks;
         pools.put(pool.id, pool);
         try {
-            for (long i = 0; i < n.size(); i++) {
+            for (long i = 0; i < size; i++) {
                 addWorker(pool);
             }
         } catch (IOException e) {
@@ -81,13 +84,64 @@ final class Pools {
         r.ok(new Answer.Ids(ids));
     }
 
-    void awaitTask(HubProcess from, Request.AwaitTask a, Reply<Answer.Outcome> r) {
-        HubTask t = task(a.task());
+    @Override
+    public void newPoolWith(HubProcess from, PoolRequest.NewPoolWith n, Reply<Answer.Id> r) {
+        newPool(n.size(), n.maxTasks(), n.image(), n.name(), r);
+    }
+
+    @Override
+    public void awaitTaskWithin(HubProcess from, PoolRequest.AwaitTaskWithin a, Reply<Answer.Outcome> r) {
+        awaitTask(from, a.task(), a.timeout(), a.site(), r);
+    }
+
+    @Override
+    public void taskSucceeded(HubProcess from, PoolRequest.TaskSucceeded s, Reply<Answer.Flag> r) {
+        HubTask t = task(s.task());
+        if (!t.done) {
+            r.fail("the task has not ended yet (successful() is for a task that has)");
+            return;
+        }
+        r.ok(Answer.Flag.of(t.outcome instanceof Answer.Results));
+    }
+
+    /** timeout: null to wait as long as it takes; else refused once it has passed. */
+    void awaitTask(HubProcess from, long task, Request.Timeout timeout, String site, Reply<Answer.Outcome> r) {
+        HubTask t = task(task);
         if (t.done) {
             r.ok(t.outcome);
             return;
         }
-        hub.park(from, r, null, "waits for a pool task", a.site(), null, t.waiters, null, null);
+        hub.park(from, r, null, "waits for a pool task", site, null, t.waiters, timeout, timeout == null ? null : w -> {
+            t.waiters.remove(w);
+            w.fail("the task has not ended after " + Hub.seconds(timeout));
+        });
+    }
+
+    /**
+     * terminate(): the workers are killed at once (their deaths are no failures to report),
+     * every task not ended fails, and the pool is closed.
+     */
+    @Override
+    public void terminatePool(HubProcess from, PoolRequest.TerminatePool t, Reply<Answer.Done> r) {
+        HubPool pool = Hub.find(pools, t.pool(), "pool");
+        hub.trace.event(from, "terminate", pool, t.site());
+        pool.closed = true;
+        for (HubTask task : new ArrayList<>(pool.unfinished)) {
+            if (!task.done) {
+                task.cancelled = true;
+                settle(task, new Answer.TaskFailed(-1, "the pool was terminated", List.of(), "", 0));
+            }
+        }
+        pool.unfinished.clear();
+        pool.queued.clear();
+        for (HubProcess w : pool.workers) {
+            if (!w.retiring && w.conn != null) {
+                w.retiring = true;
+                w.conn.process.destroyForcibly();
+            }
+        }
+        retireIfDone(pool);
+        r.ok(Answer.Done.DONE);
     }
 
     /** Answers with the first of the tasks to end (in the order given, if several have). */
@@ -130,11 +184,34 @@ final class Pools {
             completeTask(t, outcome);
         }
         HubPool pool = worker.pool;
-        pool.idle.add(worker); // after the failed task's batch is cancelled, so none of it comes next
+        if (!replaced(worker)) {
+            pool.idle.add(worker); // after the failed task's batch is cancelled, so none of it comes next
+        }
         pool.dispatch();
         retireIfDone(pool);
         hub.deadlocks.check();
         hub.scheduleNext();
+    }
+
+    /**
+     * A worker that has run its pool's maxtasksperchild tasks retires, and a new one from the
+     * same image takes its place; true if so.
+     */
+    private boolean replaced(HubProcess worker) {
+        HubPool pool = worker.pool;
+        if (pool.maxTasks == 0 || pool.closed || pool.tasksRun.merge(worker, 1, Integer::sum) < pool.maxTasks) {
+            return false;
+        }
+        pool.tasksRun.remove(worker);
+        pool.workers.remove(worker);
+        worker.retiring = true;
+        worker.conn.close();
+        try {
+            addWorker(pool);
+        } catch (IOException e) {
+            hub.warn("could not replace worker " + worker.name + ": " + e.getMessage());
+        }
+        return true;
     }
 
     /**

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import par.interp.ParList;
 import par.launch.ChildConn;
 import par.wire.Answer;
+import par.wire.Codec;
+import par.wire.Handle;
 import par.wire.HubMessage;
+import par.wire.ProcessRequest;
 import par.wire.Request;
 import par.wire.Request.Reply;
 
@@ -15,7 +19,7 @@ import par.wire.Request.Reply;
  * lets go (joiners, locks, permits, barriers). Also forgets a finished process once nothing
  * can ask about it. Runs under the hub's monitor.
  */
-final class Processes {
+final class Processes implements ProcessRequest.Handler<HubProcess> {
     private final Hub hub;
     private final int maxProcs;
     private int unnamed;
@@ -53,6 +57,7 @@ final class Processes {
         }
         String name = s.name() == null ? "p" + (++unnamed) : s.name();
         HubProcess p = new HubProcess(hub.nextId(), name, conn.pid(), conn);
+        p.parent = from;
         if (from == hub.root) {
             p.rootHandles = 1; // counted now: the child may end before the root has made the handle
         } else {
@@ -112,8 +117,85 @@ final class Processes {
         return rows;
     }
 
+    /** SIGKILL: the child gets no say, so its exit code is -9 and joining it fails. */
+    @Override
+    public void kill(HubProcess from, ProcessRequest.Kill k, Reply<Answer.Done> r) {
+        HubProcess p = process(k.process());
+        if (p == hub.root) {
+            r.fail("the main program cannot be killed from inside (use exit())");
+            return;
+        }
+        if (p.conn != null && p.alive()) {
+            hub.trace.event(from, "kill", p, k.site());
+            p.conn.process.destroyForcibly();
+        }
+        r.ok(Answer.Done.DONE);
+    }
+
+    @Override
+    public void daemon(HubProcess from, ProcessRequest.Daemon d, Reply<Answer.Flag> r) {
+        HubProcess p = process(d.process());
+        if (d.set() != 2) {
+            p.daemon = d.set() == 1;
+        }
+        r.ok(Answer.Flag.of(p.daemon));
+    }
+
+    /** The live processes parent spawned, oldest first, as handles in Codec's form. */
+    @Override
+    public void me(HubProcess from, ProcessRequest.Me m, Reply<Answer.Spawned> r) {
+        r.ok(new Answer.Spawned(from.id, from.pid, from.name));
+    }
+
+    @Override
+    public void children(HubProcess parent, ProcessRequest.Children c, Reply<Answer.Value> r) {
+        ParList list = new ParList();
+        hub.procs.values().stream().filter(p -> p.parent == parent && p.alive())
+                .sorted(java.util.Comparator.comparingLong(p -> p.id))
+                .forEach(p -> list.add(handle(p)));
+        r.ok(new Answer.Value(Codec.encode(list)));
+    }
+
+    private static Handle handle(HubProcess p) {
+        return new Handle() {
+            @Override
+            public byte kind() {
+                return KIND_PROCESS;
+            }
+
+            @Override
+            public long id() {
+                return p.id;
+            }
+
+            @Override
+            public long meta() {
+                return p.pid;
+            }
+        };
+    }
+
+    /** The pid of whoever spawned from; for the main program, that of its own parent (the shell). */
+    @Override
+    public void parent(HubProcess from, ProcessRequest.Parent p, Reply<Answer.Count> r) {
+        long pid = from.parent != null ? from.parent.pid
+                : ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L);
+        r.ok(new Answer.Count(pid));
+    }
+
+    /** A process ended: the daemons it spawned end with it, with SIGTERM, as Python's do. */
+    void endDaemons(HubProcess parent) {
+        for (HubProcess p : hub.procs.values()) {
+            if (p.daemon && p.parent == parent && p.alive() && p.conn != null) {
+                hub.trace.event(parent, "terminate", p, "");
+                p.conn.terminate();
+            }
+        }
+    }
+
+    /** A process by id; id 0 is the main program (current_process() there). */
     HubProcess process(long id) {
-        return Hub.find(hub.procs, id, "process");
+        return id == hub.root.id ? hub.root : Hub.find(hub.procs, id, "process");
     }
 
     /** A process is done (well or badly): its joiners wake, its locks are freed. */
@@ -137,6 +219,7 @@ final class Processes {
             }
         }
         p.joiners.clear();
+        endDaemons(p);
         hub.locks.holderDied(p);
         hub.queues.getterEnded(p);
         hub.deadlocks.check();

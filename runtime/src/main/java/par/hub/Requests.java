@@ -12,7 +12,12 @@ import par.wire.Answer.Spawned;
 import par.wire.Answer.TaskEnded;
 import par.wire.Answer.Value;
 import par.wire.Codec;
+import par.wire.PipeRequest;
+import par.wire.PoolRequest;
+import par.wire.ProcessRequest;
+import par.wire.QueueRequest;
 import par.wire.Request;
+import par.wire.SyncRequest;
 import par.wire.Request.Reply;
 
 /**
@@ -32,6 +37,33 @@ final class Requests implements Request.Handler<HubProcess> {
         this.locks = hub.locks;
         this.queues = hub.queues;
         this.pools = hub.pools;
+    }
+
+    // the families kept in files of their own: each is served by one part
+
+    @Override
+    public ProcessRequest.Handler<HubProcess> processRequests() {
+        return processes;
+    }
+
+    @Override
+    public SyncRequest.Handler<HubProcess> syncRequests() {
+        return locks;
+    }
+
+    @Override
+    public QueueRequest.Handler<HubProcess> queueRequests() {
+        return queues;
+    }
+
+    @Override
+    public PipeRequest.Handler<HubProcess> pipeRequests() {
+        return queues;
+    }
+
+    @Override
+    public PoolRequest.Handler<HubProcess> poolRequests() {
+        return pools;
     }
 
     // processes
@@ -114,7 +146,7 @@ final class Requests implements Request.Handler<HubProcess> {
 
     @Override
     public void newPool(HubProcess from, Request.NewPool n, Reply<Id> r) {
-        pools.newPool(n, r);
+        pools.newPool(n.size(), 0, n.image(), n.name(), r);
     }
 
     @Override
@@ -124,7 +156,7 @@ final class Requests implements Request.Handler<HubProcess> {
 
     @Override
     public void awaitTask(HubProcess from, Request.AwaitTask a, Reply<Outcome> r) {
-        pools.awaitTask(from, a, r);
+        pools.awaitTask(from, a.task(), null, a.site(), r);
     }
 
     @Override
@@ -146,7 +178,7 @@ final class Requests implements Request.Handler<HubProcess> {
 
     @Override
     public void newSemaphore(HubProcess from, Request.NewSemaphore n, Reply<Id> r) {
-        locks.newSemaphore(n, r);
+        locks.newSemaphore(n.permits(), n.name(), false, r);
     }
 
     @Override
@@ -181,7 +213,7 @@ final class Requests implements Request.Handler<HubProcess> {
 
     @Override
     public void newBarrier(HubProcess from, Request.NewBarrier n, Reply<Id> r) {
-        locks.newBarrier(n, r);
+        locks.newBarrier(n.parties(), null, null, n.name(), r);
     }
 
     @Override

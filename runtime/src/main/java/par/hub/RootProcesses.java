@@ -226,7 +226,11 @@ public final class RootProcesses extends ProcessSupport {
             }
             return true;
         }
-        made[0].shutdown(normalEnd);
-        return !made[0].endedStuck();
+        Hub hub = made[0];
+        synchronized (hub) {
+            hub.processes.endDaemons(hub.root); // not waited for, as Python's daemons are not
+        }
+        hub.shutdown(normalEnd);
+        return !hub.endedStuck();
     }
 }

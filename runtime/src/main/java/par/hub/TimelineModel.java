@@ -68,13 +68,13 @@ final class TimelineModel {
                 .mapToDouble(Trace.Event::ms).findFirst().orElse(Double.NaN);
     }
 
-    /** Queue items from put to get, spawns from parent to child, and a deadlock's wait-for edges. */
+    /** Queue items from put to get (and a pipe's from send to recv), spawns from parent to child, and a deadlock's wait-for edges. */
     private void arrows() {
         Map<String, Trace.Event> puts = new HashMap<>();
         for (Trace.Event e : drawn) {
-            if (e.what().equals("put")) {
+            if (e.what().equals("put") || e.what().equals("send")) {
                 puts.put(e.object() + "#" + e.item(), e);
-            } else if (e.what().equals("get") && puts.containsKey(e.object() + "#" + e.item())) {
+            } else if ((e.what().equals("get") || e.what().equals("recv")) && puts.containsKey(e.object() + "#" + e.item())) {
                 Trace.Event put = puts.remove(e.object() + "#" + e.item());
                 link("queue", put, e.process(), e.ms(), e.object() + ": " + put.value() + " from " + put.process()
                         + " to " + e.process() + ", put" + LaneStates.at(put) + ", got" + LaneStates.at(e));

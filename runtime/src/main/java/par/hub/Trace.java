@@ -32,7 +32,7 @@ public final class Trace {
         }
 
         private boolean flowsIn() {
-            return what.equals("write") || what.equals("put") || what.equals("task start");
+            return what.equals("write") || what.equals("put") || what.equals("send") || what.equals("task start");
         }
     }
 

@@ -37,29 +37,20 @@ public final class Builtin implements Callable {
         return body.call(interp, args);
     }
 
+    /** Its parameters' names in order, for keyword arguments; empty for a builtin that takes none. */
+    public java.util.List<String> parameters() {
+        return body instanceof Builtins.Fn fn ? fn.params : java.util.List.of();
+    }
+
     /** Whether it makes an object the hub keeps, which may be given a name: lock(), queue()... */
     public boolean makesObjects() {
         return body instanceof Builtins.Fn fn && fn.makesObjects();
     }
 
-    /**
-     * Calls a builtin that makes an object with its keyword arguments: name= (the object's
-     * name), and for pool() cluster= (the machines it runs on).
-     */
-    Object make(Interpreter interp, Object[] args, java.util.Map<String, Object> keywords) {
+    /** Calls a builtin that makes an object, giving the object its name. */
+    Object make(Interpreter interp, Object[] args, String objectName) {
         checkArity(name, args, minArgs, maxArgs);
-        Object objectName = keywords.remove("name");
-        if (objectName != null && !(objectName instanceof String)) {
-            throw new ParError("name= needs a string, not " + Values.aType(objectName));
-        }
-        Object cluster = keywords.get("cluster");
-        if (cluster != null && !name.equals("pool")) {
-            throw new ParError(name + "() takes no cluster=: only pool() does");
-        }
-        if (cluster != null && !(cluster instanceof String)) {
-            throw new ParError("cluster= needs a string such as \"lab1:5701\", not " + Values.aType(cluster));
-        }
-        return interp.processes().create(name, args, (String) objectName, keywords);
+        return interp.processes().create(name, args, objectName);
     }
 
     /** The one place argument counts are checked and their errors worded, for builtins and methods. */

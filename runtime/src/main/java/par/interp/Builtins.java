@@ -305,13 +305,38 @@ public final class Builtins {
                 return in.readLine(a.length > 0 ? Repr.str(a[0]) : "");
             }
         },
+        CURRENT_PROCESS("current_process", 0, 0) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return in.processes().ask(parName, a);
+            }
+        },
+        ACTIVE_CHILDREN("active_children", 0, 0) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return in.processes().ask(parName, a);
+            }
+        },
+        PARENT_PID("parent_pid", 0, 0) {
+            @Override
+            public Object call(Interpreter in, Object[] a) {
+                return in.processes().ask(parName, a);
+            }
+        },
         LOCK("lock", 0, 0),
+        RLOCK("rlock", 0, 0),
         QUEUE("queue", 0, 1),
-        POOL("pool", 0, 1),
+        PIPE("pipe", 0, 1, "duplex"),
+        JOINABLE_QUEUE("joinable_queue", 0, 1),
+        POOL("pool", 0, 3, "processes", "maxtasksperchild", "cluster"),
         SHARED("shared", 1, 1),
+        ARRAY("array", 2, 2),
+        SHARED_LIST("shared_list", 0, 1),
+        SHARED_MAP("shared_map", 0, 1),
         SEMAPHORE("semaphore", 0, 1),
+        BOUNDED_SEMAPHORE("bounded_semaphore", 0, 1),
         EVENT("event", 0, 0),
-        BARRIER("barrier", 1, 1),
+        BARRIER("barrier", 1, 3, "parties", "action", "timeout"),
         CONDITION("condition", 0, 1),
         EXIT("exit", 0, 1) {
             @Override
@@ -323,12 +348,15 @@ public final class Builtins {
         final String parName;
         final int min;
         final int max;
+        /** The parameters' names, in order, of a builtin that takes keyword arguments. */
+        final List<String> params;
 
-        /** max -1 means any number from min up. */
-        Fn(String parName, int min, int max) {
+        /** max -1 means any number from min up; params: the parameters' names, for keywords. */
+        Fn(String parName, int min, int max, String... params) {
             this.parName = parName;
             this.min = min;
             this.max = max;
+            this.params = List.of(params);
         }
 
         /** The constants without a body of their own: their classes are this enum's own. */

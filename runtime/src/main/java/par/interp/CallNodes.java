@@ -46,57 +46,107 @@ final class CallNodes {
     }
 
     /**
-     * A call with keyword arguments, or one that names the object it makes:
-     * {@code lock(name="fork0")}, {@code pool(cluster="lab1:5701")}, or {@code fork = lock()},
-     * where the name comes from the assignment. Which function it calls is known only when it
-     * runs: a keyword given to one that makes no object is an error, a name from an assignment
-     * is dropped.
+     * A call with keyword arguments: a name for the object it makes, {@code lock(name="fork0")}
+     * (explicit), or {@code fork = lock()}, where the name comes from the assignment; and the
+     * options builtins take by keyword ({@code pipe(duplex=false)}). Which function it calls is
+     * known only when it runs: a name given for one that makes no object is an error, a name
+     * from an assignment is dropped, and a keyword the function does not take is an error.
      */
     static final class NamedCall extends ExprNode {
         private final ExprNode callee;
         private final ExprNode[] args;
-        /** The name from an assignment, or null. */
-        private final ExprNode assigned;
-        /** The keyword arguments written in the call, in order. */
-        private final String[] keys;
-        private final ExprNode[] values;
+        /** Null when the call names nothing (it has keywords only). */
+        private final ExprNode name;
+        private final boolean explicit;
+        /** Null for none. */
+        private final Keywords keywords;
 
-        NamedCall(int line, ExprNode callee, ExprNode[] args, ExprNode assigned, String[] keys, ExprNode[] values) {
+        NamedCall(int line, ExprNode callee, ExprNode[] args, ExprNode name, boolean explicit, Keywords keywords) {
             super(line);
             this.callee = callee;
             this.args = args;
-            this.assigned = assigned;
-            this.keys = keys;
-            this.values = values;
+            this.name = name;
+            this.explicit = explicit;
+            this.keywords = keywords;
         }
 
         @Override
         Object eval(Frame f) {
             try {
-                return call(f, callee.eval(f), evalArgs(f, args));
+                Object fn = callee.eval(f);
+                Object[] values = evalArgs(f, args);
+                if (keywords != null) {
+                    values = keywords.place(f, fn instanceof Callable c ? c.name() + "()" : Values.aType(fn),
+                            fn instanceof Builtin b ? b.parameters() : null, values);
+                }
+                return call(f, fn, values);
             } catch (ParError e) {
                 throw at(e);
             }
         }
 
-        private Object call(Frame f, Object fn, Object[] args) {
+        private Object call(Frame f, Object fn, Object[] values) {
             if (fn instanceof Builtin b && b.makesObjects()) {
-                java.util.Map<String, Object> keywords = new java.util.HashMap<>();
-                for (int i = 0; i < keys.length; i++) {
-                    keywords.put(keys[i], values[i].eval(f));
+                Object n = name == null ? null : name.eval(f);
+                if (n != null && !(n instanceof String)) {
+                    throw new ParError("name= needs a string, not " + Values.aType(n));
                 }
-                if (assigned != null) {
-                    keywords.putIfAbsent("name", assigned.eval(f));
+                return b.make(f.interp, values, (String) n);
+            }
+            if (explicit) {
+                throw new ParError((fn instanceof Callable c ? c.name() + "()" : Values.aType(fn))
+                        + " takes no name=: only lock(), queue() and the other objects Par makes have names");
+            }
+            return f.interp.call(fn, values);
+        }
+    }
+
+    /**
+     * A call's keyword arguments other than name=. Each builtin or method that takes keywords
+     * names its parameters in order, and a keyword fills its parameter's place among the
+     * positional arguments (those it skips are nil), as in Python; the call then goes on as a
+     * positional one, so a builtin reads {@code pool(4, maxtasksperchild=2)} as {@code pool(4, 2)}.
+     */
+    static final class Keywords {
+        static final Keywords NONE = new Keywords(new String[0], new ExprNode[0]);
+        private final String[] names;
+        private final ExprNode[] values;
+
+        private Keywords(String[] names, ExprNode[] values) {
+            this.names = names;
+            this.values = values;
+        }
+
+        Keywords with(String name, ExprNode value) {
+            String[] n = java.util.Arrays.copyOf(names, names.length + 1);
+            ExprNode[] v = java.util.Arrays.copyOf(values, values.length + 1);
+            n[names.length] = name;
+            v[values.length] = value;
+            return new Keywords(n, v);
+        }
+
+        /** The arguments with the keywords in their places. what: the call, for errors; params: null if it takes none. */
+        Object[] place(Frame f, String what, java.util.List<String> params, Object[] positional) {
+            int size = positional.length;
+            int[] at = new int[names.length];
+            for (int i = 0; i < names.length; i++) {
+                at[i] = params == null ? -1 : params.indexOf(names[i]);
+                if (at[i] < 0) {
+                    throw new ParError(what + " takes no keyword argument '" + names[i] + "'"
+                            + (params == null || params.isEmpty() ? "" : " (it takes " + String.join(", ", params) + ")"));
                 }
-                return b.make(f.interp, args, keywords);
+                if (at[i] < positional.length) {
+                    throw new ParError(what + " was given " + names[i] + "= and a positional argument in its place");
+                }
+                size = Math.max(size, at[i] + 1);
             }
-            if (keys.length > 0) {
-                String what = fn instanceof Callable c ? c.name() + "()" : Values.aType(fn);
-                throw new ParError(keys[0].equals("name")
-                        ? what + " takes no name=: only lock(), queue() and the other objects Par makes have names"
-                        : what + " takes no " + keys[0] + "=: only pool() does");
+            Object[] all = new Object[size];
+            java.util.Arrays.fill(all, Nil.NIL);
+            System.arraycopy(positional, 0, all, 0, positional.length);
+            for (int i = 0; i < names.length; i++) {
+                all[at[i]] = values[i].eval(f);
             }
-            return f.interp.call(fn, args);
+            return all;
         }
     }
 
@@ -129,13 +179,16 @@ final class CallNodes {
         private final ExprNode target;
         private final String name;
         private final ExprNode[] args;
+        /** Null for none. */
+        private final Keywords keywords;
         private final String site;
 
-        MethodCall(int line, ExprNode target, String name, ExprNode[] args, String site) {
+        MethodCall(int line, ExprNode target, String name, ExprNode[] args, Keywords keywords, String site) {
             super(line);
             this.target = target;
             this.name = name;
             this.args = args;
+            this.keywords = keywords;
             this.site = site;
         }
 
@@ -147,6 +200,10 @@ final class CallNodes {
                 f.interp.at(site); // a lock, queue or pool call may wait on another process
             }
             try {
+                if (keywords != null) {
+                    String what = (self instanceof ParObject o ? o.typeName() : Values.typeName(self)) + "." + name + "()";
+                    values = keywords.place(f, what, self instanceof ParObject o ? o.parameters(name) : null, values);
+                }
                 return Methods.call(f.interp, self, name, values);
             } catch (ParError e) {
                 throw at(e);
@@ -183,17 +240,23 @@ final class CallNodes {
     static final class Index extends ExprNode {
         private final ExprNode target;
         private final ExprNode index;
+        private final String site;
 
-        Index(int line, ExprNode target, ExprNode index) {
+        Index(int line, ExprNode target, ExprNode index, String site) {
             super(line);
             this.target = target;
             this.index = index;
+            this.site = site;
         }
 
         @Override
         Object eval(Frame f) {
             try {
-                return Sequences.getItem(target.eval(f), index.eval(f));
+                Object t = target.eval(f);
+                if (t instanceof ParContainer) {
+                    f.interp.at(site); // a shared item is read through the hub, which names where
+                }
+                return Sequences.getItem(t, index.eval(f));
             } catch (ParError e) {
                 throw at(e);
             }

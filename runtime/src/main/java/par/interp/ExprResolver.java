@@ -83,10 +83,8 @@ final class ExprResolver {
         if (e instanceof Expr.Call) {
             return call((Expr.Call) e, null);
         }
-        if (e instanceof Expr.Keyword k) { // call() takes keywords apart; anywhere else they have no meaning
-            throw new SyntaxError(file, e.pos(), k.name().equals("name")
-                    ? "name= is only for lock(), queue() and the other objects Par makes"
-                    : k.name() + "= is only for pool()");
+        if (e instanceof Expr.Keyword) { // call() takes keywords apart; anywhere else they have no meaning
+            throw new SyntaxError(file, e.pos(), "name= is only for lock(), queue() and the other objects Par makes");
         }
         if (e instanceof Expr.Attribute) {
             Expr.Attribute a = (Expr.Attribute) e;
@@ -94,7 +92,7 @@ final class ExprResolver {
         }
         if (e instanceof Expr.Index) {
             Expr.Index i = (Expr.Index) e;
-            return new CallNodes.Index(line, expr(i.target()), expr(i.index()));
+            return new CallNodes.Index(line, expr(i.target()), expr(i.index()), site(line));
         }
         if (e instanceof Expr.Slice) {
             Expr.Slice s = (Expr.Slice) e;
@@ -137,7 +135,7 @@ final class ExprResolver {
         }
         if (t instanceof Expr.Index) {
             Expr.Index i = (Expr.Index) t;
-            return new Target.Item(expr(i.target()), expr(i.index()));
+            return new Target.Item(expr(i.target()), expr(i.index()), site(t.pos().line()));
         }
         if (t instanceof Expr.Attribute) {
             Expr.Attribute a = (Expr.Attribute) t;
@@ -241,27 +239,33 @@ final class ExprResolver {
     private ExprNode call(Expr.Call c, ExprNode name) {
         int line = c.pos().line();
         jvms.call(c);
+        List<Expr> args = new ArrayList<>();
+        Expr.Keyword named = null;
+        CallNodes.Keywords keywords = null;
+        for (Expr a : c.args()) {
+            if (!(a instanceof Expr.Keyword k)) {
+                args.add(a);
+            } else if (k.name().equals("name")) {
+                named = k;
+            } else {
+                keywords = (keywords == null ? CallNodes.Keywords.NONE : keywords).with(k.name(), expr(k.value()));
+            }
+        }
         if (c.callee() instanceof Expr.Attribute) {
             Expr.Attribute a = (Expr.Attribute) c.callee();
-            return new CallNodes.MethodCall(line, expr(a.target()), a.name(), exprs(c.args()), site(line));
-        }
-        List<Expr> args = c.args();
-        int plain = args.size();
-        while (plain > 0 && args.get(plain - 1) instanceof Expr.Keyword) {
-            plain--;
-        }
-        if (plain < args.size()) {
-            String[] keys = new String[args.size() - plain];
-            ExprNode[] values = new ExprNode[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                Expr.Keyword k = (Expr.Keyword) args.get(plain + i);
-                keys[i] = k.name();
-                values[i] = expr(k.value());
+            if (named != null) {
+                throw new SyntaxError(file, named.pos(), "name= is only for lock(), queue() and the other objects Par makes");
             }
-            return new CallNodes.NamedCall(line, expr(c.callee()), exprs(args.subList(0, plain)), name, keys, values);
+            return new CallNodes.MethodCall(line, expr(a.target()), a.name(), exprs(args), keywords, site(line));
+        }
+        if (named != null) {
+            return new CallNodes.NamedCall(line, expr(c.callee()), exprs(args), expr(named.value()), true, keywords);
         }
         if (name != null && c.callee() instanceof Expr.Name n && Builtins.makesObjects(n.name())) {
-            return new CallNodes.NamedCall(line, expr(c.callee()), exprs(args), name, new String[0], new ExprNode[0]);
+            return new CallNodes.NamedCall(line, expr(c.callee()), exprs(args), name, false, keywords);
+        }
+        if (keywords != null) {
+            return new CallNodes.NamedCall(line, expr(c.callee()), exprs(args), null, false, keywords);
         }
         return new CallNodes.Call(line, expr(c.callee()), exprs(args));
     }

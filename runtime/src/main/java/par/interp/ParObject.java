@@ -25,6 +25,11 @@ public interface ParObject {
         throw new ParError("cannot set attribute '" + name + "' of " + typeName());
     }
 
+    /** The parameters' names, in order, of a method that takes keyword arguments; empty for one that takes none. */
+    default List<String> parameters(String method) {
+        return List.of();
+    }
+
     /** {@code value.name(args)}. */
     default Object callMethod(Interpreter interp, String name, Object[] args) {
         throw new ParError(Values.aType(this) + " has no method '" + name + "'"

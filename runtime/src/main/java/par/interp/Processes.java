@@ -17,11 +17,11 @@ public interface Processes {
     Object create(String kind, Object[] args, String name);
 
     /**
-     * The same, with the call's other keyword arguments: {@code cluster} for {@code pool()}
-     * (checked by the builtin; the only one so far).
+     * A question about processes that makes nothing: {@code current_process()},
+     * {@code active_children()}, {@code parent_pid()}, by name.
      */
-    default Object create(String kind, Object[] args, String name, java.util.Map<String, Object> keywords) {
-        return create(kind, args, name);
+    default Object ask(String what, Object[] args) {
+        throw new ParError(what + "() is not available in this interpreter");
     }
 
     /**

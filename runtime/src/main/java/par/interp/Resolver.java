@@ -168,11 +168,25 @@ public final class Resolver {
         }
     }
 
+    /**
+     * What an object made for this target is called: the variable's name, or for names
+     * unpacked from one call's value ({@code r, w = pipe()}) theirs joined by a slash; null for others.
+     */
+    private static String variables(Expr target, Expr value) {
+        if (target instanceof Expr.Name n) {
+            return n.name();
+        }
+        if (value instanceof Expr.Call && target instanceof Expr.ListLiteral l && l.items().stream().allMatch(i -> i instanceof Expr.Name)) {
+            return String.join("/", l.items().stream().map(i -> ((Expr.Name) i).name()).toList());
+        }
+        return null;
+    }
+
     private StmtNode assign(Stmt.Assign a) {
         int line = a.pos().line();
         List<Expr> targets = a.targets();
-        ExprNode value = targets.size() == 1 && targets.get(0) instanceof Expr.Name n
-                ? expressions.named(a.value(), n.name()) : expressions.expr(a.value());
+        String variable = targets.size() == 1 ? variables(targets.get(0), a.value()) : null;
+        ExprNode value = variable != null ? expressions.named(a.value(), variable) : expressions.expr(a.value());
         if (targets.size() > 1) {
             Target[] each = new Target[targets.size()];
             for (int i = 0; i < each.length; i++) {

@@ -32,6 +32,9 @@ public final class Sequences {
             Range r = (Range) target;
             return r.at(position(index, r.length(), "range"));
         }
+        if (target instanceof ParContainer c) {
+            return c.getItem(index);
+        }
         throw new ParError("cannot index " + Values.aType(target));
     }
 
@@ -43,6 +46,8 @@ public final class Sequences {
             ((ParMap) target).put(index, value);
         } else if (target instanceof String) {
             throw new ParError("cannot change a string in place: strings are immutable");
+        } else if (target instanceof ParContainer c) {
+            c.setItem(index, value);
         } else {
             throw new ParError("cannot assign to an item of " + Values.aType(target));
         }
@@ -58,6 +63,8 @@ public final class Sequences {
                 throw new ParError("key " + Repr.repr(index) + " is not in the map");
             }
             ((ParMap) target).remove(index);
+        } else if (target instanceof ParContainer c) {
+            c.deleteItem(index);
         } else {
             throw new ParError("cannot delete an item of " + Values.aType(target));
         }
@@ -69,6 +76,10 @@ public final class Sequences {
      * only as many as it has, as in Python.
      */
     public static void setSlice(Object target, Object lo, Object hi, Object step, Object value) {
+        if (target instanceof ParContainer c) {
+            c.setSlice(lo, hi, step, value);
+            return;
+        }
         if (!(target instanceof ParList)) {
             throw new ParError("cannot " + (value == null ? "delete" : "assign to") + " a slice of " + Values.aType(target));
         }
@@ -129,6 +140,9 @@ public final class Sequences {
     }
 
     public static Object slice(Object target, Object lo, Object hi, Object step) {
+        if (target instanceof ParContainer c) {
+            return c.slice(lo, hi, step);
+        }
         long st = step == Nil.NIL ? 1 : clampedIndex(step, "slice step");
         if (st == 0) {
             throw new ParError("slice step cannot be zero");
@@ -221,6 +235,9 @@ public final class Sequences {
             }
             return item instanceof Long && ((Range) container).contains((Long) item);
         }
+        if (container instanceof ParContainer c) {
+            return c.contains(item);
+        }
         throw new ParError("cannot use 'in' on " + Values.aType(container));
     }
 
@@ -240,6 +257,9 @@ public final class Sequences {
                 throw new ParError("the range is too long for len(): it holds 2**63 or more numbers");
             }
             return n;
+        }
+        if (v instanceof ParContainer c) {
+            return c.length();
         }
         throw new ParError(Values.aType(v) + " has no length");
     }

@@ -61,15 +61,20 @@ abstract class Target {
     static final class Item extends Target {
         private final ExprNode container;
         private final ExprNode index;
+        private final String site;
 
-        Item(ExprNode container, ExprNode index) {
+        Item(ExprNode container, ExprNode index, String site) {
             this.container = container;
             this.index = index;
+            this.site = site;
         }
 
         @Override
         void assign(Frame f, Object value) {
             Object c = container.eval(f);
+            if (c instanceof ParContainer) {
+                f.interp.at(site); // a shared map's or array's item is set under its lock, which may wait
+            }
             Sequences.setItem(c, index.eval(f), value);
         }
     }

@@ -1,9 +1,9 @@
 package par.proc;
 
 import java.lang.reflect.InvocationTargetException;
-import java.util.Map;
-
+import par.interp.Nil;
 import par.interp.ParError;
+import par.interp.Values;
 
 /**
  * The way to a pool across machines, kept shut until a program asks for one: par.cluster (and
@@ -16,11 +16,13 @@ final class ClusterDoor {
     private ClusterDoor() {
     }
 
-    /** The cluster a pool() is asked for: its cluster= keyword, else PAR_CLUSTER; null for none. */
-    static String address(Map<String, Object> keywords) {
-        Object given = keywords.get("cluster");
-        if (given != null) {
-            return (String) given;
+    /** The cluster a pool() is asked for: its cluster= argument (nil: none), else PAR_CLUSTER; null for none. */
+    static String address(Object given) {
+        if (given instanceof String s) {
+            return s;
+        }
+        if (given != Nil.NIL) {
+            throw new ParError("cluster= needs a string such as \"lab1:5701\", not " + Values.aType(given));
         }
         String env = System.getenv(ENV);
         return env == null || env.isBlank() ? null : env.trim();

@@ -44,17 +44,51 @@ abstract class HubHandle implements ParObject, Handle {
     }
 
     /** Each kind of handle's attributes and methods, by its type's name. */
-    private static final Map<String, List<String>> MEMBERS = Map.of(
-            "process", List.of("join", "terminate", "pid", "name", "alive", "exitcode"),
-            "lock", List.of("acquire", "release"),
-            "semaphore", List.of("acquire", "release"),
-            "condition", List.of("acquire", "release", "wait", "notify", "notify_all"),
-            "event", List.of("set", "clear", "is_set", "wait"),
-            "barrier", List.of("wait", "parties"),
-            "queue", List.of("put", "get", "size", "empty"),
-            "pool", List.of("map", "starmap", "submit", "imap_unordered", "close", "size"),
-            "shared", List.of("value"),
-            "task", List.of("done"));
+    private static final Map<String, List<String>> MEMBERS = Map.ofEntries(
+            Map.entry("process", List.of("join", "terminate", "kill", "pid", "name", "alive", "exitcode", "daemon")),
+            Map.entry("lock", List.of("acquire", "release", "locked")),
+            Map.entry("rlock", List.of("acquire", "release", "locked", "count")),
+            Map.entry("semaphore", List.of("acquire", "release", "value")),
+            Map.entry("condition", List.of("acquire", "release", "wait", "wait_for", "notify", "notify_all")),
+            Map.entry("event", List.of("set", "clear", "is_set", "wait")),
+            Map.entry("barrier", List.of("wait", "abort", "reset", "parties", "n_waiting", "broken")),
+            Map.entry("queue", List.of("put", "get", "size", "empty", "full", "put_nowait", "get_nowait", "close")),
+            Map.entry("joinable_queue", List.of("put", "get", "size", "empty", "full", "put_nowait", "get_nowait", "close",
+                    "task_done", "join")),
+            Map.entry("connection", List.of("send", "recv", "poll", "close", "readable", "writable")),
+            Map.entry("pool", List.of("map", "starmap", "submit", "apply", "imap", "imap_unordered", "close", "terminate",
+                    "size")),
+            Map.entry("shared", List.of("value")),
+            Map.entry("array", List.of()),
+            Map.entry("shared_list", List.of("append", "extend", "pop", "insert", "remove", "clear", "sort", "reverse",
+                    "index", "count", "copy")),
+            Map.entry("shared_map", List.of("keys", "values", "items", "get", "pop", "update", "clear", "copy",
+                    "setdefault")),
+            Map.entry("task", List.of("done", "get", "wait", "successful")));
+
+    /** The parameters of the methods that take keyword arguments, by type and method. */
+    private static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
+            Map.entry("process.join", List.of("timeout")),
+            Map.entry("lock.acquire", List.of("timeout")),
+            Map.entry("rlock.acquire", List.of("timeout")),
+            Map.entry("semaphore.acquire", List.of("timeout")),
+            Map.entry("condition.acquire", List.of("timeout")),
+            Map.entry("condition.wait", List.of("timeout")),
+            Map.entry("condition.wait_for", List.of("predicate", "timeout")),
+            Map.entry("event.wait", List.of("timeout")),
+            Map.entry("barrier.wait", List.of("timeout")),
+            Map.entry("queue.put", List.of("item", "timeout")),
+            Map.entry("queue.get", List.of("timeout")),
+            Map.entry("connection.poll", List.of("timeout")),
+            Map.entry("task.get", List.of("timeout")),
+            Map.entry("task.wait", List.of("timeout")),
+            Map.entry("joinable_queue.put", List.of("item", "timeout")),
+            Map.entry("joinable_queue.get", List.of("timeout")));
+
+    @Override
+    public List<String> parameters(String method) {
+        return PARAMETERS.getOrDefault(typeName() + "." + method, List.of());
+    }
 
     @Override
     public List<String> memberNames() {

@@ -3,6 +3,7 @@ package par.proc;
 import java.util.List;
 
 import par.wire.Answer;
+import par.wire.PoolRequest;
 import par.wire.Request;
 
 /** A pool on this machine: its tasks are the hub's, run by the worker JVMs the hub started. */
@@ -41,6 +42,21 @@ final class HubTasks implements PoolTasks {
     @Override
     public Answer.Outcome await(long task, String site) {
         return support.broker().call(new Request.AwaitTask(task, site));
+    }
+
+    @Override
+    public Answer.Outcome awaitWithin(long task, Request.Timeout timeout, String site) {
+        return support.broker().call(new PoolRequest.AwaitTaskWithin(task, timeout, site));
+    }
+
+    @Override
+    public boolean succeeded(long task) {
+        return support.broker().call(new PoolRequest.TaskSucceeded(task)).value();
+    }
+
+    @Override
+    public void terminate(String site) {
+        support.broker().call(new PoolRequest.TerminatePool(id, site));
     }
 
     @Override

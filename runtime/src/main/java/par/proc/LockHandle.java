@@ -1,7 +1,10 @@
 package par.proc;
 
+import par.interp.Builtin;
+import par.interp.Interpreter;
 import par.wire.Answer;
 import par.wire.Request;
+import par.wire.SyncRequest;
 
 /** What {@code lock()} returns: a lock the hub owns, by id. {@code with l { }} holds it for the block. */
 class LockHandle extends Acquirable {
@@ -17,6 +20,15 @@ class LockHandle extends Acquirable {
     @Override
     Request<Answer.Done> releaseRequest(String site) {
         return new Request.Release(id, site);
+    }
+
+    @Override
+    Object otherMethod(Interpreter interp, String method, Object[] args) {
+        if (method.equals("locked")) {
+            Builtin.checkArity("locked", args, 0, 0);
+            return support.broker().call(new SyncRequest.LockCount(id)).value() > 0;
+        }
+        return super.otherMethod(interp, method, args);
     }
 
     @Override

@@ -77,13 +77,27 @@ final class PoolHandle extends HubHandle implements ContextManager {
     @Override
     public Object callMethod(Interpreter interp, String method, Object[] a) {
         switch (method) {
-            case "map":
-                Builtin.checkArity("map", a, 2, 2);
-                return run(interp, "map", a[0], a[1] instanceof Range ? rangeChunks((Range) a[1]) : chunks(items(a[1])),
-                        false);
+            case "map": {
+                Builtin.checkArity("map", a, 2, 3);
+                int chunk = a.length == 3 && a[2] != Nil.NIL ? chunkSizeGiven(a[2]) : 0;
+                return run(interp, "map", a[0], a[1] instanceof Range ? rangeChunks((Range) a[1], chunk)
+                        : chunks(items(a[1]), chunk), false);
+            }
+            case "apply": {
+                Builtin.checkArity("apply", a, 1, 2);
+                ParList chunk = ParList.of(new ParList(a.length == 2 ? items(a[1]) : List.of()));
+                return new TaskHandle(support, tasks, submit(a[0], chunk, true), chunk, a[0]).join(interp.site());
+            }
+            case "imap":
+                Builtin.checkArity("imap", a, 2, 2);
+                return ordered(a[0], items(a[1]));
+            case "terminate":
+                Builtin.checkArity("terminate", a, 0, 0);
+                tasks.terminate(interp.site());
+                return Nil.NIL;
             case "starmap":
                 Builtin.checkArity("starmap", a, 2, 2);
-                return run(interp, "starmap", a[0], chunks(argLists(a[1])), true);
+                return run(interp, "starmap", a[0], chunks(argLists(a[1]), 0), true);
             case "submit": {
                 Builtin.checkArity("submit", a, 1, -1);
                 List<Object> args = new ArrayList<>(List.of(a).subList(1, a.length));
@@ -114,6 +128,19 @@ final class PoolHandle extends HubHandle implements ContextManager {
         return out;
     }
 
+    @Override
+    public List<String> parameters(String method) {
+        return method.equals("map") ? List.of("func", "iterable", "chunksize") : List.of();
+    }
+
+    private static int chunkSizeGiven(Object chunksize) {
+        long n = Values.toLong(chunksize, "chunksize");
+        if (n < 1 || n > Integer.MAX_VALUE) {
+            throw new ParError("chunksize must be at least 1, not " + n);
+        }
+        return (int) n;
+    }
+
     /** Python's chunk size for map: the items spread over about four chunks per worker (or what the pool says). */
     private int chunkSize(int items) {
         int chunks = size * tasks.chunksPerWorker();
@@ -121,22 +148,23 @@ final class PoolHandle extends HubHandle implements ContextManager {
         return items % chunks == 0 ? Math.max(chunk, 1) : chunk + 1;
     }
 
-    private List<Object> chunks(List<Object> items) {
-        return cut(items.size(), (from, to) -> new ParList(items.subList(from, to)));
+    /** chunk: the items per task, or 0 for map's own choice. */
+    private List<Object> chunks(List<Object> items, int chunk) {
+        return cut(items.size(), chunk, (from, to) -> new ParList(items.subList(from, to)));
     }
 
     /** A range is cut into smaller ranges: a few bytes each, however many items they hold. */
-    private List<Object> rangeChunks(Range r) {
+    private List<Object> rangeChunks(Range r, int chunk) {
         long length = r.length();
         if (length > Integer.MAX_VALUE) {
             throw new ParError("a pool can map at most " + Integer.MAX_VALUE + " items at once");
         }
-        return cut((int) length, (from, to) -> new Range(r.at(from), to < length ? r.at(to) : r.stop, r.step));
+        return cut((int) length, chunk, (from, to) -> new Range(r.at(from), to < length ? r.at(to) : r.stop, r.step));
     }
 
-    /** Cuts length items into chunks of the size map uses; piece makes the chunk of items [from, to). */
-    private List<Object> cut(int length, java.util.function.BiFunction<Integer, Integer, Object> piece) {
-        int chunk = chunkSize(length);
+    /** Cuts length items into chunks (given: their size, 0 for map's own); piece makes the chunk of items [from, to). */
+    private List<Object> cut(int length, int given, java.util.function.BiFunction<Integer, Integer, Object> piece) {
+        int chunk = given > 0 ? given : chunkSize(length);
         List<Object> chunks = new ArrayList<>();
         for (long from = 0; from < length; from += chunk) {
             chunks.add(piece.apply((int) from, (int) Math.min(length, from + chunk)));
@@ -234,7 +262,9 @@ final class PoolHandle extends HubHandle implements ContextManager {
         List<Object> items = chunk instanceof ParList ? ((ParList) chunk).items : Sequences.toList(chunk);
         String worker = "worker " + failed.worker() + " (pid " + failed.pid() + ")";
         String what;
-        if (index < 0) { // the worker died
+        if (failed.worker().isEmpty()) { // no worker's doing: the pool was terminated
+            what = describe(items, fn, spread) + " failed: " + message;
+        } else if (index < 0) { // the worker died
             what = describe(items, fn, spread) + " failed: " + worker + " " + message;
         } else if (index < items.size()) {
             what = "task " + call(fn, items.get(index), spread) + " failed in " + worker + ": " + message;
@@ -266,6 +296,46 @@ final class PoolHandle extends HubHandle implements ContextManager {
             return "task " + first;
         }
         return "the " + items.size() + " tasks " + first + " to " + call(fn, items.get(items.size() - 1), spread);
+    }
+
+    /**
+     * imap: the results in the items' order, each as soon as it and those before it have ended,
+     * so a for loop can use the first while later ones still run.
+     */
+    private ParIterable ordered(Object fn, List<Object> items) {
+        List<Object> singles = new ArrayList<>();
+        for (Object item : items) {
+            singles.add(ParList.of(item));
+        }
+        List<Long> ids = submitAll(fn, singles, false);
+        return new ParIterable() {
+            @Override
+            public String typeName() {
+                return "results";
+            }
+
+            @Override
+            public Iterable<Object> iterable() {
+                return () -> new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < ids.size();
+                    }
+
+                    @Override
+                    public Object next() {
+                        if (next >= ids.size()) {
+                            throw new NoSuchElementException();
+                        }
+                        support.interp.out().flush();
+                        Answer.Outcome ended = tasks.await(ids.get(next), support.interp.site());
+                        return outcome(support, ended, singles.get(next++), fn, false).get(0);
+                    }
+                };
+            }
+        };
     }
 
     private ParIterable unordered(Object fn, List<Object> items) {

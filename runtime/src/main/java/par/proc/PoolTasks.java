@@ -3,6 +3,7 @@ package par.proc;
 import java.util.List;
 
 import par.wire.Answer;
+import par.wire.Request;
 
 /**
  * Where a pool's tasks run: the hub's worker JVMs on this machine ({@link HubTasks}), or the
@@ -24,6 +25,15 @@ public interface PoolTasks {
 
     /** Waits for one task's end. site: the caller's place, for the hub's wait graph. */
     Answer.Outcome await(long task, String site);
+
+    /** Waits for one task's end, or fails once timeout has passed (t.get(timeout), t.wait(timeout)). */
+    Answer.Outcome awaitWithin(long task, Request.Timeout timeout, String site);
+
+    /** Whether a task that has ended gave its results; an error while it runs. */
+    boolean succeeded(long task);
+
+    /** Ends the workers at once; every task not ended fails. */
+    void terminate(String site);
 
     /** Waits for the first of the tasks to end. */
     Answer.TaskEnded awaitAny(List<Long> tasks, String site);

@@ -3,6 +3,7 @@ package par.proc;
 import par.interp.Interpreter;
 import par.interp.Nil;
 import par.wire.Answer;
+import par.wire.ProcessRequest;
 import par.wire.Request;
 
 /** What {@code spawn} returns: a process by id, with its pid and name; state is asked of the hub. */
@@ -59,8 +60,21 @@ public final class ProcHandle extends HubHandle {
             case "name": return name();
             case "alive": return info().alive();
             case "exitcode": return info().exitcode() == null ? Nil.NIL : (Object) info().exitcode();
+            case "daemon": return support.broker().call(new ProcessRequest.Daemon(id, 2)).value();
             default: return super.getAttribute(attr);
         }
+    }
+
+    @Override
+    public void setAttribute(String attr, Object value) {
+        if (!attr.equals("daemon")) {
+            super.setAttribute(attr, value);
+            return;
+        }
+        if (!(value instanceof Boolean)) {
+            throw new par.interp.ParError("daemon must be true or false, not " + par.interp.Values.aType(value));
+        }
+        support.broker().call(new ProcessRequest.Daemon(id, (Boolean) value ? 1 : 0));
     }
 
     @Override
@@ -72,6 +86,10 @@ public final class ProcHandle extends HubHandle {
             case "terminate":
                 par.interp.Builtin.checkArity("terminate", args, 0, 0);
                 support.broker().call(new Request.Terminate(id));
+                return Nil.NIL;
+            case "kill":
+                par.interp.Builtin.checkArity("kill", args, 0, 0);
+                support.broker().call(new ProcessRequest.Kill(id, interp.site()));
                 return Nil.NIL;
             default:
                 throw noMethod(method);

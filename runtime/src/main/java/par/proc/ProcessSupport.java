@@ -9,6 +9,7 @@ import par.interp.Cell;
 import par.interp.Function;
 import par.interp.Interpreter;
 import par.interp.Nil;
+import par.interp.ParList;
 import par.interp.ParError;
 import par.interp.Processes;
 import par.interp.Repr;
@@ -18,7 +19,11 @@ import par.syntax.Stmt;
 import par.wire.Answer;
 import par.wire.Codec;
 import par.wire.Handle;
+import par.wire.PoolRequest;
+import par.wire.ProcessRequest;
+import par.wire.QueueRequest;
 import par.wire.Request;
+import par.wire.SyncRequest;
 import par.wire.WireException;
 
 /**
@@ -31,6 +36,10 @@ public class ProcessSupport implements Processes, Codec.Receiver {
     final Interpreter interp;
     /** Queue items the hub gave this process ahead of its gets. */
     final QueueBatches batches = new QueueBatches();
+    /** The queues this process has closed (close() is a process's own promise, as in Python). */
+    final java.util.Set<Long> closedQueues = new java.util.HashSet<>();
+    /** The shared arrays, lists and maps whose lock this process holds in a with block (see {@link SharedData}). */
+    final java.util.Set<Long> heldData = new java.util.HashSet<>();
     private final Supplier<Broker> brokerSource;
     private Broker broker;
 
@@ -111,59 +120,63 @@ public class ProcessSupport implements Processes, Codec.Receiver {
     }
 
     @Override
-    public Object create(String kind, Object[] args, String name) {
-        return create(kind, args, name, java.util.Map.of());
-    }
-
-    /** Whether every pool() of this program goes to a cluster (PAR_CLUSTER is set). */
-    public static boolean clusterFromEnvironment() {
-        return ClusterDoor.address(java.util.Map.of()) != null;
+    public Object ask(String what, Object[] args) {
+        switch (what) {
+            case "current_process": {
+                Answer.Spawned me = broker().call(new ProcessRequest.Me());
+                return track(new ProcHandle(this, me.id(), me.pid(), me.name()), true);
+            }
+            case "active_children":
+                return decode(broker().call(new ProcessRequest.Children()).encoded());
+            case "parent_pid":
+                return broker().call(new ProcessRequest.Parent()).value();
+            default:
+                throw new ParError(what + "() is not available");
+        }
     }
 
     @Override
-    public Object create(String kind, Object[] args, String name, java.util.Map<String, Object> keywords) {
+    public Object create(String kind, Object[] args, String name) {
         switch (kind) {
             case "lock":
                 return new LockHandle(this, broker().call(new Request.NewLock(name)).id());
+            case "rlock":
+                return new SyncHandles.RLock(this, broker().call(new SyncRequest.NewRLock(name)).id());
             case "queue": {
-                long capacity = args.length == 0 || args[0] == Nil.NIL ? 0 : Values.toLong(args[0], "queue size");
-                if (capacity < 0 || capacity > Integer.MAX_VALUE) {
-                    throw new ParError("queue size must be positive, or 0 for no limit");
-                }
-                return new QueueHandle(this, broker().call(new Request.NewQueue(capacity, name)).id(), capacity);
+                long capacity = queueSize(args);
+                return new QueueHandle(this, broker().call(new Request.NewQueue(capacity, name)).id(), capacity, false);
             }
-            case "pool": {
-                long size = args.length == 0 || args[0] == Nil.NIL ? Runtime.getRuntime().availableProcessors()
-                        : Values.toLong(args[0], "pool size");
-                if (size < 1) {
-                    throw new ParError("a pool needs at least one worker");
-                }
-                Image.PoolImage image = Image.forPool(interp.globals);
-                String cluster = ClusterDoor.address(keywords);
-                if (cluster != null) {
-                    return new PoolHandle(this, ClusterDoor.open(cluster, image.bytes()), image);
-                }
-                long id = broker().call(new Request.NewPool(size, image.bytes(), name)).id();
-                return new PoolHandle(this, new HubTasks(this, id, (int) size), image);
+            case "joinable_queue": {
+                long capacity = queueSize(args);
+                long id = broker().call(new QueueRequest.NewJoinableQueue(capacity, name)).id();
+                return new QueueHandle(this, id, capacity, true);
             }
+            case "pool":
+                return pool(args, name);
             case "shared":
                 return new SharedHandle(this, broker().call(new Request.NewShared(Codec.encode(args[0]), name)).id());
-            case "semaphore": {
-                long n = args.length == 0 ? 1 : Values.toLong(args[0], "semaphore size");
-                if (n < 0 || n > Integer.MAX_VALUE) {
-                    throw new ParError("a semaphore needs a count of 0 or more");
-                }
-                return new SyncHandles.Semaphore(this, broker().call(new Request.NewSemaphore(n, name)).id());
+            case "semaphore":
+                return new SyncHandles.Semaphore(this, broker().call(new Request.NewSemaphore(permits(args), name)).id());
+            case "bounded_semaphore": {
+                long n = permits(args);
+                return new SyncHandles.Semaphore(this, broker().call(new SyncRequest.NewBoundedSemaphore(n, name)).id());
             }
             case "event":
                 return new SyncHandles.Event(this, broker().call(new Request.NewEvent(name)).id());
-            case "barrier": {
-                long n = Values.toLong(args[0], "barrier parties");
-                if (n < 1 || n > Integer.MAX_VALUE) {
-                    throw new ParError("a barrier needs at least one party");
-                }
-                return new SyncHandles.Barrier(this, broker().call(new Request.NewBarrier(n, name)).id(), n);
+            case "barrier":
+                return barrier(args, name);
+            case "array": {
+                ParList items = SharedData.Array.initial(args[0], args[1]);
+                long id = broker().call(new Request.NewShared(Codec.encode(items), name)).id();
+                return new SharedData.Array(this, id,
+                        items.size() | (SharedData.Array.floats(args[0]) ? SharedData.Array.FLOATS : 0));
             }
+            case "shared_list":
+                return new SharedData.List_(this, newShared(SharedData.initial(kind, args), name));
+            case "shared_map":
+                return new SharedData.Map_(this, newShared(SharedData.initial(kind, args), name));
+            case "pipe":
+                return PipeHandle.make(this, args.length == 0 ? Nil.NIL : args[0], name);
             case "condition": {
                 long lockId = 0;
                 if (args.length > 0) {
@@ -178,6 +191,74 @@ public class ProcessSupport implements Processes, Codec.Receiver {
             default:
                 throw new ParError(kind + "() is not available");
         }
+    }
+
+    /** barrier(n), barrier(n, action), barrier(n, action, timeout); either may be nil. */
+    private Object barrier(Object[] args, String name) {
+        long n = Values.toLong(args[0], "barrier parties");
+        if (n < 1 || n > Integer.MAX_VALUE) {
+            throw new ParError("a barrier needs at least one party");
+        }
+        Object action = args.length > 1 ? args[1] : Nil.NIL;
+        Request.Timeout timeout = timeout(args.length > 2 ? args[2] : Nil.NIL);
+        if (action == Nil.NIL && timeout == null) {
+            return new SyncHandles.Barrier(this, broker().call(new Request.NewBarrier(n, name)).id(), n);
+        }
+        if (action != Nil.NIL && !(action instanceof Callable)) {
+            throw new ParError("a barrier's action must be a function, not " + Values.aType(action));
+        }
+        byte[] encoded = action == Nil.NIL ? new byte[0] : Codec.encode(action);
+        long id = broker().call(new SyncRequest.NewBarrierWith(n, encoded, timeout, name)).id();
+        return new SyncHandles.Barrier(this, id, action == Nil.NIL ? n : n | SyncHandles.Barrier.ACTION);
+    }
+
+    private long newShared(Object value, String name) {
+        return broker().call(new Request.NewShared(Codec.encode(value), name)).id();
+    }
+
+    private static long queueSize(Object[] args) {
+        long capacity = args.length == 0 || args[0] == Nil.NIL ? 0 : Values.toLong(args[0], "queue size");
+        if (capacity < 0 || capacity > Integer.MAX_VALUE) {
+            throw new ParError("queue size must be positive, or 0 for no limit");
+        }
+        return capacity;
+    }
+
+    private static long permits(Object[] args) {
+        long n = args.length == 0 ? 1 : Values.toLong(args[0], "semaphore size");
+        if (n < 0 || n > Integer.MAX_VALUE) {
+            throw new ParError("a semaphore needs a count of 0 or more");
+        }
+        return n;
+    }
+
+    /** Whether every pool() of this program goes to a cluster (PAR_CLUSTER is set). */
+    public static boolean clusterFromEnvironment() {
+        return ClusterDoor.address(Nil.NIL) != null;
+    }
+
+    /** pool(processes, maxtasksperchild, cluster): worker JVMs here, or a cluster's members' workers. */
+    private PoolHandle pool(Object[] args, String name) {
+        long size = args.length == 0 || args[0] == Nil.NIL ? Runtime.getRuntime().availableProcessors()
+                : Values.toLong(args[0], "pool size");
+        if (size < 1) {
+            throw new ParError("a pool needs at least one worker");
+        }
+        long maxTasks = args.length < 2 || args[1] == Nil.NIL ? 0 : Values.toLong(args[1], "maxtasksperchild");
+        if (maxTasks < 0 || (args.length >= 2 && args[1] != Nil.NIL && maxTasks == 0)) {
+            throw new ParError("maxtasksperchild must be at least 1");
+        }
+        Image.PoolImage image = Image.forPool(interp.globals);
+        String cluster = ClusterDoor.address(args.length > 2 ? args[2] : Nil.NIL);
+        if (cluster != null) {
+            if (maxTasks != 0) {
+                throw new ParError("maxtasksperchild is not available for a pool on a cluster: its workers belong to the members");
+            }
+            return new PoolHandle(this, ClusterDoor.open(cluster, image.bytes()), image);
+        }
+        long id = maxTasks == 0 ? broker().call(new Request.NewPool(size, image.bytes(), name)).id()
+                : broker().call(new PoolRequest.NewPoolWith(size, maxTasks, image.bytes(), name)).id();
+        return new PoolHandle(this, new HubTasks(this, id, (int) size), image);
     }
 
     Object decode(byte[] bytes) {
@@ -212,7 +293,12 @@ public class ProcessSupport implements Processes, Codec.Receiver {
         switch (kind) {
             case Handle.KIND_PROCESS: return track(new ProcHandle(this, id, meta, null), true);
             case Handle.KIND_LOCK: return new LockHandle(this, id);
-            case Handle.KIND_QUEUE: return new QueueHandle(this, id, meta);
+            case Handle.KIND_RLOCK: return new SyncHandles.RLock(this, id);
+            case Handle.KIND_PIPE: return new PipeHandle(this, id, meta);
+            case Handle.KIND_ARRAY: return new SharedData.Array(this, id, meta);
+            case Handle.KIND_SHARED_LIST: return new SharedData.List_(this, id);
+            case Handle.KIND_SHARED_MAP: return new SharedData.Map_(this, id);
+            case Handle.KIND_QUEUE: return new QueueHandle(this, id, meta & QueueHandle.CAPACITY, meta != (meta & QueueHandle.CAPACITY));
             case Handle.KIND_SHARED: return new SharedHandle(this, id);
             case Handle.KIND_SEMAPHORE: return new SyncHandles.Semaphore(this, id);
             case Handle.KIND_EVENT: return new SyncHandles.Event(this, id);

@@ -43,4 +43,40 @@ final class TaskHandle extends HubHandle {
         support.interp.out().flush();
         return PoolHandle.outcome(support, tasks.await(id, site), chunk, fn, true).get(0);
     }
+
+    /** t.get(timeout): the result, or an error once the time-out passes; t.wait(timeout): whether it ended in time. */
+    @Override
+    public Object callMethod(par.interp.Interpreter interp, String method, Object[] args) {
+        switch (method) {
+            case "get":
+                par.interp.Builtin.checkArity("get", args, 0, 1);
+                if (args.length == 0 || args[0] == par.interp.Nil.NIL) {
+                    return join(interp.site());
+                }
+                interp.out().flush();
+                return PoolHandle.outcome(support, within(args[0], interp.site()), chunk, fn, true).get(0);
+            case "wait":
+                par.interp.Builtin.checkArity("wait", args, 0, 1);
+                interp.out().flush();
+                if (args.length == 0 || args[0] == par.interp.Nil.NIL) {
+                    tasks.await(id, interp.site());
+                    return true;
+                }
+                try {
+                    within(args[0], interp.site());
+                    return true;
+                } catch (par.interp.ParError e) {
+                    return false; // the one refusal a wait for an existing task gets: the time-out
+                }
+            case "successful":
+                par.interp.Builtin.checkArity("successful", args, 0, 0);
+                return tasks.succeeded(id);
+            default:
+                return super.callMethod(interp, method, args);
+        }
+    }
+
+    private par.wire.Answer.Outcome within(Object timeout, String site) {
+        return tasks.awaitWithin(id, ProcessSupport.timeout(timeout), site);
+    }
 }

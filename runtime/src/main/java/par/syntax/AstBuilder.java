@@ -369,11 +369,11 @@ final class AstBuilder extends ParBaseVisitor<Object> {
         List<Expr> args = new ArrayList<>();
         if (ctx.args != null) {
             args.addAll(exprs(ctx.args.items));
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            java.util.Set<String> given = new java.util.HashSet<>();
             for (int i = 0; i < ctx.args.keys.size(); i++) {
                 Token key = ctx.args.keys.get(i);
-                if (!seen.add(key.getText())) {
-                    throw new SyntaxError(file, pos(key), "keyword argument '" + key.getText() + "' given twice");
+                if (!given.add(key.getText())) {
+                    throw new SyntaxError(file, pos(key), "keyword argument '" + key.getText() + "' is given twice");
                 }
                 args.add(keyword(key, ctx.args.named.get(i)));
             }
@@ -381,14 +381,11 @@ final class AstBuilder extends ParBaseVisitor<Object> {
         return new Expr.Call(pos(ctx), expr(ctx.callee), args);
     }
 
-    /** Par's keyword arguments: name= (a lock's, queue's... name) and cluster= (pool()'s machines). */
-    public static final java.util.Set<String> KEYWORDS = java.util.Set.of("name", "cluster");
-
-    /** A keyword argument the grammar lets through, if it is one of Par's. */
+    /** A keyword argument the grammar lets through: one that some builtin or handle method takes. */
     private Expr keyword(Token key, ExprContext value) {
-        if (!KEYWORDS.contains(key.getText())) {
-            throw new SyntaxError(file, pos(key), "unknown keyword argument '" + key.getText()
-                    + "': Par has only name=, which names a lock, queue or other object, and cluster=, for pool()");
+        if (!Expr.Keyword.KNOWN.contains(key.getText())) {
+            throw new SyntaxError(file, pos(key), "unknown keyword argument '" + key.getText() + "': Par's are "
+                    + String.join("=, ", Expr.Keyword.KNOWN) + "=");
         }
         return new Expr.Keyword(pos(key), key.getText(), expr(value));
     }

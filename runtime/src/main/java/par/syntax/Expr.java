@@ -36,8 +36,15 @@ public sealed interface Expr {
 
     record Call(Pos pos, Expr callee, List<Expr> args) implements Expr {}
 
-    /** {@code name="fork0"} among a call's arguments: only the last, only name= (see AstBuilder). */
-    record Keyword(Pos pos, String name, Expr value) implements Expr {}
+    /**
+     * {@code name="fork0"} or {@code duplex=false} among a call's arguments, after the
+     * positional ones; only the keywords Par's builtins and handles take (see AstBuilder).
+     */
+    record Keyword(Pos pos, String name, Expr value) implements Expr {
+        /** Every keyword some builtin or handle method takes; any other is a syntax error. */
+        public static final java.util.List<String> KNOWN = java.util.List.of("name", "duplex", "timeout", "action",
+                "chunksize", "maxtasksperchild", "cluster");
+    }
 
     record Attribute(Pos pos, Expr target, String name) implements Expr {}
 

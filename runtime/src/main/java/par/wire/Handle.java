@@ -12,6 +12,11 @@ public interface Handle {
     byte KIND_EVENT = 8;
     byte KIND_BARRIER = 9;
     byte KIND_CONDITION = 10;
+    byte KIND_RLOCK = 11;
+    byte KIND_PIPE = 12;
+    byte KIND_ARRAY = 13;
+    byte KIND_SHARED_LIST = 14;
+    byte KIND_SHARED_MAP = 15;
 
     byte kind();
 

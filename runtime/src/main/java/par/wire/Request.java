@@ -13,8 +13,21 @@ import java.util.List;
  * a frame's payload, {@link #read} takes them out again, and a tag or a field that does not fit
  * is a {@link WireException}. The hub reaches each request through a {@link Handler}, one
  * method per record, so the compiler checks that every request is handled.
+ *
+ * <p>Requests added since these are in families of their own ({@link ProcessRequest},
+ * {@link SyncRequest}, {@link QueueRequest}, {@link PipeRequest}, {@link PoolRequest}): each
+ * a sealed sub-interface with its records, their tags and reader, and a handler that one part
+ * of the hub implements. Their tags follow these on the wire.
  */
-public sealed interface Request<A extends Answer> {
+public sealed interface Request<A extends Answer> permits
+        Request.Spawn, Request.Join, Request.Info, Request.Terminate, Request.NewLock, Request.Acquire,
+        Request.Release, Request.NewShared, Request.Read, Request.Write, Request.NewQueue, Request.Put,
+        Request.Get, Request.Size, Request.NewPool, Request.Submit, Request.AwaitTask, Request.AwaitAny,
+        Request.TaskDone, Request.ClosePool, Request.NewSemaphore, Request.SemAcquire, Request.SemRelease,
+        Request.NewEvent, Request.SetEvent, Request.IsSet, Request.AwaitEvent, Request.NewBarrier,
+        Request.AwaitBarrier, Request.NewCondition, Request.AwaitCondition, Request.Notify, Request.Sleep,
+        Request.Now, Request.Turn, ProcessRequest, SyncRequest, QueueRequest, PipeRequest,
+        PoolRequest {
 
     /** A time-out: its seconds, and how the program wrote it (for "after 0.5 s" in messages). */
     record Timeout(double seconds, String shown) {
@@ -28,7 +41,7 @@ public sealed interface Request<A extends Answer> {
 
         public void writeFields(Codec.Writer w) {
             w.bytes(image);
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
             w.str(site);
         }
     }
@@ -38,7 +51,7 @@ public sealed interface Request<A extends Answer> {
 
         public void writeFields(Codec.Writer w) {
             w.i64(process);
-            writeTimeout(w, timeout);
+            Fields.writeTimeout(w, timeout);
             w.str(site);
         }
     }
@@ -65,7 +78,7 @@ public sealed interface Request<A extends Answer> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newLock(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
         }
     }
 
@@ -75,7 +88,7 @@ public sealed interface Request<A extends Answer> {
 
         public void writeFields(Codec.Writer w) {
             w.i64(lock);
-            writeTimeout(w, timeout);
+            Fields.writeTimeout(w, timeout);
             w.str(site);
         }
     }
@@ -94,7 +107,7 @@ public sealed interface Request<A extends Answer> {
 
         public void writeFields(Codec.Writer w) {
             w.bytes(value);
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
         }
     }
 
@@ -125,7 +138,7 @@ public sealed interface Request<A extends Answer> {
 
         public void writeFields(Codec.Writer w) {
             w.i64(capacity);
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
         }
     }
 
@@ -145,7 +158,7 @@ public sealed interface Request<A extends Answer> {
 
         public void writeFields(Codec.Writer w) {
             w.i64(queue);
-            writeTimeout(w, timeout);
+            Fields.writeTimeout(w, timeout);
             w.str(site);
         }
     }
@@ -166,7 +179,7 @@ public sealed interface Request<A extends Answer> {
         public void writeFields(Codec.Writer w) {
             w.i64(size);
             w.bytes(image);
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
         }
     }
 
@@ -225,7 +238,7 @@ public sealed interface Request<A extends Answer> {
 
         public void writeFields(Codec.Writer w) {
             w.i64(permits);
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
         }
     }
 
@@ -234,7 +247,7 @@ public sealed interface Request<A extends Answer> {
 
         public void writeFields(Codec.Writer w) {
             w.i64(semaphore);
-            writeTimeout(w, timeout);
+            Fields.writeTimeout(w, timeout);
             w.str(site);
         }
     }
@@ -252,7 +265,7 @@ public sealed interface Request<A extends Answer> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Id> r) { h.newEvent(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
         }
     }
 
@@ -279,7 +292,7 @@ public sealed interface Request<A extends Answer> {
 
         public void writeFields(Codec.Writer w) {
             w.i64(event);
-            writeTimeout(w, timeout);
+            Fields.writeTimeout(w, timeout);
             w.str(site);
         }
     }
@@ -289,7 +302,7 @@ public sealed interface Request<A extends Answer> {
 
         public void writeFields(Codec.Writer w) {
             w.i64(parties);
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
         }
     }
 
@@ -299,7 +312,7 @@ public sealed interface Request<A extends Answer> {
 
         public void writeFields(Codec.Writer w) {
             w.i64(barrier);
-            writeTimeout(w, timeout);
+            Fields.writeTimeout(w, timeout);
             w.str(site);
         }
     }
@@ -310,7 +323,7 @@ public sealed interface Request<A extends Answer> {
 
         public void writeFields(Codec.Writer w) {
             w.i64(lock);
-            writeOptional(w, name);
+            Fields.writeOptional(w, name);
         }
     }
 
@@ -319,7 +332,7 @@ public sealed interface Request<A extends Answer> {
 
         public void writeFields(Codec.Writer w) {
             w.i64(condition);
-            writeTimeout(w, timeout);
+            Fields.writeTimeout(w, timeout);
             w.str(site);
         }
     }
@@ -346,6 +359,21 @@ public sealed interface Request<A extends Answer> {
 
     /** One method per request: what the hub implements, and all it implements, to serve processes. */
     interface Handler<P> {
+        /**
+         * The parts that serve the families kept in files of their own, each implementing its
+         * family's handler: a request added to a family touches its family's file, the part
+         * that serves it and the handle that sends it.
+         */
+        ProcessRequest.Handler<P> processRequests();
+
+        SyncRequest.Handler<P> syncRequests();
+
+        QueueRequest.Handler<P> queueRequests();
+
+        PipeRequest.Handler<P> pipeRequests();
+
+        PoolRequest.Handler<P> poolRequests();
+
         void spawn(P from, Spawn s, Reply<Answer.Spawned> r);
 
         void join(P from, Join j, Reply<Answer.Value> r);
@@ -424,7 +452,7 @@ public sealed interface Request<A extends Answer> {
         public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Done> r) { h.sleep(from, this, r); }
 
         public void writeFields(Codec.Writer w) {
-            writeTimeout(w, duration);
+            Fields.writeTimeout(w, duration);
             w.str(site);
         }
     }
@@ -457,11 +485,12 @@ public sealed interface Request<A extends Answer> {
      * Names, not classes: a list of the classes would load all of them in every child, where
      * most programs make two or three kinds of request.
      */
-    List<String> TAGS = List.of("Spawn", "Join", "Info", "Terminate", "NewLock", "Acquire", "Release", "NewShared",
+    List<String> TAGS = Fields.join(List.of("Spawn", "Join", "Info", "Terminate", "NewLock", "Acquire", "Release", "NewShared",
             "Read", "Write", "NewQueue", "Put", "Get", "Size", "NewPool", "Submit",
             "AwaitTask", "AwaitAny", "TaskDone", "ClosePool", "NewSemaphore", "SemAcquire", "SemRelease", "NewEvent",
             "SetEvent", "IsSet", "AwaitEvent", "NewBarrier", "AwaitBarrier", "NewCondition", "AwaitCondition", "Notify",
-            "Sleep", "Now", "Turn");
+            "Sleep", "Now", "Turn"), ProcessRequest.TAGS, SyncRequest.TAGS,
+            QueueRequest.TAGS, PipeRequest.TAGS, PoolRequest.TAGS);
 
     /** Writes the request's tag, then its fields. */
     static void write(Request<?> request, Codec.Writer w) {
@@ -479,66 +508,56 @@ public sealed interface Request<A extends Answer> {
             throw new WireException("malformed request: unknown operation " + tag);
         }
         switch (TAGS.get(tag)) {
-            case "Spawn": return new Spawn(r.bytes(), readOptional(r), r.str());
-            case "Join": return new Join(r.i64(), readTimeout(r), r.str());
+            case "Spawn": return new Spawn(r.bytes(), Fields.readOptional(r), r.str());
+            case "Join": return new Join(r.i64(), Fields.readTimeout(r), r.str());
             case "Info": return new Info(r.i64());
             case "Terminate": return new Terminate(r.i64());
-            case "NewLock": return new NewLock(readOptional(r));
-            case "Acquire": return new Acquire(r.i64(), readTimeout(r), r.str());
+            case "NewLock": return new NewLock(Fields.readOptional(r));
+            case "Acquire": return new Acquire(r.i64(), Fields.readTimeout(r), r.str());
             case "Release": return new Release(r.i64(), r.str());
-            case "NewShared": return new NewShared(r.bytes(), readOptional(r));
+            case "NewShared": return new NewShared(r.bytes(), Fields.readOptional(r));
             case "Read": return new Read(r.i64(), r.str());
             case "Write": return new Write(r.i64(), r.bytes(), r.str());
-            case "NewQueue": return new NewQueue(r.i64(), readOptional(r));
+            case "NewQueue": return new NewQueue(r.i64(), Fields.readOptional(r));
             case "Put": return new Put(r.i64(), r.bytes(), r.str());
-            case "Get": return new Get(r.i64(), readTimeout(r), r.str());
+            case "Get": return new Get(r.i64(), Fields.readTimeout(r), r.str());
             case "Size": return new Size(r.i64());
-            case "NewPool": return new NewPool(r.i64(), r.bytes(), readOptional(r));
+            case "NewPool": return new NewPool(r.i64(), r.bytes(), Fields.readOptional(r));
             case "Submit": return new Submit(r.i64(), works(r));
             case "AwaitTask": return new AwaitTask(r.i64(), r.str());
             case "AwaitAny": return new AwaitAny(ids(r), r.str());
             case "TaskDone": return new TaskDone(r.i64());
             case "ClosePool": return new ClosePool(r.i64(), r.str());
-            case "NewSemaphore": return new NewSemaphore(r.i64(), readOptional(r));
-            case "SemAcquire": return new SemAcquire(r.i64(), readTimeout(r), r.str());
+            case "NewSemaphore": return new NewSemaphore(r.i64(), Fields.readOptional(r));
+            case "SemAcquire": return new SemAcquire(r.i64(), Fields.readTimeout(r), r.str());
             case "SemRelease": return new SemRelease(r.i64(), r.str());
-            case "NewEvent": return new NewEvent(readOptional(r));
+            case "NewEvent": return new NewEvent(Fields.readOptional(r));
             case "SetEvent": return new SetEvent(r.i64(), r.b() != 0);
             case "IsSet": return new IsSet(r.i64());
-            case "AwaitEvent": return new AwaitEvent(r.i64(), readTimeout(r), r.str());
-            case "NewBarrier": return new NewBarrier(r.i64(), readOptional(r));
-            case "AwaitBarrier": return new AwaitBarrier(r.i64(), readTimeout(r), r.str());
-            case "NewCondition": return new NewCondition(r.i64(), readOptional(r));
-            case "AwaitCondition": return new AwaitCondition(r.i64(), readTimeout(r), r.str());
+            case "AwaitEvent": return new AwaitEvent(r.i64(), Fields.readTimeout(r), r.str());
+            case "NewBarrier": return new NewBarrier(r.i64(), Fields.readOptional(r));
+            case "AwaitBarrier": return new AwaitBarrier(r.i64(), Fields.readTimeout(r), r.str());
+            case "NewCondition": return new NewCondition(r.i64(), Fields.readOptional(r));
+            case "AwaitCondition": return new AwaitCondition(r.i64(), Fields.readTimeout(r), r.str());
             case "Notify": return new Notify(r.i64(), r.i64());
-            case "Sleep": return new Sleep(readTimeout(r), r.str());
+            case "Sleep": return new Sleep(Fields.readTimeout(r), r.str());
             case "Now": return new Now();
             case "Turn": return new Turn(r.str(), r.str());
-            default: throw new IllegalStateException("a request tag with no reader: " + tag);
+            default: return readFamily(TAGS.get(tag), r);
         }
     }
 
-    private static void writeOptional(Codec.Writer w, String s) {
-        w.b(s == null ? 0 : 1);
-        if (s != null) {
-            w.str(s);
+    /** A request of a family kept in a file of its own: the first family that knows the tag reads it. */
+    private static Request<?> readFamily(String tag, CodecReader r) {
+        Request<?> read = ProcessRequest.read(tag, r);
+        read = read != null ? read : SyncRequest.read(tag, r);
+        read = read != null ? read : QueueRequest.read(tag, r);
+        read = read != null ? read : PipeRequest.read(tag, r);
+        read = read != null ? read : PoolRequest.read(tag, r);
+        if (read == null) {
+            throw new IllegalStateException("a request tag with no reader: " + tag);
         }
-    }
-
-    private static String readOptional(CodecReader r) {
-        return r.b() == 0 ? null : r.str();
-    }
-
-    private static void writeTimeout(Codec.Writer w, Timeout t) {
-        w.b(t == null ? 0 : 1);
-        if (t != null) {
-            w.i64(Double.doubleToRawLongBits(t.seconds));
-            w.str(t.shown);
-        }
-    }
-
-    private static Timeout readTimeout(CodecReader r) {
-        return r.b() == 0 ? null : new Timeout(Double.longBitsToDouble(r.i64()), r.str());
+        return read;
     }
 
     private static List<byte[]> works(CodecReader r) {

@@ -46,7 +46,22 @@ class MessageRoundTripTest {
                 new Request.SetEvent(11, false), new Request.IsSet(11), new Request.AwaitEvent(11, HALF, "s"),
                 new Request.NewBarrier(3, "seated"), new Request.AwaitBarrier(12, null, "s"), new Request.NewCondition(0, null),
                 new Request.AwaitCondition(13, HALF, "s"), new Request.Notify(13, Integer.MAX_VALUE),
-                new Request.Sleep(HALF, "s"), new Request.Now(), new Request.Turn("print", "a.par:3"));
+                new Request.Sleep(HALF, "s"), new Request.Now(), new Request.Turn("print", "a.par:3"),
+                new ProcessRequest.Kill(2, "a.par:5"), new ProcessRequest.Daemon(2, 2), new ProcessRequest.Daemon(2, 0),
+                new ProcessRequest.Me(), new ProcessRequest.Children(), new ProcessRequest.Parent(),
+                new SyncRequest.NewRLock(null), new SyncRequest.NewRLock("r"), new SyncRequest.LockCount(4),
+                new SyncRequest.NewBoundedSemaphore(2, "pool"), new SyncRequest.SemValue(10),
+                new SyncRequest.NewBarrierWith(3, BYTES, HALF, "b"), new SyncRequest.NewBarrierWith(3, new byte[0], null, null),
+                new SyncRequest.BarrierAction(12), new SyncRequest.ActionDone(12, null),
+                new SyncRequest.ActionDone(12, "division by zero"), new SyncRequest.AbortBarrier(12, "s"),
+                new SyncRequest.ResetBarrier(12, ""), new SyncRequest.BarrierState(12),
+                new QueueRequest.PutWithin(6, BYTES, HALF, "s"), new QueueRequest.PutWithin(6, new byte[0], null, ""),
+                new QueueRequest.NewJoinableQueue(0, null), new QueueRequest.ItemDone(6, "s"),
+                new QueueRequest.JoinQueue(6, "a.par:7"), new PipeRequest.NewPipe(true, null),
+                new PipeRequest.NewPipe(false, "p"), new PipeRequest.Send(20, BYTES, "s"), new PipeRequest.Recv(20, "s"),
+                new PipeRequest.Poll(20, null, "s"), new PipeRequest.Poll(20, HALF, ""), new PipeRequest.CloseEnd(21, "s"),
+                new PoolRequest.NewPoolWith(2, 3, BYTES, null), new PoolRequest.TerminatePool(7, "s"),
+                new PoolRequest.AwaitTaskWithin(8, HALF, "s"), new PoolRequest.TaskSucceeded(8));
     }
 
     private static List<Answer> answers() {
