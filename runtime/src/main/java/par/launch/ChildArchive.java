@@ -62,7 +62,8 @@ final class ChildArchive {
     }
 
     private void pruneOld() throws IOException {
-        PrivateDir.keepNewest(path, name -> name.matches("child-[0-9a-f]+\\.(jsa|aot)"), KEEP, Long.MAX_VALUE);
+        PrivateDir.keepNewest(path, name -> name.matches("child-[0-9a-f]+\\.(jsa|aot)"), KEEP, Long.MAX_VALUE,
+                PrivateDir.IN_USE_MILLIS);
         // recordings cut short (their run was killed) are left behind; an hour on, nobody writes them
         long stale = System.currentTimeMillis() - 3_600_000L;
         try (java.util.stream.Stream<Path> files = Files.list(path.getParent())) {

@@ -103,7 +103,8 @@ final class ChildClassPath {
             } catch (FileAlreadyExistsException raced) {
                 return jar;
             }
-            PrivateDir.keepNewest(jar, name -> name.matches("classes-[0-9a-f]+\\.jar"), KEEP, Long.MAX_VALUE);
+            PrivateDir.keepNewest(jar, name -> name.matches("classes-[0-9a-f]+\\.jar"), KEEP, Long.MAX_VALUE,
+                    PrivateDir.IN_USE_MILLIS);
         } finally {
             Files.deleteIfExists(tmp);
         }

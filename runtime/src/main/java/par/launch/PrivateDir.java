@@ -112,6 +112,9 @@ public final class PrivateDir {
         }
     }
 
+    /** How long a packed class path or a children's archive is kept from removal after it was written. */
+    static final long IN_USE_MILLIS = 60 * 60 * 1000;
+
     /** A private name beside target, to write to before the file is moved into place whole. */
     static Path tmpFor(Path target) {
         return target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
@@ -124,6 +127,17 @@ public final class PrivateDir {
      * the same tick.
      */
     static void keepNewest(Path latest, Predicate<String> names, int keep, long maxBytes) throws IOException {
+        keepNewest(latest, names, keep, maxBytes, 0);
+    }
+
+    /**
+     * The same, except that a file written less than youngMillis ago is never removed: another
+     * root, of another build, may be starting children with it now (the packed class path and
+     * the children's archive), and a child whose jar went missing could not start.
+     */
+    static void keepNewest(Path latest, Predicate<String> names, int keep, long maxBytes, long youngMillis)
+            throws IOException {
+        long young = System.currentTimeMillis() - youngMillis;
         List<File> newestFirst;
         try (Stream<Path> files = Files.list(latest.getParent())) {
             newestFirst = files.filter(p -> names.test(p.getFileName().toString()) && !p.equals(latest))
@@ -137,7 +151,7 @@ public final class PrivateDir {
             bytes += f.length();
             if (kept < keep && bytes <= maxBytes) {
                 kept++;
-            } else {
+            } else if (youngMillis <= 0 || f.lastModified() < young) {
                 f.delete();
             }
         }

@@ -109,4 +109,31 @@ class PrivateDirTest {
         assertNull(PrivateDir.find(tmp().toString(), null, home().toString(), USER));
         assertNull(PrivateDir.find(null, null, null, USER));
     }
+
+    @Test
+    void keepsTheNewestAndThoseWrittenLessThanAnHourAgo() throws IOException {
+        Path box = Files.createDirectories(root.resolve("kept"));
+        long now = System.currentTimeMillis();
+        // six older builds' jars: two written minutes ago (a root may be using them), four days ago
+        for (int i = 1; i <= 6; i++) {
+            Path jar = Files.writeString(box.resolve("classes-" + i + ".jar"), "x");
+            jar.toFile().setLastModified(i <= 2 ? now - i * 60_000L : now - i * 86_400_000L);
+        }
+        Path latest = Files.writeString(box.resolve("classes-0.jar"), "x");
+
+        PrivateDir.keepNewest(latest, name -> name.startsWith("classes-"), 3, Long.MAX_VALUE, PrivateDir.IN_USE_MILLIS);
+
+        try (var left = Files.list(box)) {
+            // the newest three (0, 1, 2) by count; none of the day-old ones is in use
+            assertEquals(java.util.List.of("classes-0.jar", "classes-1.jar", "classes-2.jar"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        for (int i = 4; i <= 6; i++) {
+            Files.writeString(box.resolve("classes-" + i + ".jar"), "x"); // written just now, by other roots
+        }
+        PrivateDir.keepNewest(latest, name -> name.startsWith("classes-"), 3, Long.MAX_VALUE, PrivateDir.IN_USE_MILLIS);
+        try (var left = Files.list(box)) {
+            assertEquals(6, left.count(), "0, 1, 2 and the three just written: a jar written less than an hour ago stays");
+        }
+    }
 }
