@@ -140,17 +140,11 @@ final class MemberPools implements ChildConn.Events {
 
     @Override
     public void gone(ChildConn c) {
-        int status;
-        try {
-            status = c.process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            status = -1;
-        }
+        int status = c.awaitExit();
         launcher.gone(c);
         LocalPool.Worker w = c.owner();
         if (w != null) {
-            w.pool.died(w, status > 128 ? "was killed by signal " + (status - 128) : "exited with status " + status);
+            w.pool.died(w, ChildConn.howItEnded(status));
         }
     }
 

@@ -149,13 +149,7 @@ final class ChildEvents implements ChildConn.Events {
 
     @Override
     public void gone(ChildConn c) {
-        int status;
-        try {
-            status = c.process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            status = -1;
-        }
+        int status = c.awaitExit();
         hub.launcher.gone(c);
         synchronized (hub) {
             HubProcess p = c.owner();

@@ -238,14 +238,12 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
             hub.trace.event(p, "exit", p.retiring && status == 1 ? "retired" : ending(status > 128 ? 128 - status : status),
                     "");
             if (!p.retiring) {
-                hub.pools.workerDied(p, status > 128 ? "was killed by signal " + (status - 128) + signalName(status - 128)
-                        : "exited with status " + status);
+                hub.pools.workerDied(p, ChildConn.howItEnded(status));
             }
         }
         if (!p.finished) {
             boolean killed = status > 128;
-            String how = killed ? "was killed by signal " + (status - 128) + signalName(status - 128)
-                    : "exited with status " + status + " before finishing";
+            String how = ChildConn.howItEnded(status) + (killed ? "" : " before finishing");
             finish(p, null, "process " + p.name + " (pid " + p.pid + ") " + how, killed ? -(status - 128) : status);
         }
         forgetIfDone(p);
@@ -274,16 +272,7 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
 
     /** How a process ended, for the trace: {@code status 0}, or {@code signal 9 (SIGKILL)} (exitcode -9). */
     private static String ending(int exitcode) {
-        return exitcode < 0 ? "signal " + -exitcode + signalName(-exitcode) : "status " + exitcode;
-    }
-
-    private static String signalName(int signal) {
-        switch (signal) {
-            case 9: return " (SIGKILL)";
-            case 15: return " (SIGTERM)";
-            case 2: return " (SIGINT)";
-            default: return "";
-        }
+        return exitcode < 0 ? "signal " + -exitcode + ChildConn.signalName(-exitcode) : "status " + exitcode;
     }
 
     /**

@@ -96,6 +96,32 @@ public final class ChildConn {
         }
     }
 
+    /** The JVM's exit status, once its channel has closed (it is ending); -1 if the wait is interrupted. */
+    public int awaitExit() {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** How a JVM with this exit status ended: {@code was killed by signal 9 (SIGKILL)}, {@code exited with status 1}. */
+    public static String howItEnded(int status) {
+        return status > 128 ? "was killed by signal " + (status - 128) + signalName(status - 128)
+                : "exited with status " + status;
+    }
+
+    /** The name a message gives a signal, after its number: {@code " (SIGKILL)"}; empty for others. */
+    public static String signalName(int signal) {
+        switch (signal) {
+            case 9: return " (SIGKILL)";
+            case 15: return " (SIGTERM)";
+            case 2: return " (SIGINT)";
+            default: return "";
+        }
+    }
+
     public long pid() {
         return process.pid();
     }
