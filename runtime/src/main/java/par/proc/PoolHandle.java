@@ -303,10 +303,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
      * so a for loop can use the first while later ones still run.
      */
     private ParIterable ordered(Object fn, List<Object> items) {
-        List<Object> singles = new ArrayList<>();
-        for (Object item : items) {
-            singles.add(ParList.of(item));
-        }
+        List<Object> singles = singles(items);
         List<Long> ids = submitAll(fn, singles, false);
         return new ParIterable() {
             @Override
@@ -338,13 +335,19 @@ final class PoolHandle extends HubHandle implements ContextManager {
         };
     }
 
-    private ParIterable unordered(Object fn, List<Object> items) {
-        List<Long> pending = new ArrayList<>();
-        java.util.Map<Long, ParList> chunks = new java.util.HashMap<>();
-        List<Object> singles = new ArrayList<>();
+    /** Each item a chunk of its own: imap and imap_unordered hand on each result as its task ends. */
+    private static List<Object> singles(List<Object> items) {
+        List<Object> singles = new ArrayList<>(items.size());
         for (Object item : items) {
             singles.add(ParList.of(item));
         }
+        return singles;
+    }
+
+    private ParIterable unordered(Object fn, List<Object> items) {
+        List<Long> pending = new ArrayList<>();
+        java.util.Map<Long, ParList> chunks = new java.util.HashMap<>();
+        List<Object> singles = singles(items);
         List<Long> ids = submitAll(fn, singles, false);
         for (int i = 0; i < ids.size(); i++) {
             pending.add(ids.get(i));
