@@ -32,10 +32,19 @@ abstract class Acquirable extends HubHandle implements ContextManager {
         return slot.tryUnlock(fast.self());
     }
 
-    /** The request that takes it: a lock's (a condition's names its lock), or a semaphore's. */
-    abstract Request<Answer.Flag> acquireRequest(Request.Timeout timeout, String site);
+    /** The hub lock it takes: its own (a lock, an rlock, a shared value), or a condition's lock. */
+    long lockId() {
+        return id;
+    }
 
-    abstract Request<Answer.Done> releaseRequest(String site);
+    /** The request that takes it: its lock's, unless it is not a lock (a semaphore says its own). */
+    Request<Answer.Flag> acquireRequest(Request.Timeout timeout, String site) {
+        return new Request.Acquire(lockId(), timeout, site);
+    }
+
+    Request<Answer.Done> releaseRequest(String site) {
+        return new Request.Release(lockId(), site);
+    }
 
     @Override
     public final Object callMethod(Interpreter interp, String method, Object[] args) {

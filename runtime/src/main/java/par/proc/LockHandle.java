@@ -2,24 +2,12 @@ package par.proc;
 
 import par.interp.Builtin;
 import par.interp.Interpreter;
-import par.wire.Answer;
-import par.wire.Request;
 import par.wire.SyncRequest;
 
 /** What {@code lock()} returns: a lock the hub owns, by id. {@code with l { }} holds it for the block. */
 class LockHandle extends Acquirable {
     LockHandle(ProcessSupport support, long id) {
         super(support, id, id);
-    }
-
-    @Override
-    Request<Answer.Flag> acquireRequest(Request.Timeout timeout, String site) {
-        return new Request.Acquire(id, timeout, site);
-    }
-
-    @Override
-    Request<Answer.Done> releaseRequest(String site) {
-        return new Request.Release(id, site);
     }
 
     @Override

@@ -100,16 +100,6 @@ final class SyncHandles {
         }
 
         @Override
-        Request<Answer.Flag> acquireRequest(Request.Timeout timeout, String site) {
-            return new Request.Acquire(id, timeout, site);
-        }
-
-        @Override
-        Request<Answer.Done> releaseRequest(String site) {
-            return new Request.Release(id, site);
-        }
-
-        @Override
         public byte kind() {
             return KIND_RLOCK;
         }
@@ -273,13 +263,8 @@ final class SyncHandles {
         }
 
         @Override
-        Request<Answer.Flag> acquireRequest(Request.Timeout timeout, String site) {
-            return new Request.Acquire(lockId, timeout, site);
-        }
-
-        @Override
-        Request<Answer.Done> releaseRequest(String site) {
-            return new Request.Release(lockId, site);
+        long lockId() {
+            return lockId;
         }
 
         @Override
