@@ -163,7 +163,7 @@ public final class ClusterPool implements PoolTasks {
         while (!t.done) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new ParError("the task has not ended after " + timeout.shown() + " s");
+                throw new ParError(PoolTasks.notEndedAfter(timeout));
             }
             pause(left);
         }
@@ -174,7 +174,7 @@ public final class ClusterPool implements PoolTasks {
     public synchronized boolean succeeded(long task) {
         Task t = task(task);
         if (!t.done) {
-            throw new ParError("the task has not ended yet (successful() is for a task that has)");
+            throw new ParError(PoolTasks.STILL_RUNNING);
         }
         return t.outcome instanceof Answer.Results;
     }

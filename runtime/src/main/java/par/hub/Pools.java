@@ -98,7 +98,7 @@ final class Pools implements PoolRequest.Handler<HubProcess> {
     public void taskSucceeded(HubProcess from, PoolRequest.TaskSucceeded s, Reply<Answer.Flag> r) {
         HubTask t = task(s.task());
         if (!t.done) {
-            r.fail("the task has not ended yet (successful() is for a task that has)");
+            r.fail(par.proc.PoolTasks.STILL_RUNNING);
             return;
         }
         r.ok(Answer.Flag.of(t.outcome instanceof Answer.Results));
@@ -113,7 +113,7 @@ final class Pools implements PoolRequest.Handler<HubProcess> {
         }
         hub.park(from, r, null, "waits for a pool task", site, null, t.waiters, timeout, timeout == null ? null : w -> {
             t.waiters.remove(w);
-            w.fail("the task has not ended after " + Hub.seconds(timeout));
+            w.fail(par.proc.PoolTasks.notEndedAfter(timeout));
         });
     }
 

@@ -26,6 +26,14 @@ public interface PoolTasks {
     /** Waits for one task's end. site: the caller's place, for the hub's wait graph. */
     Answer.Outcome await(long task, String site);
 
+    /** What successful() says of a task still running, one wording for every kind of pool. */
+    String STILL_RUNNING = "the task has not ended yet (successful() is for a task that has)";
+
+    /** What get(timeout) says once the time-out has passed. */
+    static String notEndedAfter(Request.Timeout timeout) {
+        return "the task has not ended after " + timeout.shown() + " s";
+    }
+
     /** Waits for one task's end, or fails once timeout has passed (t.get(timeout), t.wait(timeout)). */
     Answer.Outcome awaitWithin(long task, Request.Timeout timeout, String site);
 
