@@ -16,6 +16,7 @@ import par.syntax.ProcessTokens;
 import par.syntax.Program;
 import par.syntax.SourceParser;
 import par.syntax.Stmt;
+import par.wire.AstForm;
 import par.wire.Codec;
 import par.wire.CodecReader;
 import par.wire.WireException;
@@ -123,7 +124,7 @@ public final class ParseCache {
                 return null; // another text with the same hash
             }
             startEarly(r.b(), processes);
-            Object body = r.tree(0);
+            Object body = AstForm.readTree(r, 0);
             r.end();
             for (Object s : (List<Object>) body) {
                 if (!(s instanceof Stmt)) {
@@ -180,7 +181,7 @@ public final class ParseCache {
         try {
             w.bytes(program.source().getBytes(StandardCharsets.UTF_8));
             w.b(ahead);
-            w.tree(program.body(), 0);
+            AstForm.writeTree(w, program.body(), 0);
         } catch (ParError tooDeepOrTooLarge) {
             return null;
         }

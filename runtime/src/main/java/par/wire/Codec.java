@@ -18,8 +18,8 @@ import par.syntax.Stmt;
 
 /**
  * Par's own binary form for values that cross between processes: nil, bools, ints, big ints,
- * floats, strings, lists, maps, ranges, functions (their AST and captured values), builtins
- * by name, and hub handles by kind and id. Every length is checked against what remains, so
+ * floats, strings, lists, maps, ranges, functions (their AST and captured values, written by
+ * {@link AstForm}), builtins by name, and hub handles by kind and id. Every length is checked against what remains, so
  * a malformed message fails with a {@link WireException}, never an out-of-memory error.
  * Java serialization is never used.
  */
@@ -27,12 +27,8 @@ public final class Codec {
     static final byte NIL = 0, TRUE = 1, FALSE = 2, INT = 3, BIG = 4, FLOAT = 5, STR = 6, LIST = 7,
             MAP = 8, FUNCTION = 9, BUILTIN = 10, HANDLE = 11, RANGE = 12, BYTES = 13, UNBOUND = 14,
             LONGS = 15;
-    // tree tags, for the AST inside a function
-    static final byte T_NULL = 20, T_STR = 21, T_I32 = 22, T_LONG = 23, T_BIG = 24, T_DOUBLE = 25,
-            T_BOOL = 26, T_LIST = 27, T_RECORD = 28;
     static final int MAX_DEPTH = 1000;
 
-    /** Every AST record type, by the index that stands for it on the wire. */
     /** How a receiving process turns functions and handles back into live values. */
     public interface Receiver {
         Function function(Stmt.Def def, List<String> freeVars, Cell[] captured);
@@ -266,7 +262,10 @@ public final class Codec {
                 i64(((Handle) v).id());
                 i64(((Handle) v).meta());
             } else if (v instanceof Function) {
-                function((Function) v, depth);
+                if (functionsMet != null) {
+                    functionsMet.add((Function) v);
+                }
+                AstForm.writeFunction(this, (Function) v, depth);
             } else if (v instanceof Builtin) {
                 b(BUILTIN);
                 str(((Builtin) v).name());
@@ -322,71 +321,6 @@ public final class Codec {
             }
             len = at;
         }
-
-        private void function(Function f, int depth) {
-            if (functionsMet != null) {
-                functionsMet.add(f);
-            }
-            b(FUNCTION);
-            tree(f.code().def, 0);
-            Cell[] captured = f.captured();
-            i32(captured.length);
-            for (int i = 0; i < captured.length; i++) {
-                str(f.code().freeVars.get(i));
-                value(captured[i].value, depth + 1);
-            }
-        }
-
-        private void record(Object node, int depth) {
-            int index = AstForm.index(node);
-            if (index < 0) {
-                throw new IllegalStateException("no wire form for " + node.getClass());
-            }
-            Object[] parts = AstForm.parts(node);
-            b(T_RECORD);
-            b(index);
-            b(parts.length);
-            for (Object part : parts) {
-                tree(part, depth + 1);
-            }
-        }
-
-        public void tree(Object node, int depth) {
-            if (depth > MAX_DEPTH * 4) {
-                throw new ParError("function is nested too deeply to send to another process");
-            }
-            if (node == null) {
-                b(T_NULL);
-            } else if (node instanceof String) {
-                b(T_STR);
-                str((String) node);
-            } else if (node instanceof Integer) {
-                b(T_I32);
-                i32((Integer) node);
-            } else if (node instanceof Long) {
-                b(T_LONG);
-                i64((Long) node);
-            } else if (node instanceof BigInteger) {
-                b(T_BIG);
-                bytes(((BigInteger) node).toByteArray());
-            } else if (node instanceof Double) {
-                b(T_DOUBLE);
-                i64(Double.doubleToRawLongBits((Double) node));
-            } else if (node instanceof Boolean) {
-                b(T_BOOL);
-                b((Boolean) node ? 1 : 0);
-            } else if (node instanceof List) {
-                List<?> items = (List<?>) node;
-                b(T_LIST);
-                i32(items.size());
-                for (Object item : items) {
-                    tree(item, depth + 1);
-                }
-            } else {
-                record(node, depth);
-            }
-        }
-
     }
 
     // ================================================================= reading

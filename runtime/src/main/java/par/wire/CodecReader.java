@@ -2,29 +2,25 @@ package par.wire;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 import par.interp.Builtin;
 import par.interp.Builtins;
-import par.interp.Cell;
 import par.interp.Nil;
 import par.interp.ParList;
 import par.interp.ParMap;
 import par.interp.Range;
-import par.syntax.Stmt;
 
 /**
- * Reads what {@link Codec.Writer} wrote: values, and the trees of functions inside them. Every
+ * Reads what {@link Codec.Writer} wrote (a function's tree: see {@link AstForm}). Every
  * length is checked against what remains, so a malformed message fails with a
  * {@link WireException}, never an out-of-memory error.
  */
 public final class CodecReader {
     private final byte[] buf;
     private int pos;
-    private final Codec.Receiver receiver;
+    final Codec.Receiver receiver;
     /** The file every function definition read is said to come from; null: as written. */
-    private String file;
+    String file;
 
     public CodecReader(byte[] buf, Codec.Receiver receiver) {
         this.buf = buf;
@@ -190,7 +186,7 @@ public final class CodecReader {
                 long id = i64();
                 return receiver.handle(kind, id, i64());
             }
-            case Codec.FUNCTION: return function(depth);
+            case Codec.FUNCTION: return AstForm.readFunction(this, depth);
             case Codec.BUILTIN: {
                 String name = str();
                 Builtin b = Builtins.get(name);
@@ -204,89 +200,10 @@ public final class CodecReader {
         }
     }
 
-    private static byte[] nonEmpty(byte[] b) {
+    static byte[] nonEmpty(byte[] b) {
         if (b.length == 0) {
             throw new WireException("malformed value: empty big int");
         }
         return b;
-    }
-
-    private Object function(int depth) {
-        Object def = tree(0);
-        if (!(def instanceof Stmt.Def)) {
-            throw new WireException("malformed value: a function without a definition");
-        }
-        int n = count();
-        List<String> names = new ArrayList<>(n);
-        Cell[] cells = new Cell[n];
-        for (int i = 0; i < n; i++) {
-            String name = str();
-            names.add(name);
-            cells[i] = new Cell(name, value(depth + 1));
-        }
-        return receiver.function((Stmt.Def) def, names, cells);
-    }
-
-    public Object tree(int depth) {
-        if (depth > Codec.MAX_DEPTH * 4) {
-            throw new WireException("malformed function: nested too deeply");
-        }
-        int tag = b();
-        switch (tag) {
-            case Codec.T_NULL: return null;
-            case Codec.T_STR: return str();
-            case Codec.T_I32: return i32();
-            case Codec.T_LONG: return i64();
-            case Codec.T_BIG: return new BigInteger(nonEmpty(bytes()));
-            case Codec.T_DOUBLE: return Double.longBitsToDouble(i64());
-            case Codec.T_BOOL: return b() != 0;
-            case Codec.T_LIST: {
-                int n = count();
-                List<Object> items = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    items.add(tree(depth + 1));
-                }
-                return List.copyOf(nonNull(items));
-            }
-            case Codec.T_RECORD: return record(depth);
-            default: throw new WireException("malformed function: unknown tag " + tag);
-        }
-    }
-
-    private static List<Object> nonNull(List<Object> items) {
-        for (Object o : items) {
-            if (o == null) {
-                throw new WireException("malformed function: a missing list item");
-            }
-        }
-        return items;
-    }
-
-    private Object record(int depth) {
-        int index = b();
-        if (index < 0 || index >= AstForm.TYPES.size()) {
-            throw new WireException("malformed function: unknown node " + index);
-        }
-        int count = b();
-        if (count < 0) {
-            throw new WireException("malformed function: a node of " + count + " parts");
-        }
-        Object[] parts = new Object[count];
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = tree(depth + 1);
-        }
-        if (file != null && index == AstForm.DEF && count > AstForm.DEF_FILE) {
-            parts[AstForm.DEF_FILE] = file;
-        }
-        Object node;
-        try {
-            node = AstForm.make(index, parts);
-        } catch (ClassCastException | NullPointerException e) {
-            node = null;
-        }
-        if (node == null) {
-            throw new WireException("malformed function: cannot rebuild " + AstForm.TYPES.get(index).getSimpleName());
-        }
-        return node;
     }
 }

@@ -89,7 +89,7 @@ class CodecFuzzTest {
                 try {
                     Program p = SourceParser.parse(source, "t.par");
                     Codec.Writer w = new Codec.Writer();
-                    w.tree(p.body(), 0);
+                    AstForm.writeTree(w, p.body(), 0);
                     written.add(w.toBytes());
                 } catch (SyntaxError | ParError e) {
                     // the corpus's syntax-error scripts have no tree, and its deepest is too deep to send
@@ -104,7 +104,7 @@ class CodecFuzzTest {
                 byte[] data = damage(trees.get(r.nextInt(trees.size())), r);
                 check(found, i, data, () -> {
                     CodecReader reader = new CodecReader(data, null);
-                    Object tree = reader.tree(0);
+                    Object tree = AstForm.readTree(reader, 0);
                     reader.end();
                     return tree;
                 });
