@@ -18,7 +18,6 @@ import par.syntax.SourceParser;
 import par.syntax.Stmt;
 import par.wire.AstForm;
 import par.wire.Codec;
-import par.wire.CodecReader;
 import par.wire.WireException;
 
 /**
@@ -119,7 +118,7 @@ public final class ParseCache {
     private static List<Stmt> read(Path entry, String source, String file, Processes processes) {
         try {
             // the entry may have been written for another file of the same text
-            CodecReader r = new CodecReader(readBytes(entry), null).asFile(file);
+            Codec.Reader r = new Codec.Reader(readBytes(entry), null).asFile(file);
             if (!new String(r.bytes(), StandardCharsets.UTF_8).equals(source)) {
                 return null; // another text with the same hash
             }

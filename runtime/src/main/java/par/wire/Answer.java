@@ -161,7 +161,7 @@ public sealed interface Answer {
     default void writeFields(Codec.Writer w) {
     }
 
-    static Answer read(CodecReader r) {
+    static Answer read(Codec.Reader r) {
         int tag = r.b();
         if (tag < 0 || tag >= TAGS.size()) {
             throw new WireException("malformed reply: unknown answer " + tag);
@@ -185,14 +185,14 @@ public sealed interface Answer {
         }
     }
 
-    private static ProcessState processState(CodecReader r) {
+    private static ProcessState processState(Codec.Reader r) {
         boolean alive = r.b() != 0;
         boolean exited = r.b() != 0;
         long code = r.i64();
         return new ProcessState(alive, exited ? code : null, r.str());
     }
 
-    private static Items items(CodecReader r) {
+    private static Items items(Codec.Reader r) {
         int n = r.count();
         List<byte[]> items = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -204,7 +204,7 @@ public sealed interface Answer {
         return new Items(items);
     }
 
-    private static TaskEnded taskEnded(CodecReader r) {
+    private static TaskEnded taskEnded(Codec.Reader r) {
         long task = r.i64();
         Answer outcome = read(r);
         if (!(outcome instanceof Outcome)) {
@@ -230,7 +230,7 @@ public sealed interface Answer {
         }
     }
 
-    static List<ParError.TraceEntry> trace(CodecReader r) {
+    static List<ParError.TraceEntry> trace(Codec.Reader r) {
         int n = r.count();
         List<ParError.TraceEntry> trace = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -255,7 +255,7 @@ public final class AstForm {
     // ================================================================= reading
 
     /** What {@link #writeFunction} wrote (after its tag), made live by the reader's receiver. */
-    static Object readFunction(CodecReader r, int depth) {
+    static Object readFunction(Codec.Reader r, int depth) {
         Object def = readTree(r, 0);
         if (!(def instanceof Stmt.Def)) {
             throw new WireException("malformed value: a function without a definition");
@@ -272,7 +272,7 @@ public final class AstForm {
     }
 
     /** What {@link #writeTree} wrote. */
-    public static Object readTree(CodecReader r, int depth) {
+    public static Object readTree(Codec.Reader r, int depth) {
         if (depth > Codec.MAX_DEPTH * 4) {
             throw new WireException("malformed function: nested too deeply");
         }
@@ -282,7 +282,7 @@ public final class AstForm {
             case T_STR: return r.str();
             case T_I32: return r.i32();
             case T_LONG: return r.i64();
-            case T_BIG: return new BigInteger(CodecReader.nonEmpty(r.bytes()));
+            case T_BIG: return new BigInteger(Codec.Reader.nonEmpty(r.bytes()));
             case T_DOUBLE: return Double.longBitsToDouble(r.i64());
             case T_BOOL: return r.b() != 0;
             case T_LIST: {
@@ -307,7 +307,7 @@ public final class AstForm {
         return items;
     }
 
-    private static Object readRecord(CodecReader r, int depth) {
+    private static Object readRecord(Codec.Reader r, int depth) {
         int index = r.b();
         if (index < 0 || index >= TYPES.size()) {
             throw new WireException("malformed function: unknown node " + index);

@@ -115,7 +115,7 @@ public sealed interface ChildMessage {
             case OUTPUT_PART: return new Output(Codec.readStr(p), true);
             default: break;
         }
-        CodecReader r = new CodecReader(p, null);
+        Codec.Reader r = new Codec.Reader(p, null);
         ChildMessage m;
         switch (f.kind()) {
             case CALL: m = new Call(r.i64(), Request.read(r)); break;

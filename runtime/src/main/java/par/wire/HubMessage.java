@@ -82,7 +82,7 @@ public sealed interface HubMessage {
         w.raw(image);
     }
 
-    private static Job readJob(CodecReader r) {
+    private static Job readJob(Codec.Reader r) {
         long id = r.i64();
         String name = r.str();
         boolean scheduled = r.b() != 0;
@@ -92,7 +92,7 @@ public sealed interface HubMessage {
     }
 
     static HubMessage read(Wire.Frame f) {
-        CodecReader r = new CodecReader(f.payload(), null);
+        Codec.Reader r = new Codec.Reader(f.payload(), null);
         HubMessage m;
         switch (f.kind()) {
             case JOB: return readJob(r);

@@ -67,7 +67,7 @@ public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
     List<String> TAGS = List.of("Kill", "Daemon", "Me", "Children", "Parent");
 
     /** The request of this family with that tag, read; null if the tag is another family's. */
-    static Request<?> read(String tag, CodecReader r) {
+    static Request<?> read(String tag, Codec.Reader r) {
         switch (tag) {
             case "Kill": return new Kill(r.i64(), r.str());
             case "Daemon": return new Daemon(r.i64(), r.b());

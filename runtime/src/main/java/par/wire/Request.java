@@ -502,7 +502,7 @@ public sealed interface Request<A extends Answer> permits
     void writeFields(Codec.Writer w);
 
     /** Reads what {@link #write} wrote. */
-    static Request<?> read(CodecReader r) {
+    static Request<?> read(Codec.Reader r) {
         int tag = r.b();
         if (tag < 0 || tag >= TAGS.size()) {
             throw new WireException("malformed request: unknown operation " + tag);
@@ -548,7 +548,7 @@ public sealed interface Request<A extends Answer> permits
     }
 
     /** A request of a family kept in a file of its own: the first family that knows the tag reads it. */
-    private static Request<?> readFamily(String tag, CodecReader r) {
+    private static Request<?> readFamily(String tag, Codec.Reader r) {
         Request<?> read = ProcessRequest.read(tag, r);
         read = read != null ? read : SyncRequest.read(tag, r);
         read = read != null ? read : QueueRequest.read(tag, r);
@@ -560,7 +560,7 @@ public sealed interface Request<A extends Answer> permits
         return read;
     }
 
-    private static List<byte[]> works(CodecReader r) {
+    private static List<byte[]> works(Codec.Reader r) {
         int n = r.count();
         List<byte[]> works = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -570,7 +570,7 @@ public sealed interface Request<A extends Answer> permits
     }
 
     /** A list of ids as written by a count and the ids: also how {@link Answer.Ids} travels. */
-    static List<Long> ids(CodecReader r) {
+    static List<Long> ids(Codec.Reader r) {
         int n = r.count();
         List<Long> ids = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

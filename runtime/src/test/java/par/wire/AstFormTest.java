@@ -67,7 +67,7 @@ class AstFormTest {
 
         Codec.Writer w = new Codec.Writer();
         AstForm.writeTree(w, program.body(), 0);
-        assertEquals(program.body(), AstForm.readTree(new CodecReader(w.toBytes(), null), 0));
+        assertEquals(program.body(), AstForm.readTree(new Codec.Reader(w.toBytes(), null), 0));
     }
 
     @Test
@@ -78,7 +78,7 @@ class AstFormTest {
         w.b(2); // ...of two parts, where a pass has one
         AstForm.writeTree(w, new par.syntax.Pos(1, 1), 0);
         AstForm.writeTree(w, "extra", 0);
-        WireException e = assertThrows(WireException.class, () -> AstForm.readTree(new CodecReader(w.toBytes(), null), 0));
+        WireException e = assertThrows(WireException.class, () -> AstForm.readTree(new Codec.Reader(w.toBytes(), null), 0));
         assertEquals("malformed function: cannot rebuild Pass", e.getMessage());
     }
 

@@ -103,7 +103,7 @@ class CodecFuzzTest {
             for (int i = 0; i < cases && found.size() < 5; i++) {
                 byte[] data = damage(trees.get(r.nextInt(trees.size())), r);
                 check(found, i, data, () -> {
-                    CodecReader reader = new CodecReader(data, null);
+                    Codec.Reader reader = new Codec.Reader(data, null);
                     Object tree = AstForm.readTree(reader, 0);
                     reader.end();
                     return tree;

@@ -58,7 +58,7 @@ class CodecStringTest {
         assertEquals(ParList.of("\ude00", "ok").items, ((ParList) back.get("\ud83d")).items);
         Codec.Writer w = new Codec.Writer();
         AstForm.writeTree(w, "a\ud83db", 0);
-        assertEquals("a\ud83db", AstForm.readTree(new CodecReader(w.toBytes(), null), 0));
+        assertEquals("a\ud83db", AstForm.readTree(new Codec.Reader(w.toBytes(), null), 0));
     }
 
     @Test

@@ -103,7 +103,7 @@ class MessageRoundTripTest {
         roundTrips(requests(), names(Request.class.getPermittedSubclasses()), r -> {
             Codec.Writer w = new Codec.Writer();
             Request.write(r, w);
-            CodecReader in = new CodecReader(w.toBytes(), null);
+            Codec.Reader in = new Codec.Reader(w.toBytes(), null);
             Request<?> back = Request.read(in);
             in.end();
             return back;
@@ -115,7 +115,7 @@ class MessageRoundTripTest {
         roundTrips(answers(), names(Answer.class.getPermittedSubclasses()), a -> {
             Codec.Writer w = new Codec.Writer();
             Answer.write(a, w);
-            CodecReader in = new CodecReader(w.toBytes(), null);
+            Codec.Reader in = new Codec.Reader(w.toBytes(), null);
             Answer back = Answer.read(in);
             in.end();
             return back;
@@ -154,8 +154,8 @@ class MessageRoundTripTest {
         assertEquals("malformed value: 1 bytes left over", e.getMessage());
     }
 
-    private static void assertRefused(byte[] form, Function<CodecReader, ?> read, String message) {
-        WireException e = assertThrows(WireException.class, () -> read.apply(new CodecReader(form, null)));
+    private static void assertRefused(byte[] form, Function<Codec.Reader, ?> read, String message) {
+        WireException e = assertThrows(WireException.class, () -> read.apply(new Codec.Reader(form, null)));
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
     }
 
