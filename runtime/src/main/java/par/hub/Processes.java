@@ -42,7 +42,8 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
         return "too many processes: " + now + ", the limit is " + maxProcs + " (see par --max-procs)";
     }
 
-    void spawn(HubProcess from, Request.Spawn s, Reply<Answer.Spawned> r) {
+    @Override
+    public void spawn(HubProcess from, ProcessRequest.Spawn s, Reply<Answer.Spawned> r) {
         String refusal = overLimit(1, null);
         if (refusal != null) {
             r.fail(refusal);
@@ -71,7 +72,8 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
         r.ok(new Answer.Spawned(p.id, p.pid, p.name));
     }
 
-    void join(HubProcess from, Request.Join j, Reply<Answer.Value> r) {
+    @Override
+    public void join(HubProcess from, ProcessRequest.Join j, Reply<Answer.Value> r) {
         HubProcess p = process(j.process());
         if (p.finished) {
             hub.trace.event(from, "join", p, j.site());
@@ -93,12 +95,14 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
         }
     }
 
-    void info(Request.Info i, Reply<Answer.ProcessState> r) {
+    @Override
+    public void info(HubProcess from, ProcessRequest.Info i, Reply<Answer.ProcessState> r) {
         HubProcess p = process(i.process());
         r.ok(new Answer.ProcessState(p.alive(), p.exitcode == null ? null : (long) p.exitcode, p.name));
     }
 
-    void terminate(Request.Terminate t, Reply<Answer.Done> r) {
+    @Override
+    public void terminate(HubProcess from, ProcessRequest.Terminate t, Reply<Answer.Done> r) {
         HubProcess p = process(t.process());
         if (p.conn != null && p.alive()) {
             p.conn.terminate(); // SIGTERM, leaving the pipes open for its last words

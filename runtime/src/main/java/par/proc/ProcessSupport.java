@@ -92,7 +92,7 @@ public class ProcessSupport implements Processes, Codec.Receiver {
             throw new ParError("a process name must be a string, not " + Values.aType(name));
         }
         byte[] image = Image.build(interp.globals, function, args);
-        Answer.Spawned spawned = broker().call(new Request.Spawn(image, name == Nil.NIL ? null : (String) name, site));
+        Answer.Spawned spawned = broker().call(new ProcessRequest.Spawn(image, name == Nil.NIL ? null : (String) name, site));
         return track(new ProcHandle(this, spawned.id(), spawned.pid(), spawned.name()), false);
     }
 

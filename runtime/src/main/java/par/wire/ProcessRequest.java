@@ -3,12 +3,58 @@ package par.wire;
 import java.util.List;
 
 /**
- * The requests about processes beyond spawn, join and terminate (which are in {@link Request}):
- * what a course using Python's multiprocessing reaches for next. kill, daemon, the current
- * process, its live children and its parent's pid. A family of its own, so that adding one of
- * its requests touches this file, the hub part that serves it and the handle that asks it.
+ * The requests about processes: spawn and join, a process's state, terminate, and what a course
+ * using Python's multiprocessing reaches for next (kill, daemon, the current process, its live
+ * children and its parent's pid). A family of its own, served by the hub's {@code Processes},
+ * so that adding one of its requests touches this file, that part and the handle that asks it.
  */
 public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
+
+    /** Starts a child running the image's call; name is null for the default pN. */
+    record Spawn(byte[] image, String name, String site) implements ProcessRequest<Answer.Spawned> {
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Spawned> r) {
+            h.processRequests().spawn(from, this, r);
+        }
+
+        public void writeFields(Codec.Writer w) {
+            w.bytes(image);
+            Fields.writeOptional(w, name);
+            w.str(site);
+        }
+    }
+
+    /** Waits for the process to end (at most timeout, if one is given); the answer is its result. */
+    record Join(long process, Request.Timeout timeout, String site) implements ProcessRequest<Answer.Value> {
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Value> r) {
+            h.processRequests().join(from, this, r);
+        }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(process);
+            Fields.writeTimeout(w, timeout);
+            w.str(site);
+        }
+    }
+
+    record Info(long process) implements ProcessRequest<Answer.ProcessState> {
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.ProcessState> r) {
+            h.processRequests().info(from, this, r);
+        }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(process);
+        }
+    }
+
+    record Terminate(long process) implements ProcessRequest<Answer.Done> {
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) {
+            h.processRequests().terminate(from, this, r);
+        }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(process);
+        }
+    }
 
     /** Ends the process at once with SIGKILL: no last words, no cleanup. */
     record Kill(long process, String site) implements ProcessRequest<Answer.Done> {
@@ -64,11 +110,15 @@ public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
         }
     }
 
-    List<String> TAGS = List.of("Kill", "Daemon", "Me", "Children", "Parent");
+    List<String> TAGS = List.of("Spawn", "Join", "Info", "Terminate", "Kill", "Daemon", "Me", "Children", "Parent");
 
     /** The request of this family with that tag, read; null if the tag is another family's. */
     static Request<?> read(String tag, Codec.Reader r) {
         switch (tag) {
+            case "Spawn": return new Spawn(r.bytes(), Fields.readOptional(r), r.str());
+            case "Join": return new Join(r.i64(), Fields.readTimeout(r), r.str());
+            case "Info": return new Info(r.i64());
+            case "Terminate": return new Terminate(r.i64());
             case "Kill": return new Kill(r.i64(), r.str());
             case "Daemon": return new Daemon(r.i64(), r.b());
             case "Me": return new Me();
@@ -80,6 +130,14 @@ public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
 
     /** What serves this family in the hub: the part that {@link Request.Handler#processRequests} gives. */
     interface Handler<P> {
+        void spawn(P from, Spawn s, Reply<Answer.Spawned> r);
+
+        void join(P from, Join j, Reply<Answer.Value> r);
+
+        void info(P from, Info i, Reply<Answer.ProcessState> r);
+
+        void terminate(P from, Terminate t, Reply<Answer.Done> r);
+
         void kill(P from, Kill k, Reply<Answer.Done> r);
 
         void daemon(P from, Daemon d, Reply<Answer.Flag> r);

@@ -33,9 +33,9 @@ class MessageRoundTripTest {
             new ParError.TraceEntry("<main>", "a.par", 9, 1, 0, null));
 
     private static List<Request<?>> requests() {
-        return List.of(new Request.Spawn(BYTES, null, "a.par:1"), new Request.Spawn(BYTES, "worker \ud800", ""),
-                new Request.Join(2, null, "a.par:2"), new Request.Join(2, HALF, "a.par:2"), new Request.Info(2),
-                new Request.Terminate(2), new Request.NewLock("fork0"), new Request.Acquire(4, new Request.Timeout(0, "0"), "s"),
+        return List.of(new ProcessRequest.Spawn(BYTES, null, "a.par:1"), new ProcessRequest.Spawn(BYTES, "worker \ud800", ""),
+                new ProcessRequest.Join(2, null, "a.par:2"), new ProcessRequest.Join(2, HALF, "a.par:2"), new ProcessRequest.Info(2),
+                new ProcessRequest.Terminate(2), new Request.NewLock("fork0"), new Request.Acquire(4, new Request.Timeout(0, "0"), "s"),
                 new Request.Release(4, "s"), new Request.NewShared(BYTES, null), new Request.Read(5, "a.par:4"),
                 new Request.Write(5, BYTES, ""), new Request.NewQueue(0, "q"), new Request.Put(6, BYTES, "s"),
                 new Request.Get(6, HALF, "s"), new Request.Size(6), new Request.NewPool(4, BYTES, "w"),
