@@ -43,7 +43,7 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
     }
 
     @Override
-    public void spawn(HubProcess from, ProcessRequest.Spawn s, Reply<Answer.Spawned> r) {
+    public void spawn(HubProcess from, ProcessRequest.Spawn s, Reply<ProcessRequest.Spawned> r) {
         String refusal = overLimit(1, null);
         if (refusal != null) {
             r.fail(refusal);
@@ -69,11 +69,11 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
         conn.own(p);
         conn.send(new HubMessage.Job(p.id, p.name, hub.childSeed(p.id), hub.childSlots(), s.image()));
         hub.trace.event(from, "spawn", p, s.site());
-        r.ok(new Answer.Spawned(p.id, p.pid, p.name));
+        r.ok(new ProcessRequest.Spawned(p.id, p.pid, p.name));
     }
 
     @Override
-    public void join(HubProcess from, ProcessRequest.Join j, Reply<Answer.Value> r) {
+    public void join(HubProcess from, ProcessRequest.Join j, Reply<ProcessRequest.Returned> r) {
         HubProcess p = process(j.process());
         if (p.finished) {
             hub.trace.event(from, "join", p, j.site());
@@ -87,11 +87,11 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
         });
     }
 
-    private static void deliver(HubProcess p, Reply<Answer.Value> r) {
+    private static void deliver(HubProcess p, Reply<ProcessRequest.Returned> r) {
         if (p.failure != null) {
             r.fail(p.failure);
         } else {
-            r.ok(new Answer.Value(p.result));
+            r.ok(new ProcessRequest.Returned(p.result));
         }
     }
 
@@ -147,8 +147,8 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
 
     /** The live processes parent spawned, oldest first, as handles in Codec's form. */
     @Override
-    public void me(HubProcess from, ProcessRequest.Me m, Reply<Answer.Spawned> r) {
-        r.ok(new Answer.Spawned(from.id, from.pid, from.name));
+    public void me(HubProcess from, ProcessRequest.Me m, Reply<ProcessRequest.Spawned> r) {
+        r.ok(new ProcessRequest.Spawned(from.id, from.pid, from.name));
     }
 
     @Override
@@ -218,7 +218,7 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
                 if (failure != null) {
                     w.fail(failure);
                 } else {
-                    w.ok(new Answer.Value(result));
+                    w.ok(new ProcessRequest.Returned(result));
                 }
             }
         }

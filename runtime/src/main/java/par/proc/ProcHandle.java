@@ -49,7 +49,7 @@ public final class ProcHandle extends HubHandle {
 
     Object join(Object timeout, String site) {
         support.interp.out().flush();
-        return support.decode(support.broker().call(new ProcessRequest.Join(id, ProcessSupport.timeout(timeout), site)).encoded());
+        return support.decode(support.broker().call(new ProcessRequest.Join(id, ProcessSupport.timeout(timeout), site)).value());
     }
 
     @Override

@@ -92,7 +92,7 @@ public class ProcessSupport implements Processes, Codec.Receiver {
             throw new ParError("a process name must be a string, not " + Values.aType(name));
         }
         byte[] image = Image.build(interp.globals, function, args);
-        Answer.Spawned spawned = broker().call(new ProcessRequest.Spawn(image, name == Nil.NIL ? null : (String) name, site));
+        ProcessRequest.Spawned spawned = broker().call(new ProcessRequest.Spawn(image, name == Nil.NIL ? null : (String) name, site));
         return track(new ProcHandle(this, spawned.id(), spawned.pid(), spawned.name()), false);
     }
 
@@ -123,7 +123,7 @@ public class ProcessSupport implements Processes, Codec.Receiver {
     public Object ask(String what, Object[] args) {
         switch (what) {
             case "current_process": {
-                Answer.Spawned me = broker().call(new ProcessRequest.Me());
+                ProcessRequest.Spawned me = broker().call(new ProcessRequest.Me());
                 return track(new ProcHandle(this, me.id(), me.pid(), me.name()), true);
             }
             case "active_children":

@@ -11,8 +11,8 @@ import java.util.List;
 public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
 
     /** Starts a child running the image's call; name is null for the default pN. */
-    record Spawn(byte[] image, String name, String site) implements ProcessRequest<Answer.Spawned> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Spawned> r) {
+    record Spawn(byte[] image, String name, String site) implements ProcessRequest<Spawned> {
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Spawned> r) {
             h.processRequests().spawn(from, this, r);
         }
 
@@ -24,8 +24,8 @@ public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
     }
 
     /** Waits for the process to end (at most timeout, if one is given); the answer is its result. */
-    record Join(long process, Request.Timeout timeout, String site) implements ProcessRequest<Answer.Value> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Value> r) {
+    record Join(long process, Request.Timeout timeout, String site) implements ProcessRequest<Returned> {
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Returned> r) {
             h.processRequests().join(from, this, r);
         }
 
@@ -81,8 +81,8 @@ public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
     }
 
     /** The process that asks, as a spawn's answer describes one (the main program is id 0). */
-    record Me() implements ProcessRequest<Answer.Spawned> {
-        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Spawned> r) {
+    record Me() implements ProcessRequest<Spawned> {
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Spawned> r) {
             h.processRequests().me(from, this, r);
         }
 
@@ -110,6 +110,36 @@ public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
         }
     }
 
+    // ------------------------------------------------------------------ the answers
+
+    /** A process, as a spawn or current_process() learns of it: its id in the hub, pid and name. */
+    record Spawned(long id, long pid, String name) implements Answer {
+        @Override
+        public void writeFields(Codec.Writer w) {
+            w.i64(id);
+            w.i64(pid);
+            w.str(name);
+        }
+
+        static Spawned read(Codec.Reader r) {
+            return new Spawned(r.i64(), r.i64(), r.str());
+        }
+    }
+
+    /** What a joined process returned, in the codec's form, decoded only by the joiner. */
+    record Returned(byte[] value) implements Answer {
+        @Override
+        public void writeFields(Codec.Writer w) {
+            w.bytes(value);
+        }
+
+        static Returned read(Codec.Reader r) {
+            return new Returned(r.bytes());
+        }
+    }
+
+    // ------------------------------------------------------------------ the wire form
+
     List<String> TAGS = List.of("Spawn", "Join", "Info", "Terminate", "Kill", "Daemon", "Me", "Children", "Parent");
 
     /** The request of this family with that tag, read; null if the tag is another family's. */
@@ -130,9 +160,9 @@ public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
 
     /** What serves this family in the hub: the part that {@link Request.Handler#processRequests} gives. */
     interface Handler<P> {
-        void spawn(P from, Spawn s, Reply<Answer.Spawned> r);
+        void spawn(P from, Spawn s, Reply<Spawned> r);
 
-        void join(P from, Join j, Reply<Answer.Value> r);
+        void join(P from, Join j, Reply<Returned> r);
 
         void info(P from, Info i, Reply<Answer.ProcessState> r);
 
@@ -142,7 +172,7 @@ public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
 
         void daemon(P from, Daemon d, Reply<Answer.Flag> r);
 
-        void me(P from, Me m, Reply<Answer.Spawned> r);
+        void me(P from, Me m, Reply<Spawned> r);
 
         void children(P from, Children c, Reply<Answer.Value> r);
 

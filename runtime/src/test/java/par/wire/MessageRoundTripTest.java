@@ -67,7 +67,8 @@ class MessageRoundTripTest {
     private static List<Answer> answers() {
         return List.of(Answer.Done.DONE, new Answer.Id(-1), new Answer.Ids(List.of(1L, Long.MAX_VALUE)),
                 new Answer.Ids(List.of()), Answer.Flag.TRUE, Answer.Flag.FALSE, new Answer.Count(3),
-                new Answer.Value(BYTES), new Answer.Spawned(2, 4242, "p1"), new Answer.ProcessState(true, null, "p1"),
+                new Answer.Value(BYTES), new ProcessRequest.Returned(BYTES), new ProcessRequest.Spawned(2, 4242, "p1"),
+                new Answer.ProcessState(true, null, "p1"),
                 new Answer.ProcessState(false, -9L, "p1"), new Answer.ConditionMade(13, 4), new Answer.Results(BYTES),
                 new Answer.TaskFailed(-1, "was killed", List.of(), "w1", 77), new Answer.TaskFailed(2, "boom", TRACE, "w2", 78),
                 Answer.Cancelled.CANCELLED, new Answer.TaskEnded(8, new Answer.Results(BYTES)),
