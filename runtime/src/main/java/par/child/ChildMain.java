@@ -29,6 +29,7 @@ import par.wire.Answer;
 import par.wire.ChildMessage;
 import par.wire.Codec;
 import par.wire.HubMessage;
+import par.wire.ProcessRequest;
 import par.wire.Request;
 import par.wire.Wire;
 import par.wire.WireException;
@@ -113,7 +114,7 @@ public final class ChildMain {
                     if (job instanceof HubMessage.Worker worker) {
                         return runWorker(worker, interp, channel, replies, tasks);
                     }
-                    int status = runJob((HubMessage.Job) job, interp, channel, replies);
+                    int status = runJob((ProcessRequest.Job) job, interp, channel, replies);
                     if (!reuse || (status != ScriptRunner.OK && status != ScriptRunner.RUNTIME_ERROR)) {
                         return status; // an exit(n), or a full heap: this JVM's life ends with its job
                     }
@@ -187,7 +188,7 @@ public final class ChildMain {
                     HubMessage m = HubMessage.read(f);
                     if (m instanceof HubMessage.Task task) {
                         tasks.add(task);
-                    } else if (m instanceof HubMessage.Job || m instanceof HubMessage.Worker) {
+                    } else if (m instanceof ProcessRequest.Job || m instanceof HubMessage.Worker) {
                         jobs.add(m);
                     } else {
                         replies.add(m);
@@ -237,13 +238,13 @@ public final class ChildMain {
         }
     }
 
-    private static int runJob(HubMessage.Job job, Interpreter interp, ChildChannel channel,
+    private static int runJob(ProcessRequest.Job job, Interpreter interp, ChildChannel channel,
                               BlockingQueue<HubMessage> replies) {
         ProcessSupport support = connect(interp, job.id(), job.seed(), job.slots(), channel, replies, new MissingName(job.name()));
         try {
             Image.Call call = Image.install(job.image(), interp.globals, support);
             Object result = interp.call(call.function(), call.args());
-            channel.send(new ChildMessage.Result(encodeResult(result)));
+            channel.send(new ProcessRequest.Result(encodeResult(result)));
             return ScriptRunner.OK;
         } catch (ParError e) {
             channel.send(new ChildMessage.Failed(e.getMessage(), e.trace()));
@@ -325,7 +326,7 @@ public final class ChildMain {
         Interpreter scratch = new Interpreter(InputStream.nullInputStream(), DISCARD, System.err);
         Function warm = new Function(Resolver.resolveFunction(def, List.of(), scratch.globals), new Cell[0]);
         scratch.globals.set("warm", warm);
-        HubMessage.Job job = new HubMessage.Job(0L, "warm-up", null, "",
+        ProcessRequest.Job job = new ProcessRequest.Job(0L, "warm-up", null, "",
                 Image.build(scratch.globals, warm, new Object[] {21L}));
         HubMessage.Task task = new HubMessage.Task(0L, Codec.encodeAll("warm", false, ParList.of(1L, 2L, 3L), new ParList()));
         ChildChannel sink = new ChildChannel(java.io.OutputStream.nullOutputStream(), false);

@@ -67,7 +67,7 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
         hub.procs.put(p.id, p);
         hub.names.process(p.id, p.name);
         conn.own(p);
-        conn.send(new HubMessage.Job(p.id, p.name, hub.childSeed(p.id), hub.childSlots(), s.image()));
+        conn.send(new ProcessRequest.Job(p.id, p.name, hub.childSeed(p.id), hub.childSlots(), s.image()));
         hub.trace.event(from, "spawn", p, s.site());
         r.ok(new ProcessRequest.Spawned(p.id, p.pid, p.name));
     }

@@ -7,6 +7,11 @@ import java.util.List;
  * using Python's multiprocessing reaches for next (kill, daemon, the current process, its live
  * children and its parent's pid). A family of its own, served by the hub's {@code Processes},
  * so that adding one of its requests touches this file, that part and the handle that asks it.
+ *
+ * <p>Every message a spawn and its join exchange is here, each with both halves of its wire
+ * form: {@link Spawn} and its answer {@link Spawned}, the {@link Job} frame the hub sends the
+ * child, the {@link Result} frame the child sends back, {@link Join} and its answer
+ * {@link Returned}. {@link HubMessage} and {@link ChildMessage} only tell a frame's kind.
  */
 public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
 
@@ -135,6 +140,52 @@ public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
 
         static Returned read(Codec.Reader r) {
             return new Returned(r.bytes());
+        }
+    }
+
+    // ------------------------------------------------------------------ a spawned job's frames
+
+    /**
+     * What the hub sends the child a spawn started (a JOB frame): run the image's call as
+     * process id, named name. seed: the run is under a schedule (its requests and lines wait
+     * for their turn, its clock is the hub's, its random() is seeded from this), or null when
+     * processes run free. slots: the file of the shared memory where locks and shared numbers
+     * live (see par.proc.Slots), "" for none: the fast path is then never taken, and whether it
+     * may be taken is read from the file before each operation.
+     */
+    record Job(long id, String name, Long seed, String slots, byte[] image) implements HubMessage {
+        void write(Codec.Writer w) {
+            write(w, id, name, seed, slots, image);
+        }
+
+        /** A job's payload; a pool worker's ({@link HubMessage.Worker}) is laid out the same. */
+        static void write(Codec.Writer w, long id, String name, Long seed, String slots, byte[] image) {
+            w.i64(id);
+            w.str(name);
+            w.b(seed == null ? 0 : 1);
+            w.i64(seed == null ? 0 : seed);
+            w.str(slots);
+            w.raw(image);
+        }
+
+        static Job read(Codec.Reader r) {
+            long id = r.i64();
+            String name = r.str();
+            boolean scheduled = r.b() != 0;
+            long seed = r.i64();
+            String slots = r.str();
+            return new Job(id, name, scheduled ? seed : null, slots, r.rest());
+        }
+    }
+
+    /** What the child sends back when the job's function returned (a RESULT frame): the value, encoded. */
+    record Result(byte[] value) implements ChildMessage {
+        void write(Codec.Writer w) {
+            w.raw(value);
+        }
+
+        static Result read(Codec.Reader r) {
+            return new Result(r.rest());
         }
     }
 

@@ -79,7 +79,7 @@ class MessageRoundTripTest {
     private static List<ChildMessage> childMessages() {
         List<ChildMessage> all = new ArrayList<>(List.of(new ChildMessage.Ready(), new ChildMessage.Output("a line", false),
                 new ChildMessage.Output("the start \ud83d", true), new ChildMessage.Put(6, "a.par:4", BYTES),
-                new ChildMessage.Result(BYTES), new ChildMessage.Failed("boom", TRACE), new ChildMessage.Exit(3),
+                new ProcessRequest.Result(BYTES), new ChildMessage.Failed("boom", TRACE), new ChildMessage.Exit(3),
                 new ChildMessage.TaskResults(BYTES), new ChildMessage.TaskFailed(1, "boom", TRACE)));
         for (Request<?> r : requests()) {
             all.add(new ChildMessage.Call(all.size(), r));
@@ -88,8 +88,8 @@ class MessageRoundTripTest {
     }
 
     private static List<HubMessage> hubMessages() {
-        List<HubMessage> all = new ArrayList<>(List.of(new HubMessage.Job(2, "p1", null, "", BYTES),
-                new HubMessage.Job(3, "p2", -5L, "/tmp/par-u/slots-1-2.map", BYTES),
+        List<HubMessage> all = new ArrayList<>(List.of(new ProcessRequest.Job(2, "p1", null, "", BYTES),
+                new ProcessRequest.Job(3, "p2", -5L, "/tmp/par-u/slots-1-2.map", BYTES),
                 new HubMessage.Worker(3, "w1", null, "", BYTES),
                 new HubMessage.Worker(4, "w2", 9L, "/tmp/s.map", BYTES), new HubMessage.Task(8, BYTES),
                 new HubMessage.Refused(5, "the pool is closed")));
