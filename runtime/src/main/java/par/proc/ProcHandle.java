@@ -47,11 +47,6 @@ public final class ProcHandle extends HubHandle {
         return name;
     }
 
-    Object join(Object timeout, String site) {
-        support.interp.out().flush();
-        return support.decode(support.broker().call(new ProcessRequest.Join(id, ProcessSupport.timeout(timeout), site)).value());
-    }
-
     @Override
     public Object getAttribute(String attr) {
         switch (attr) {
@@ -81,7 +76,7 @@ public final class ProcHandle extends HubHandle {
         switch (method) {
             case "join":
                 par.interp.Builtin.checkArity("join", args, 0, 1);
-                return join(args.length == 0 ? Nil.NIL : args[0], interp.site());
+                return support.join(id, args.length == 0 ? Nil.NIL : args[0], interp.site());
             case "terminate":
                 par.interp.Builtin.checkArity("terminate", args, 0, 0);
                 support.broker().call(new ProcessRequest.Terminate(id));

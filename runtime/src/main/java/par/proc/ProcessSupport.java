@@ -107,12 +107,21 @@ public class ProcessSupport implements Processes, Codec.Receiver {
     @Override
     public Object join(Object handle, String site) {
         if (handle instanceof ProcHandle) {
-            return ((ProcHandle) handle).join(Nil.NIL, site);
+            return join(((ProcHandle) handle).id, Nil.NIL, site);
         }
         if (handle instanceof TaskHandle) {
             return ((TaskHandle) handle).join(site);
         }
         throw new ParError("join needs a process or a pool task, not " + Values.aType(handle));
+    }
+
+    /**
+     * join p and p.join(timeout): flushes this process's printed lines, waits for process id to
+     * end and returns what it returned, decoded here.
+     */
+    Object join(long process, Object timeout, String site) {
+        interp.out().flush();
+        return decode(broker().call(new ProcessRequest.Join(process, timeout(timeout), site)).value());
     }
 
     @Override
