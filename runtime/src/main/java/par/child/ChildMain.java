@@ -20,7 +20,6 @@ import par.interp.ParError;
 import par.interp.ParList;
 import par.interp.Resolver;
 import par.interp.ScriptRunner;
-import par.proc.Image;
 import par.proc.ProcessSupport;
 import par.syntax.Expr;
 import par.syntax.Pos;
@@ -242,7 +241,7 @@ public final class ChildMain {
                               BlockingQueue<HubMessage> replies) {
         ProcessSupport support = connect(interp, job.id(), job.seed(), job.slots(), channel, replies, new MissingName(job.name()));
         try {
-            Image.Call call = Image.install(job.image(), interp.globals, support);
+            ProcessSupport.Call call = ProcessSupport.install(job.image(), interp.globals, support);
             Object result = interp.call(call.function(), call.args());
             channel.send(new ProcessRequest.Result(encodeResult(result)));
             return ScriptRunner.OK;
@@ -266,7 +265,7 @@ public final class ChildMain {
     private static int runWorker(HubMessage.Worker job, Interpreter interp, ChildChannel channel,
                                  BlockingQueue<HubMessage> replies, BlockingQueue<HubMessage.Task> tasks) {
         ProcessSupport support = connect(interp, job.id(), job.seed(), job.slots(), channel, replies, new MissingName(null));
-        Image.install(job.image(), interp.globals, support);
+        ProcessSupport.install(job.image(), interp.globals, support);
         while (true) {
             HubMessage.Task task;
             try {
@@ -281,7 +280,7 @@ public final class ChildMain {
 
     private static void runTask(HubMessage.Task task, Interpreter interp, ProcessSupport support, ChildChannel channel) {
         HubMessage.Work work = HubMessage.Work.decode(task.work(), support);
-        Image.installGlobals((ParList) work.globals(), interp.globals, support, true);
+        ProcessSupport.installGlobals((ParList) work.globals(), interp.globals, support, true);
         Object fn = work.function() instanceof String name ? interp.globals.get(name) : work.function();
         boolean spread = work.spread();
         // a chunk is a list of items, or a range (a map over a range travels as small ranges)
@@ -327,7 +326,7 @@ public final class ChildMain {
         Function warm = new Function(Resolver.resolveFunction(def, List.of(), scratch.globals), new Cell[0]);
         scratch.globals.set("warm", warm);
         ProcessRequest.Job job = new ProcessRequest.Job(0L, "warm-up", null, "",
-                Image.build(scratch.globals, warm, new Object[] {21L}));
+                ProcessSupport.image(scratch.globals, warm, new Object[] {21L}));
         HubMessage.Task task = new HubMessage.Task(0L, Codec.encodeAll("warm", false, ParList.of(1L, 2L, 3L), new ParList()));
         ChildChannel sink = new ChildChannel(java.io.OutputStream.nullOutputStream(), false);
         BlockingQueue<HubMessage> noReplies = new LinkedBlockingQueue<>();

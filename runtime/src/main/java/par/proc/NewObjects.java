@@ -135,7 +135,7 @@ final class NewObjects {
         if (maxTasks < 0 || (args.length >= 2 && args[1] != Nil.NIL && maxTasks == 0)) {
             throw new ParError("maxtasksperchild must be at least 1");
         }
-        Image.PoolImage image = Image.forPool(support.interp.globals);
+        ProcessSupport.PoolImage image = ProcessSupport.poolImage(support.interp.globals);
         String cluster = ClusterDoor.address(args.length > 2 ? args[2] : Nil.NIL);
         if (cluster != null) {
             if (maxTasks != 0) {

@@ -104,7 +104,7 @@ public final class Codec {
     public static final class Writer {
         private byte[] buf = new byte[64];
         private int len;
-        /** Where the functions met while writing are noted, if anywhere (see par.proc.Image). */
+        /** Where the functions met while writing are noted, if anywhere (see par.proc.ProcessSupport.Reach). */
         private final List<Function> functionsMet;
 
         public Writer() {
