@@ -15,6 +15,8 @@ import java.util.List;
  */
 public sealed interface ProcessRequest<A extends Answer> extends Request<A> {
 
+    // ------------------------------------------------------------------ the requests
+
     /** Starts a child running the image's call; name is null for the default pN. */
     record Spawn(byte[] image, String name, String site) implements ProcessRequest<Spawned> {
         public <P> void dispatch(Request.Handler<P> h, P from, Reply<Spawned> r) {
