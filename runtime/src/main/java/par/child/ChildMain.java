@@ -20,7 +20,6 @@ import par.interp.ParError;
 import par.interp.ParList;
 import par.interp.Resolver;
 import par.interp.ScriptRunner;
-import par.proc.Image;
 import par.proc.ProcessSupport;
 import par.syntax.Expr;
 import par.syntax.Pos;
@@ -29,6 +28,7 @@ import par.wire.Answer;
 import par.wire.ChildMessage;
 import par.wire.Codec;
 import par.wire.HubMessage;
+import par.wire.ProcessRequest;
 import par.wire.Request;
 import par.wire.Wire;
 import par.wire.WireException;
@@ -113,7 +113,7 @@ public final class ChildMain {
                     if (job instanceof HubMessage.Worker worker) {
                         return runWorker(worker, interp, channel, replies, tasks);
                     }
-                    int status = runJob((HubMessage.Job) job, interp, channel, replies);
+                    int status = runJob((ProcessRequest.Job) job, interp, channel, replies);
                     if (!reuse || (status != ScriptRunner.OK && status != ScriptRunner.RUNTIME_ERROR)) {
                         return status; // an exit(n), or a full heap: this JVM's life ends with its job
                     }
@@ -187,7 +187,7 @@ public final class ChildMain {
                     HubMessage m = HubMessage.read(f);
                     if (m instanceof HubMessage.Task task) {
                         tasks.add(task);
-                    } else if (m instanceof HubMessage.Job || m instanceof HubMessage.Worker) {
+                    } else if (m instanceof ProcessRequest.Job || m instanceof HubMessage.Worker) {
                         jobs.add(m);
                     } else {
                         replies.add(m);
@@ -237,13 +237,13 @@ public final class ChildMain {
         }
     }
 
-    private static int runJob(HubMessage.Job job, Interpreter interp, ChildChannel channel,
+    private static int runJob(ProcessRequest.Job job, Interpreter interp, ChildChannel channel,
                               BlockingQueue<HubMessage> replies) {
         ProcessSupport support = connect(interp, job.id(), job.seed(), job.slots(), channel, replies, new MissingName(job.name()));
         try {
-            Image.Call call = Image.install(job.image(), interp.globals, support);
+            ProcessSupport.Call call = ProcessSupport.install(job.image(), interp.globals, support);
             Object result = interp.call(call.function(), call.args());
-            channel.send(new ChildMessage.Result(encodeResult(result)));
+            channel.send(new ProcessRequest.Result(encodeResult(result)));
             return ScriptRunner.OK;
         } catch (ParError e) {
             channel.send(new ChildMessage.Failed(e.getMessage(), e.trace()));
@@ -265,7 +265,7 @@ public final class ChildMain {
     private static int runWorker(HubMessage.Worker job, Interpreter interp, ChildChannel channel,
                                  BlockingQueue<HubMessage> replies, BlockingQueue<HubMessage.Task> tasks) {
         ProcessSupport support = connect(interp, job.id(), job.seed(), job.slots(), channel, replies, new MissingName(null));
-        Image.install(job.image(), interp.globals, support);
+        ProcessSupport.install(job.image(), interp.globals, support);
         while (true) {
             HubMessage.Task task;
             try {
@@ -280,7 +280,7 @@ public final class ChildMain {
 
     private static void runTask(HubMessage.Task task, Interpreter interp, ProcessSupport support, ChildChannel channel) {
         HubMessage.Work work = HubMessage.Work.decode(task.work(), support);
-        Image.installGlobals((ParList) work.globals(), interp.globals, support, true);
+        ProcessSupport.installGlobals((ParList) work.globals(), interp.globals, support, true);
         Object fn = work.function() instanceof String name ? interp.globals.get(name) : work.function();
         boolean spread = work.spread();
         // a chunk is a list of items, or a range (a map over a range travels as small ranges)
@@ -325,8 +325,8 @@ public final class ChildMain {
         Interpreter scratch = new Interpreter(InputStream.nullInputStream(), DISCARD, System.err);
         Function warm = new Function(Resolver.resolveFunction(def, List.of(), scratch.globals), new Cell[0]);
         scratch.globals.set("warm", warm);
-        HubMessage.Job job = new HubMessage.Job(0L, "warm-up", null, "",
-                Image.build(scratch.globals, warm, new Object[] {21L}));
+        ProcessRequest.Job job = new ProcessRequest.Job(0L, "warm-up", null, "",
+                ProcessSupport.image(scratch.globals, warm, new Object[] {21L}));
         HubMessage.Task task = new HubMessage.Task(0L, Codec.encodeAll("warm", false, ParList.of(1L, 2L, 3L), new ParList()));
         ChildChannel sink = new ChildChannel(java.io.OutputStream.nullOutputStream(), false);
         BlockingQueue<HubMessage> noReplies = new LinkedBlockingQueue<>();

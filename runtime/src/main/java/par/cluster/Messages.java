@@ -2,7 +2,6 @@ package par.cluster;
 
 import par.wire.Answer;
 import par.wire.Codec;
-import par.wire.CodecReader;
 
 /**
  * What a root and a member say to each other, in Par's codec: a request (run a task of a pool,
@@ -23,7 +22,7 @@ final class Messages {
     /** A request as a member reads it: image is null unless the root sent it along. */
     record Request(int op, String pool, byte[] image, byte[] work) {
         static Request read(byte[] payload) {
-            CodecReader r = new CodecReader(payload, null);
+            Codec.Reader r = new Codec.Reader(payload, null);
             int op = r.b();
             String pool = r.str();
             if (op == CLOSE) {
@@ -74,7 +73,7 @@ final class Messages {
     /** A reply as the root reads it: what it is, and the outcome or the refusal's reason. */
     record Reply(int kind, Answer.Outcome outcome, String refusal) {
         static Reply read(byte[] bytes) {
-            CodecReader r = new CodecReader(bytes, null);
+            Codec.Reader r = new Codec.Reader(bytes, null);
             int kind = r.b();
             if (kind == OUTCOME) {
                 return new Reply(kind, (Answer.Outcome) Answer.read(r), null);

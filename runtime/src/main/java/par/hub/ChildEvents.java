@@ -10,6 +10,7 @@ import par.wire.Answer;
 import par.wire.ChildMessage;
 import par.wire.Codec;
 import par.wire.HubMessage;
+import par.wire.ProcessRequest;
 import par.wire.Request;
 import par.wire.Wire;
 import par.wire.WireException;
@@ -68,7 +69,7 @@ final class ChildEvents implements ChildConn.Events {
     private void ended(HubProcess p, ChildMessage m) {
         if (m instanceof ChildMessage.Put put) {
             hub.queues.put(p, put.queue(), put.item(), put.site(), Queues.UNANSWERED);
-        } else if (m instanceof ChildMessage.Result result) {
+        } else if (m instanceof ProcessRequest.Result result) {
             hub.processes.finish(p, result.value(), null, 0);
         } else if (m instanceof ChildMessage.Exit exit) {
             hub.processes.finish(p, Codec.encode(Nil.NIL), null, exit.status());

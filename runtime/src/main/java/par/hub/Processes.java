@@ -42,7 +42,8 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
         return "too many processes: " + now + ", the limit is " + maxProcs + " (see par --max-procs)";
     }
 
-    void spawn(HubProcess from, Request.Spawn s, Reply<Answer.Spawned> r) {
+    @Override
+    public void spawn(HubProcess from, ProcessRequest.Spawn s, Reply<ProcessRequest.Spawned> r) {
         String refusal = overLimit(1, null);
         if (refusal != null) {
             r.fail(refusal);
@@ -66,12 +67,13 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
         hub.procs.put(p.id, p);
         hub.names.process(p.id, p.name);
         conn.own(p);
-        conn.send(new HubMessage.Job(p.id, p.name, hub.childSeed(p.id), hub.childSlots(), s.image()));
+        conn.send(new ProcessRequest.Job(p.id, p.name, hub.childSeed(p.id), hub.childSlots(), s.image()));
         hub.trace.event(from, "spawn", p, s.site());
-        r.ok(new Answer.Spawned(p.id, p.pid, p.name));
+        r.ok(new ProcessRequest.Spawned(p.id, p.pid, p.name));
     }
 
-    void join(HubProcess from, Request.Join j, Reply<Answer.Value> r) {
+    @Override
+    public void join(HubProcess from, ProcessRequest.Join j, Reply<ProcessRequest.Returned> r) {
         HubProcess p = process(j.process());
         if (p.finished) {
             hub.trace.event(from, "join", p, j.site());
@@ -85,20 +87,22 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
         });
     }
 
-    private static void deliver(HubProcess p, Reply<Answer.Value> r) {
+    private static void deliver(HubProcess p, Reply<ProcessRequest.Returned> r) {
         if (p.failure != null) {
             r.fail(p.failure);
         } else {
-            r.ok(new Answer.Value(p.result));
+            r.ok(new ProcessRequest.Returned(p.result));
         }
     }
 
-    void info(Request.Info i, Reply<Answer.ProcessState> r) {
+    @Override
+    public void info(HubProcess from, ProcessRequest.Info i, Reply<Answer.ProcessState> r) {
         HubProcess p = process(i.process());
         r.ok(new Answer.ProcessState(p.alive(), p.exitcode == null ? null : (long) p.exitcode, p.name));
     }
 
-    void terminate(Request.Terminate t, Reply<Answer.Done> r) {
+    @Override
+    public void terminate(HubProcess from, ProcessRequest.Terminate t, Reply<Answer.Done> r) {
         HubProcess p = process(t.process());
         if (p.conn != null && p.alive()) {
             p.conn.terminate(); // SIGTERM, leaving the pipes open for its last words
@@ -143,8 +147,8 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
 
     /** The live processes parent spawned, oldest first, as handles in Codec's form. */
     @Override
-    public void me(HubProcess from, ProcessRequest.Me m, Reply<Answer.Spawned> r) {
-        r.ok(new Answer.Spawned(from.id, from.pid, from.name));
+    public void me(HubProcess from, ProcessRequest.Me m, Reply<ProcessRequest.Spawned> r) {
+        r.ok(new ProcessRequest.Spawned(from.id, from.pid, from.name));
     }
 
     @Override
@@ -214,7 +218,7 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
                 if (failure != null) {
                     w.fail(failure);
                 } else {
-                    w.ok(new Answer.Value(result));
+                    w.ok(new ProcessRequest.Returned(result));
                 }
             }
         }

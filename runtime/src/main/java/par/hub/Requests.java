@@ -7,8 +7,6 @@ import par.wire.Answer.Flag;
 import par.wire.Answer.Id;
 import par.wire.Answer.Ids;
 import par.wire.Answer.Outcome;
-import par.wire.Answer.ProcessState;
-import par.wire.Answer.Spawned;
 import par.wire.Answer.TaskEnded;
 import par.wire.Answer.Value;
 import par.wire.Codec;
@@ -64,28 +62,6 @@ final class Requests implements Request.Handler<HubProcess> {
     @Override
     public PoolRequest.Handler<HubProcess> poolRequests() {
         return pools;
-    }
-
-    // processes
-
-    @Override
-    public void spawn(HubProcess from, Request.Spawn s, Reply<Spawned> r) {
-        processes.spawn(from, s, r);
-    }
-
-    @Override
-    public void join(HubProcess from, Request.Join j, Reply<Value> r) {
-        processes.join(from, j, r);
-    }
-
-    @Override
-    public void info(HubProcess from, Request.Info i, Reply<ProcessState> r) {
-        processes.info(i, r);
-    }
-
-    @Override
-    public void terminate(HubProcess from, Request.Terminate t, Reply<Done> r) {
-        processes.terminate(t, r);
     }
 
     // locks and shared values

@@ -16,8 +16,8 @@ import par.syntax.ProcessTokens;
 import par.syntax.Program;
 import par.syntax.SourceParser;
 import par.syntax.Stmt;
+import par.wire.AstForm;
 import par.wire.Codec;
-import par.wire.CodecReader;
 import par.wire.WireException;
 
 /**
@@ -118,12 +118,12 @@ public final class ParseCache {
     private static List<Stmt> read(Path entry, String source, String file, Processes processes) {
         try {
             // the entry may have been written for another file of the same text
-            CodecReader r = new CodecReader(readBytes(entry), null).asFile(file);
+            Codec.Reader r = new Codec.Reader(readBytes(entry), null).asFile(file);
             if (!new String(r.bytes(), StandardCharsets.UTF_8).equals(source)) {
                 return null; // another text with the same hash
             }
             startEarly(r.b(), processes);
-            Object body = r.tree(0);
+            Object body = AstForm.readTree(r, 0);
             r.end();
             for (Object s : (List<Object>) body) {
                 if (!(s instanceof Stmt)) {
@@ -180,7 +180,7 @@ public final class ParseCache {
         try {
             w.bytes(program.source().getBytes(StandardCharsets.UTF_8));
             w.b(ahead);
-            w.tree(program.body(), 0);
+            AstForm.writeTree(w, program.body(), 0);
         } catch (ParError tooDeepOrTooLarge) {
             return null;
         }

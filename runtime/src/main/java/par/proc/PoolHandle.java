@@ -38,7 +38,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
     /** The globals the workers were given (or found missing) when the pool was made. */
     private final java.util.Set<String> inImage;
 
-    PoolHandle(ProcessSupport support, PoolTasks tasks, Image.PoolImage image) {
+    PoolHandle(ProcessSupport support, PoolTasks tasks, ProcessSupport.PoolImage image) {
         super(support, tasks.id());
         this.tasks = tasks;
         this.size = tasks.size();
@@ -224,7 +224,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
             }
         }
         // a function shipped whole may read globals the image lacks: they go with every task
-        Image.Reach reach = new Image.Reach(support.interp.globals, inImage);
+        ProcessSupport.Reach reach = new ProcessSupport.Reach(support.interp.globals, inImage);
         List<Codec.Writer> writers = new ArrayList<>(chunks.size());
         for (Object chunk : chunks) {
             Codec.Writer w = reach.writer();

@@ -4,7 +4,6 @@ import par.interp.Interpreter;
 import par.interp.Nil;
 import par.wire.Answer;
 import par.wire.ProcessRequest;
-import par.wire.Request;
 
 /** What {@code spawn} returns: a process by id, with its pid and name; state is asked of the hub. */
 public final class ProcHandle extends HubHandle {
@@ -38,7 +37,7 @@ public final class ProcHandle extends HubHandle {
     }
 
     private Answer.ProcessState info() {
-        return support.broker().call(new Request.Info(id));
+        return support.broker().call(new ProcessRequest.Info(id));
     }
 
     String name() {
@@ -46,11 +45,6 @@ public final class ProcHandle extends HubHandle {
             name = info().name();
         }
         return name;
-    }
-
-    Object join(Object timeout, String site) {
-        support.interp.out().flush();
-        return support.decode(support.broker().call(new Request.Join(id, ProcessSupport.timeout(timeout), site)).encoded());
     }
 
     @Override
@@ -82,10 +76,10 @@ public final class ProcHandle extends HubHandle {
         switch (method) {
             case "join":
                 par.interp.Builtin.checkArity("join", args, 0, 1);
-                return join(args.length == 0 ? Nil.NIL : args[0], interp.site());
+                return support.join(id, args.length == 0 ? Nil.NIL : args[0], interp.site());
             case "terminate":
                 par.interp.Builtin.checkArity("terminate", args, 0, 0);
-                support.broker().call(new Request.Terminate(id));
+                support.broker().call(new ProcessRequest.Terminate(id));
                 return Nil.NIL;
             case "kill":
                 par.interp.Builtin.checkArity("kill", args, 0, 0);

@@ -9,9 +9,13 @@ import par.syntax.SourceLines;
 /**
  * The hub's answers to {@link Request}s, one record per shape of answer; each request names the
  * one it gets. A refusal is not an answer: it travels as a message of its own (see
- * {@link HubMessage.Refused}). Both halves of the wire form live here, as in Request.
+ * {@link HubMessage.Refused}). Both halves of the wire form live here, as in Request; the
+ * answers only processes get ({@link ProcessRequest.Spawned}, {@link ProcessRequest.Returned})
+ * are in their family's file, beside the requests that get them.
  */
-public sealed interface Answer {
+public sealed interface Answer permits Answer.Done, Answer.Id, Answer.Ids, Answer.Flag, Answer.Count, Answer.Value,
+        Answer.Items, Answer.ProcessState, Answer.ConditionMade, Answer.Outcome, Answer.TaskEnded,
+        ProcessRequest.Spawned, ProcessRequest.Returned {
 
     /** The request was carried out; there is nothing more to say. */
     record Done() implements Answer {
@@ -73,15 +77,6 @@ public sealed interface Answer {
             for (byte[] item : items) { // a loop, not a lambda: this is on every child's get path
                 w.bytes(item);
             }
-        }
-    }
-
-    record Spawned(long id, long pid, String name) implements Answer {
-        @Override
-        public void writeFields(Codec.Writer w) {
-            w.i64(id);
-            w.i64(pid);
-            w.str(name);
         }
     }
 
@@ -149,7 +144,7 @@ public sealed interface Answer {
 
     /** Each kind of answer's tag on the wire: its name's place here (names: see Request.TAGS). */
     List<String> TAGS = List.of("Done", "Id", "Ids", "Flag", "Count", "Value", "Spawned",
-            "ProcessState", "ConditionMade", "Results", "TaskFailed", "Cancelled", "TaskEnded", "Items");
+            "ProcessState", "ConditionMade", "Results", "TaskFailed", "Cancelled", "TaskEnded", "Items", "Returned");
 
     /** Writes the answer's tag, then its fields. */
     static void write(Answer a, Codec.Writer w) {
@@ -161,7 +156,7 @@ public sealed interface Answer {
     default void writeFields(Codec.Writer w) {
     }
 
-    static Answer read(CodecReader r) {
+    static Answer read(Codec.Reader r) {
         int tag = r.b();
         if (tag < 0 || tag >= TAGS.size()) {
             throw new WireException("malformed reply: unknown answer " + tag);
@@ -173,7 +168,7 @@ public sealed interface Answer {
             case "Flag": return Flag.of(r.b() != 0);
             case "Count": return new Count(r.i64());
             case "Value": return new Value(r.bytes());
-            case "Spawned": return new Spawned(r.i64(), r.i64(), r.str());
+            case "Spawned": return ProcessRequest.Spawned.read(r);
             case "ProcessState": return processState(r);
             case "ConditionMade": return new ConditionMade(r.i64(), r.i64());
             case "Results": return new Results(r.bytes());
@@ -181,18 +176,19 @@ public sealed interface Answer {
             case "Cancelled": return Cancelled.CANCELLED;
             case "TaskEnded": return taskEnded(r);
             case "Items": return items(r);
+            case "Returned": return ProcessRequest.Returned.read(r);
             default: throw new IllegalStateException("an answer tag with no reader: " + tag);
         }
     }
 
-    private static ProcessState processState(CodecReader r) {
+    private static ProcessState processState(Codec.Reader r) {
         boolean alive = r.b() != 0;
         boolean exited = r.b() != 0;
         long code = r.i64();
         return new ProcessState(alive, exited ? code : null, r.str());
     }
 
-    private static Items items(CodecReader r) {
+    private static Items items(Codec.Reader r) {
         int n = r.count();
         List<byte[]> items = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -204,7 +200,7 @@ public sealed interface Answer {
         return new Items(items);
     }
 
-    private static TaskEnded taskEnded(CodecReader r) {
+    private static TaskEnded taskEnded(Codec.Reader r) {
         long task = r.i64();
         Answer outcome = read(r);
         if (!(outcome instanceof Outcome)) {
@@ -230,7 +226,7 @@ public sealed interface Answer {
         }
     }
 
-    static List<ParError.TraceEntry> trace(CodecReader r) {
+    static List<ParError.TraceEntry> trace(Codec.Reader r) {
         int n = r.count();
         List<ParError.TraceEntry> trace = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

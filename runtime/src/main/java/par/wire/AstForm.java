@@ -1,22 +1,32 @@
 package par.wire;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import par.interp.Cell;
+import par.interp.Function;
+import par.interp.ParError;
 import par.syntax.Expr;
 import par.syntax.Pos;
 import par.syntax.Stmt;
 
 /**
- * The wire form of the AST records, for {@link Codec}: which records there are (a record's place
- * in {@link #TYPES} is its number on the wire), the parts each one is made of, in the order of
- * its components, and how each is made again from its parts. Written out rather than found by
- * reflection, whose first uses cost every JVM generated classes or method handles: tens of
- * milliseconds for a program of 40 functions, in each child and in every run that reads a
- * cached parse. {@code AstFormTest} checks all of it against the records themselves.
+ * The wire form of functions, for {@link Codec}: a function travels as the tree of its
+ * definition and its captured values, and the tree is written and read here, both ways. Which
+ * AST records there are (a record's place in {@link #TYPES} is its number on the wire), the parts
+ * each one is made of, in the order of its components, and how each is made again from its
+ * parts are written out rather than found by reflection, whose first uses cost every JVM
+ * generated classes or method handles: tens of milliseconds for a program of 40 functions, in
+ * each child and in every run that reads a cached parse. {@code AstFormTest} checks all of it
+ * against the records themselves.
  */
 public final class AstForm {
+    // tree tags, for the AST inside a function
+    static final byte T_NULL = 20, T_STR = 21, T_I32 = 22, T_LONG = 23, T_BIG = 24, T_DOUBLE = 25,
+            T_BOOL = 26, T_LIST = 27, T_RECORD = 28;
     static final List<Class<?>> TYPES = List.of(Pos.class, Expr.Literal.class,
             Expr.NilLiteral.class, Expr.Name.class, Expr.Unary.class, Expr.Binary.class, Expr.Compare.class,
             Expr.Logical.class, Expr.Not.class, Expr.Conditional.class, Expr.Call.class, Expr.Attribute.class,
@@ -175,5 +185,153 @@ public final class AstForm {
             return new Stmt.With((Pos) p[0], (Expr) p[1], (String) p[2], (List<Stmt>) p[3]);
         }
         return null;
+    }
+
+    // ================================================================= writing
+
+    /** A function: the tree of its definition, then each captured name and value. */
+    static void writeFunction(Codec.Writer w, Function f, int depth) {
+        w.b(Codec.FUNCTION);
+        writeTree(w, f.code().def, 0);
+        Cell[] captured = f.captured();
+        w.i32(captured.length);
+        for (int i = 0; i < captured.length; i++) {
+            w.str(f.code().freeVars.get(i));
+            w.value(captured[i].value, depth + 1);
+        }
+    }
+
+    /** An AST node, or a part of one: a string, a number, a flag, a list, or another record. */
+    public static void writeTree(Codec.Writer w, Object node, int depth) {
+        if (depth > Codec.MAX_DEPTH * 4) {
+            throw new ParError("function is nested too deeply to send to another process");
+        }
+        if (node == null) {
+            w.b(T_NULL);
+        } else if (node instanceof String) {
+            w.b(T_STR);
+            w.str((String) node);
+        } else if (node instanceof Integer) {
+            w.b(T_I32);
+            w.i32((Integer) node);
+        } else if (node instanceof Long) {
+            w.b(T_LONG);
+            w.i64((Long) node);
+        } else if (node instanceof BigInteger) {
+            w.b(T_BIG);
+            w.bytes(((BigInteger) node).toByteArray());
+        } else if (node instanceof Double) {
+            w.b(T_DOUBLE);
+            w.i64(Double.doubleToRawLongBits((Double) node));
+        } else if (node instanceof Boolean) {
+            w.b(T_BOOL);
+            w.b((Boolean) node ? 1 : 0);
+        } else if (node instanceof List) {
+            List<?> items = (List<?>) node;
+            w.b(T_LIST);
+            w.i32(items.size());
+            for (Object item : items) {
+                writeTree(w, item, depth + 1);
+            }
+        } else {
+            writeRecord(w, node, depth);
+        }
+    }
+
+    private static void writeRecord(Codec.Writer w, Object node, int depth) {
+        int index = index(node);
+        if (index < 0) {
+            throw new IllegalStateException("no wire form for " + node.getClass());
+        }
+        Object[] parts = parts(node);
+        w.b(T_RECORD);
+        w.b(index);
+        w.b(parts.length);
+        for (Object part : parts) {
+            writeTree(w, part, depth + 1);
+        }
+    }
+
+    // ================================================================= reading
+
+    /** What {@link #writeFunction} wrote (after its tag), made live by the reader's receiver. */
+    static Object readFunction(Codec.Reader r, int depth) {
+        Object def = readTree(r, 0);
+        if (!(def instanceof Stmt.Def)) {
+            throw new WireException("malformed value: a function without a definition");
+        }
+        int n = r.count();
+        List<String> names = new ArrayList<>(n);
+        Cell[] cells = new Cell[n];
+        for (int i = 0; i < n; i++) {
+            String name = r.str();
+            names.add(name);
+            cells[i] = new Cell(name, r.value(depth + 1));
+        }
+        return r.receiver.function((Stmt.Def) def, names, cells);
+    }
+
+    /** What {@link #writeTree} wrote. */
+    public static Object readTree(Codec.Reader r, int depth) {
+        if (depth > Codec.MAX_DEPTH * 4) {
+            throw new WireException("malformed function: nested too deeply");
+        }
+        int tag = r.b();
+        switch (tag) {
+            case T_NULL: return null;
+            case T_STR: return r.str();
+            case T_I32: return r.i32();
+            case T_LONG: return r.i64();
+            case T_BIG: return new BigInteger(Codec.Reader.nonEmpty(r.bytes()));
+            case T_DOUBLE: return Double.longBitsToDouble(r.i64());
+            case T_BOOL: return r.b() != 0;
+            case T_LIST: {
+                int n = r.count();
+                List<Object> items = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    items.add(readTree(r, depth + 1));
+                }
+                return List.copyOf(nonNull(items));
+            }
+            case T_RECORD: return readRecord(r, depth);
+            default: throw new WireException("malformed function: unknown tag " + tag);
+        }
+    }
+
+    private static List<Object> nonNull(List<Object> items) {
+        for (Object o : items) {
+            if (o == null) {
+                throw new WireException("malformed function: a missing list item");
+            }
+        }
+        return items;
+    }
+
+    private static Object readRecord(Codec.Reader r, int depth) {
+        int index = r.b();
+        if (index < 0 || index >= TYPES.size()) {
+            throw new WireException("malformed function: unknown node " + index);
+        }
+        int count = r.b();
+        if (count < 0) {
+            throw new WireException("malformed function: a node of " + count + " parts");
+        }
+        Object[] parts = new Object[count];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = readTree(r, depth + 1);
+        }
+        if (r.file != null && index == DEF && count > DEF_FILE) {
+            parts[DEF_FILE] = r.file;
+        }
+        Object node;
+        try {
+            node = make(index, parts);
+        } catch (ClassCastException | NullPointerException e) {
+            node = null;
+        }
+        if (node == null) {
+            throw new WireException("malformed function: cannot rebuild " + TYPES.get(index).getSimpleName());
+        }
+        return node;
     }
 }

@@ -7,9 +7,11 @@ import par.interp.ParError;
 /**
  * What a child sends the hub: that it is ready, its printed lines, its requests, its unbounded
  * queue puts, and how its job or a pool task ended. Each kind is a frame kind; both halves of
- * every message, {@link #frame} and {@link #read}, live here.
+ * every message, {@link #frame} and {@link #read}, live here, but for a job's
+ * {@link ProcessRequest.Result}, which is with the rest of a spawn's messages.
  */
-public sealed interface ChildMessage {
+public sealed interface ChildMessage permits ChildMessage.Ready, ChildMessage.Output, ChildMessage.Call, ChildMessage.Put,
+        ProcessRequest.Result, ChildMessage.Failed, ChildMessage.Exit, ChildMessage.TaskResults, ChildMessage.TaskFailed {
     byte READY = 1, OUTPUT = 2, CALL = 3, RESULT = 4, FAILED = 5, EXIT = 6, TASK_RESULTS = 7, TASK_FAILED = 8,
             PUT = 15, OUTPUT_PART = 16;
 
@@ -31,10 +33,6 @@ public sealed interface ChildMessage {
      * {@link #writePut}). item is the value's encoding.
      */
     record Put(long queue, String site, byte[] item) implements ChildMessage {
-    }
-
-    /** The job's function returned this value (encoded). */
-    record Result(byte[] value) implements ChildMessage {
     }
 
     /** The job's function failed with this error. */
@@ -71,9 +69,9 @@ public sealed interface ChildMessage {
             writePut(w, p.queue, Codec.strForm(p.site));
             w.raw(p.item);
             return new Wire.Frame(PUT, w.toBytes());
-        } else if (m instanceof Result r) {
+        } else if (m instanceof ProcessRequest.Result r) {
             kind = RESULT;
-            w.raw(r.value);
+            r.write(w);
         } else if (m instanceof Failed f) {
             kind = FAILED;
             w.str(f.message);
@@ -115,12 +113,12 @@ public sealed interface ChildMessage {
             case OUTPUT_PART: return new Output(Codec.readStr(p), true);
             default: break;
         }
-        CodecReader r = new CodecReader(p, null);
+        Codec.Reader r = new Codec.Reader(p, null);
         ChildMessage m;
         switch (f.kind()) {
             case CALL: m = new Call(r.i64(), Request.read(r)); break;
             case PUT: return new Put(r.i64(), sites ? r.str() : r.skip(), r.rest());
-            case RESULT: return new Result(r.rest());
+            case RESULT: return ProcessRequest.Result.read(r);
             case FAILED: m = new Failed(r.str(), Answer.trace(r)); break;
             case EXIT: m = new Exit(r.i32()); break;
             case TASK_RESULTS: return new TaskResults(r.rest());

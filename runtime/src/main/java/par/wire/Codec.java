@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import par.interp.Builtin;
+import par.interp.Builtins;
 import par.interp.Cell;
 import par.interp.Function;
 import par.interp.Nil;
@@ -17,22 +18,19 @@ import par.interp.Values;
 import par.syntax.Stmt;
 
 /**
- * Par's own binary form for values that cross between processes: nil, bools, ints, big ints,
- * floats, strings, lists, maps, ranges, functions (their AST and captured values), builtins
- * by name, and hub handles by kind and id. Every length is checked against what remains, so
- * a malformed message fails with a {@link WireException}, never an out-of-memory error.
- * Java serialization is never used.
+ * Par's own binary form for values that cross between processes, both ways: the {@link Writer}
+ * and the {@link Reader} of nil, bools, ints, big ints, floats, strings, lists, maps, ranges,
+ * functions (their AST and captured values, written and read by {@link AstForm}), builtins by
+ * name, and hub handles by kind and id. Every length is checked against what remains, so a
+ * malformed message fails with a {@link WireException}, never an out-of-memory error. Java
+ * serialization is never used.
  */
 public final class Codec {
     static final byte NIL = 0, TRUE = 1, FALSE = 2, INT = 3, BIG = 4, FLOAT = 5, STR = 6, LIST = 7,
             MAP = 8, FUNCTION = 9, BUILTIN = 10, HANDLE = 11, RANGE = 12, BYTES = 13, UNBOUND = 14,
             LONGS = 15;
-    // tree tags, for the AST inside a function
-    static final byte T_NULL = 20, T_STR = 21, T_I32 = 22, T_LONG = 23, T_BIG = 24, T_DOUBLE = 25,
-            T_BOOL = 26, T_LIST = 27, T_RECORD = 28;
     static final int MAX_DEPTH = 1000;
 
-    /** Every AST record type, by the index that stands for it on the wire. */
     /** How a receiving process turns functions and handles back into live values. */
     public interface Receiver {
         Function function(Stmt.Def def, List<String> freeVars, Cell[] captured);
@@ -90,7 +88,7 @@ public final class Codec {
 
     /** The string a {@link #strForm} holds, and nothing else. */
     public static String readStr(byte[] form) {
-        CodecReader r = new CodecReader(form, null); // a string needs no receiver
+        Reader r = new Reader(form, null); // a string needs no receiver
         String s = r.str();
         r.end();
         return s;
@@ -106,7 +104,7 @@ public final class Codec {
     public static final class Writer {
         private byte[] buf = new byte[64];
         private int len;
-        /** Where the functions met while writing are noted, if anywhere (see par.proc.Image). */
+        /** Where the functions met while writing are noted, if anywhere (see par.proc.ProcessSupport.Reach). */
         private final List<Function> functionsMet;
 
         public Writer() {
@@ -266,7 +264,10 @@ public final class Codec {
                 i64(((Handle) v).id());
                 i64(((Handle) v).meta());
             } else if (v instanceof Function) {
-                function((Function) v, depth);
+                if (functionsMet != null) {
+                    functionsMet.add((Function) v);
+                }
+                AstForm.writeFunction(this, (Function) v, depth);
             } else if (v instanceof Builtin) {
                 b(BUILTIN);
                 str(((Builtin) v).name());
@@ -322,77 +323,12 @@ public final class Codec {
             }
             len = at;
         }
-
-        private void function(Function f, int depth) {
-            if (functionsMet != null) {
-                functionsMet.add(f);
-            }
-            b(FUNCTION);
-            tree(f.code().def, 0);
-            Cell[] captured = f.captured();
-            i32(captured.length);
-            for (int i = 0; i < captured.length; i++) {
-                str(f.code().freeVars.get(i));
-                value(captured[i].value, depth + 1);
-            }
-        }
-
-        private void record(Object node, int depth) {
-            int index = AstForm.index(node);
-            if (index < 0) {
-                throw new IllegalStateException("no wire form for " + node.getClass());
-            }
-            Object[] parts = AstForm.parts(node);
-            b(T_RECORD);
-            b(index);
-            b(parts.length);
-            for (Object part : parts) {
-                tree(part, depth + 1);
-            }
-        }
-
-        public void tree(Object node, int depth) {
-            if (depth > MAX_DEPTH * 4) {
-                throw new ParError("function is nested too deeply to send to another process");
-            }
-            if (node == null) {
-                b(T_NULL);
-            } else if (node instanceof String) {
-                b(T_STR);
-                str((String) node);
-            } else if (node instanceof Integer) {
-                b(T_I32);
-                i32((Integer) node);
-            } else if (node instanceof Long) {
-                b(T_LONG);
-                i64((Long) node);
-            } else if (node instanceof BigInteger) {
-                b(T_BIG);
-                bytes(((BigInteger) node).toByteArray());
-            } else if (node instanceof Double) {
-                b(T_DOUBLE);
-                i64(Double.doubleToRawLongBits((Double) node));
-            } else if (node instanceof Boolean) {
-                b(T_BOOL);
-                b((Boolean) node ? 1 : 0);
-            } else if (node instanceof List) {
-                List<?> items = (List<?>) node;
-                b(T_LIST);
-                i32(items.size());
-                for (Object item : items) {
-                    tree(item, depth + 1);
-                }
-            } else {
-                record(node, depth);
-            }
-        }
-
     }
 
     // ================================================================= reading
 
     public static Object decode(byte[] data, Receiver receiver) {
-        CodecReader r = new CodecReader(data, receiver);
+        Reader r = new Reader(data, receiver);
         Object v = r.value(0);
         r.end();
         return v;
@@ -408,7 +344,7 @@ public final class Codec {
 
     /** Decodes the given number of values written by {@link #encodeAll}. */
     public static Object[] decodeAll(byte[] data, int count, Receiver receiver) {
-        CodecReader r = new CodecReader(data, receiver);
+        Reader r = new Reader(data, receiver);
         Object[] out = new Object[count];
         for (int i = 0; i < count; i++) {
             out[i] = r.value(0);
@@ -417,4 +353,197 @@ public final class Codec {
         return out;
     }
 
+    /** Reads what {@link Writer} wrote (a function's tree: see {@link AstForm}), checking every length. */
+    public static final class Reader {
+        private final byte[] buf;
+        private int pos;
+        final Receiver receiver;
+        /** The file every function definition read is said to come from; null: as written. */
+        String file;
+
+        public Reader(byte[] buf, Receiver receiver) {
+            this.buf = buf;
+            this.receiver = receiver;
+        }
+
+        /**
+         * Reads every function definition as one of the given file: a tree written for one file
+         * (a cached parse) serves another file of the same text, whose errors must name it.
+         */
+        public Reader asFile(String name) {
+            this.file = name;
+            return this;
+        }
+
+        public void end() {
+            if (pos != buf.length) {
+                throw new WireException("malformed value: " + (buf.length - pos) + " bytes left over");
+            }
+        }
+
+        private void need(long n) {
+            if (n < 0 || pos + n > buf.length) {
+                throw new WireException("malformed value: it ends early");
+            }
+        }
+
+        public int b() {
+            need(1);
+            return buf[pos++];
+        }
+
+        public int i32() {
+            need(4);
+            int v = ((buf[pos] & 0xff) << 24) | ((buf[pos + 1] & 0xff) << 16) | ((buf[pos + 2] & 0xff) << 8)
+                    | (buf[pos + 3] & 0xff);
+            pos += 4;
+            return v;
+        }
+
+        public long i64() {
+            return ((long) i32() << 32) | (i32() & 0xffffffffL);
+        }
+
+        /** A count of items, each at least one byte: more than remain is a lie. */
+        int count() {
+            int n = i32();
+            need(n);
+            return n;
+        }
+
+        public byte[] bytes() {
+            int n = i32();
+            need(n);
+            byte[] out = java.util.Arrays.copyOfRange(buf, pos, pos + n);
+            pos += n;
+            return out;
+        }
+
+        /** The packed list of ints that {@link Writer#longs} writes, read as tightly. */
+        private ParList longs() {
+            int n = i32();
+            need(8L * n);
+            Long[] values = new Long[n];
+            byte[] in = buf;
+            int at = pos;
+            for (int i = 0; i < n; i++) {
+                int hi = (in[at] << 24) | ((in[at + 1] & 0xff) << 16) | ((in[at + 2] & 0xff) << 8) | (in[at + 3] & 0xff);
+                int lo = (in[at + 4] << 24) | ((in[at + 5] & 0xff) << 16) | ((in[at + 6] & 0xff) << 8)
+                        | (in[at + 7] & 0xff);
+                values[i] = ((long) hi << 32) | (lo & 0xffffffffL);
+                at += 8;
+            }
+            pos = at;
+            return new ParList(java.util.Arrays.asList(values));
+        }
+
+        /** Passes over a string without making it; answers "". */
+        public String skip() {
+            int n = i32();
+            long size = n < 0 ? 2L * ~n : n;
+            need(size);
+            pos += (int) size;
+            return "";
+        }
+
+        /** Everything not yet read, as one value's encoding. */
+        public byte[] rest() {
+            byte[] out = java.util.Arrays.copyOfRange(buf, pos, buf.length);
+            pos = buf.length;
+            return out;
+        }
+
+        public String str() {
+            int n = i32();
+            if (n < 0) {
+                return units(~n);
+            }
+            need(n);
+            String s = new String(buf, pos, n, StandardCharsets.UTF_8);
+            if (s.indexOf('\uFFFD') >= 0) {
+                checkUtf8(n); // the decoder stood in for bad bytes, or the text held U+FFFD itself
+            }
+            pos += n;
+            return s;
+        }
+
+        private void checkUtf8(int n) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(buf, pos, n));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new WireException("malformed value: a string that is not valid UTF-8");
+            }
+        }
+
+        /** A string sent as its UTF-16 units, two bytes each. */
+        private String units(int n) {
+            need(2L * n);
+            char[] chars = new char[n];
+            for (int i = 0; i < n; i++) {
+                chars[i] = (char) (((buf[pos] & 0xff) << 8) | (buf[pos + 1] & 0xff));
+                pos += 2;
+            }
+            return new String(chars);
+        }
+
+        public Object value(int depth) {
+            if (depth > Codec.MAX_DEPTH) {
+                throw new WireException("malformed value: nested too deeply");
+            }
+            int tag = b();
+            switch (tag) {
+                case Codec.NIL: return Nil.NIL;
+                case Codec.TRUE: return Boolean.TRUE;
+                case Codec.FALSE: return Boolean.FALSE;
+                case Codec.INT: return i64();
+                case Codec.BIG: return new BigInteger(nonEmpty(bytes()));
+                case Codec.FLOAT: return Double.longBitsToDouble(i64());
+                case Codec.STR: return str();
+                case Codec.LONGS:
+                    return longs();
+                case Codec.LIST: {
+                    int n = count();
+                    ParList list = new ParList(n);
+                    for (int i = 0; i < n; i++) {
+                        list.add(value(depth + 1));
+                    }
+                    return list;
+                }
+                case Codec.MAP: {
+                    int n = count();
+                    ParMap map = new ParMap();
+                    for (int i = 0; i < n; i++) {
+                        Object k = value(depth + 1);
+                        map.put(k, value(depth + 1));
+                    }
+                    return map;
+                }
+                case Codec.RANGE: return new Range(i64(), i64(), i64());
+                case Codec.BYTES: return bytes();
+                case Codec.HANDLE: {
+                    byte kind = (byte) b();
+                    long id = i64();
+                    return receiver.handle(kind, id, i64());
+                }
+                case Codec.FUNCTION: return AstForm.readFunction(this, depth);
+                case Codec.BUILTIN: {
+                    String name = str();
+                    Builtin b = Builtins.get(name);
+                    if (b == null) {
+                        throw new WireException("malformed value: no builtin " + name);
+                    }
+                    return b;
+                }
+                case Codec.UNBOUND: return null;
+                default: throw new WireException("malformed value: unknown tag " + tag);
+            }
+        }
+
+        static byte[] nonEmpty(byte[] b) {
+            if (b.length == 0) {
+                throw new WireException("malformed value: empty big int");
+            }
+            return b;
+        }
+    }
 }

@@ -19,7 +19,7 @@ final class Fields {
         }
     }
 
-    static String readOptional(CodecReader r) {
+    static String readOptional(Codec.Reader r) {
         return r.b() == 0 ? null : r.str();
     }
 
@@ -31,7 +31,7 @@ final class Fields {
         }
     }
 
-    static Request.Timeout readTimeout(CodecReader r) {
+    static Request.Timeout readTimeout(Codec.Reader r) {
         return r.b() == 0 ? null : new Request.Timeout(Double.longBitsToDouble(r.i64()), r.str());
     }
 

@@ -3,22 +3,17 @@ package par.wire;
 /**
  * What the hub sends a child: its job (a spawned call, or a pool worker's image), a pool task,
  * and the answer to each of its requests or the refusal. Each kind is a frame kind; both halves
- * of every message, {@link #frame} and {@link #read}, live here.
+ * of every message, {@link #frame} and {@link #read}, live here, but for a spawned call's
+ * {@link ProcessRequest.Job}, which is with the rest of a spawn's messages.
  */
-public sealed interface HubMessage {
+public sealed interface HubMessage permits ProcessRequest.Job, HubMessage.Worker, HubMessage.Task, HubMessage.Answered,
+        HubMessage.Refused {
     byte JOB = 10, ANSWERED = 11, REFUSED = 12, WORKER = 13, TASK = 14;
 
     /**
-     * Run the image's call as process id, named name. seed: the run is under a schedule (its
-     * requests and lines wait for their turn, its clock is the hub's, its random() is seeded
-     * from this), or null when processes run free. slots: the file of the shared memory where
-     * locks and shared numbers live (see par.proc.Slots), "" for none: the fast path is then
-     * never taken, and whether it may be taken is read from the file before each operation.
+     * Become a pool worker: keep this image for every task. seed and slots: as a
+     * {@link ProcessRequest.Job}'s, whose frame's layout this one's is.
      */
-    record Job(long id, String name, Long seed, String slots, byte[] image) implements HubMessage {
-    }
-
-    /** Become a pool worker: keep this image for every task. seed and slots: as a {@link Job}'s. */
     record Worker(long id, String name, Long seed, String slots, byte[] image) implements HubMessage {
     }
 
@@ -50,12 +45,12 @@ public sealed interface HubMessage {
     static Wire.Frame frame(HubMessage m) {
         Codec.Writer w = new Codec.Writer();
         byte kind;
-        if (m instanceof Job j) {
+        if (m instanceof ProcessRequest.Job j) {
             kind = JOB;
-            start(w, j.id, j.name, j.seed, j.slots, j.image);
+            j.write(w);
         } else if (m instanceof Worker j) {
             kind = WORKER;
-            start(w, j.id, j.name, j.seed, j.slots, j.image);
+            ProcessRequest.Job.write(w, j.id, j.name, j.seed, j.slots, j.image);
         } else if (m instanceof Task t) {
             kind = TASK;
             w.i64(t.id);
@@ -73,31 +68,13 @@ public sealed interface HubMessage {
         return new Wire.Frame(kind, w.toBytes());
     }
 
-    private static void start(Codec.Writer w, long id, String name, Long seed, String slots, byte[] image) {
-        w.i64(id);
-        w.str(name);
-        w.b(seed == null ? 0 : 1);
-        w.i64(seed == null ? 0 : seed);
-        w.str(slots);
-        w.raw(image);
-    }
-
-    private static Job readJob(CodecReader r) {
-        long id = r.i64();
-        String name = r.str();
-        boolean scheduled = r.b() != 0;
-        long seed = r.i64();
-        String slots = r.str();
-        return new Job(id, name, scheduled ? seed : null, slots, r.rest());
-    }
-
     static HubMessage read(Wire.Frame f) {
-        CodecReader r = new CodecReader(f.payload(), null);
+        Codec.Reader r = new Codec.Reader(f.payload(), null);
         HubMessage m;
         switch (f.kind()) {
-            case JOB: return readJob(r);
+            case JOB: return ProcessRequest.Job.read(r);
             case WORKER: {
-                Job j = readJob(r);
+                ProcessRequest.Job j = ProcessRequest.Job.read(r);
                 return new Worker(j.id(), j.name(), j.seed(), j.slots(), j.image());
             }
             case TASK: return new Task(r.i64(), r.rest());

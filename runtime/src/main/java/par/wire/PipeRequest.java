@@ -73,7 +73,7 @@ public sealed interface PipeRequest<A extends Answer> extends Request<A> {
     List<String> TAGS = List.of("NewPipe", "Send", "Recv", "Poll", "CloseEnd");
 
     /** The request of this family with that tag, read; null if the tag is another family's. */
-    static Request<?> read(String tag, CodecReader r) {
+    static Request<?> read(String tag, Codec.Reader r) {
         switch (tag) {
             case "NewPipe": return new NewPipe(r.b() != 0, Fields.readOptional(r));
             case "Send": return new Send(r.i64(), r.bytes(), r.str());

@@ -62,7 +62,7 @@ public sealed interface PoolRequest<A extends Answer> extends Request<A> {
     List<String> TAGS = List.of("NewPoolWith", "TerminatePool", "AwaitTaskWithin", "TaskSucceeded");
 
     /** The request of this family with that tag, read; null if the tag is another family's. */
-    static Request<?> read(String tag, CodecReader r) {
+    static Request<?> read(String tag, Codec.Reader r) {
         switch (tag) {
             case "NewPoolWith": return new NewPoolWith(r.i64(), r.i64(), r.bytes(), Fields.readOptional(r));
             case "TerminatePool": return new TerminatePool(r.i64(), r.str());

@@ -62,7 +62,7 @@ public sealed interface QueueRequest<A extends Answer> extends Request<A> {
     List<String> TAGS = List.of("PutWithin", "NewJoinableQueue", "ItemDone", "JoinQueue");
 
     /** The request of this family with that tag, read; null if the tag is another family's. */
-    static Request<?> read(String tag, CodecReader r) {
+    static Request<?> read(String tag, Codec.Reader r) {
         switch (tag) {
             case "PutWithin": return new PutWithin(r.i64(), r.bytes(), Fields.readTimeout(r), r.str());
             case "NewJoinableQueue": return new NewJoinableQueue(r.i64(), Fields.readOptional(r));

@@ -20,8 +20,7 @@ import java.util.List;
  * of the hub implements. Their tags follow these on the wire.
  */
 public sealed interface Request<A extends Answer> permits
-        Request.Spawn, Request.Join, Request.Info, Request.Terminate, Request.NewLock, Request.Acquire,
-        Request.Release, Request.NewShared, Request.Read, Request.Write, Request.NewQueue, Request.Put,
+        Request.NewLock, Request.Acquire, Request.Release, Request.NewShared, Request.Read, Request.Write, Request.NewQueue, Request.Put,
         Request.Get, Request.Size, Request.NewPool, Request.Submit, Request.AwaitTask, Request.AwaitAny,
         Request.TaskDone, Request.ClosePool, Request.NewSemaphore, Request.SemAcquire, Request.SemRelease,
         Request.NewEvent, Request.SetEvent, Request.IsSet, Request.AwaitEvent, Request.NewBarrier,
@@ -31,45 +30,6 @@ public sealed interface Request<A extends Answer> permits
 
     /** A time-out: its seconds, and how the program wrote it (for "after 0.5 s" in messages). */
     record Timeout(double seconds, String shown) {
-    }
-
-    // ------------------------------------------------------------------ processes
-
-    /** Starts a child running the image's call; name is null for the default pN. */
-    record Spawn(byte[] image, String name, String site) implements Request<Answer.Spawned> {
-        public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Spawned> r) { h.spawn(from, this, r); }
-
-        public void writeFields(Codec.Writer w) {
-            w.bytes(image);
-            Fields.writeOptional(w, name);
-            w.str(site);
-        }
-    }
-
-    record Join(long process, Timeout timeout, String site) implements Request<Answer.Value> {
-        public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Value> r) { h.join(from, this, r); }
-
-        public void writeFields(Codec.Writer w) {
-            w.i64(process);
-            Fields.writeTimeout(w, timeout);
-            w.str(site);
-        }
-    }
-
-    record Info(long process) implements Request<Answer.ProcessState> {
-        public <P> void dispatch(Handler<P> h, P from, Reply<Answer.ProcessState> r) { h.info(from, this, r); }
-
-        public void writeFields(Codec.Writer w) {
-            w.i64(process);
-        }
-    }
-
-    record Terminate(long process) implements Request<Answer.Done> {
-        public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Done> r) { h.terminate(from, this, r); }
-
-        public void writeFields(Codec.Writer w) {
-            w.i64(process);
-        }
     }
 
     // ------------------------------------------------------------------ locks and shared values
@@ -374,14 +334,6 @@ public sealed interface Request<A extends Answer> permits
 
         PoolRequest.Handler<P> poolRequests();
 
-        void spawn(P from, Spawn s, Reply<Answer.Spawned> r);
-
-        void join(P from, Join j, Reply<Answer.Value> r);
-
-        void info(P from, Info i, Reply<Answer.ProcessState> r);
-
-        void terminate(P from, Terminate t, Reply<Answer.Done> r);
-
         void newLock(P from, NewLock n, Reply<Answer.Id> r);
 
         void acquire(P from, Acquire a, Reply<Answer.Flag> r);
@@ -485,7 +437,7 @@ public sealed interface Request<A extends Answer> permits
      * Names, not classes: a list of the classes would load all of them in every child, where
      * most programs make two or three kinds of request.
      */
-    List<String> TAGS = Fields.join(List.of("Spawn", "Join", "Info", "Terminate", "NewLock", "Acquire", "Release", "NewShared",
+    List<String> TAGS = Fields.join(List.of("NewLock", "Acquire", "Release", "NewShared",
             "Read", "Write", "NewQueue", "Put", "Get", "Size", "NewPool", "Submit",
             "AwaitTask", "AwaitAny", "TaskDone", "ClosePool", "NewSemaphore", "SemAcquire", "SemRelease", "NewEvent",
             "SetEvent", "IsSet", "AwaitEvent", "NewBarrier", "AwaitBarrier", "NewCondition", "AwaitCondition", "Notify",
@@ -502,16 +454,12 @@ public sealed interface Request<A extends Answer> permits
     void writeFields(Codec.Writer w);
 
     /** Reads what {@link #write} wrote. */
-    static Request<?> read(CodecReader r) {
+    static Request<?> read(Codec.Reader r) {
         int tag = r.b();
         if (tag < 0 || tag >= TAGS.size()) {
             throw new WireException("malformed request: unknown operation " + tag);
         }
         switch (TAGS.get(tag)) {
-            case "Spawn": return new Spawn(r.bytes(), Fields.readOptional(r), r.str());
-            case "Join": return new Join(r.i64(), Fields.readTimeout(r), r.str());
-            case "Info": return new Info(r.i64());
-            case "Terminate": return new Terminate(r.i64());
             case "NewLock": return new NewLock(Fields.readOptional(r));
             case "Acquire": return new Acquire(r.i64(), Fields.readTimeout(r), r.str());
             case "Release": return new Release(r.i64(), r.str());
@@ -548,7 +496,7 @@ public sealed interface Request<A extends Answer> permits
     }
 
     /** A request of a family kept in a file of its own: the first family that knows the tag reads it. */
-    private static Request<?> readFamily(String tag, CodecReader r) {
+    private static Request<?> readFamily(String tag, Codec.Reader r) {
         Request<?> read = ProcessRequest.read(tag, r);
         read = read != null ? read : SyncRequest.read(tag, r);
         read = read != null ? read : QueueRequest.read(tag, r);
@@ -560,7 +508,7 @@ public sealed interface Request<A extends Answer> permits
         return read;
     }
 
-    private static List<byte[]> works(CodecReader r) {
+    private static List<byte[]> works(Codec.Reader r) {
         int n = r.count();
         List<byte[]> works = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -570,7 +518,7 @@ public sealed interface Request<A extends Answer> permits
     }
 
     /** A list of ids as written by a count and the ids: also how {@link Answer.Ids} travels. */
-    static List<Long> ids(CodecReader r) {
+    static List<Long> ids(Codec.Reader r) {
         int n = r.count();
         List<Long> ids = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -135,7 +135,7 @@ public sealed interface SyncRequest<A extends Answer> extends Request<A> {
             "BarrierAction", "ActionDone", "AbortBarrier", "ResetBarrier", "BarrierState");
 
     /** The request of this family with that tag, read; null if the tag is another family's. */
-    static Request<?> read(String tag, CodecReader r) {
+    static Request<?> read(String tag, Codec.Reader r) {
         switch (tag) {
             case "NewRLock": return new NewRLock(Fields.readOptional(r));
             case "LockCount": return new LockCount(r.i64());

@@ -61,10 +61,10 @@ class ImageTest {
                 "def unused(x) { return x }",
                 "limit = 1",
                 ""), "t.par");
-        byte[] image = Image.build(parent.globals, parent.globals.get("outer"), new Object[] {20L});
+        byte[] image = ProcessSupport.image(parent.globals, parent.globals.get("outer"), new Object[] {20L});
 
         Child child = new Child();
-        Image.Call call = Image.install(image, child.globals, child);
+        ProcessSupport.Call call = ProcessSupport.install(image, child.globals, child);
         assertEquals(List.of("outer"), child.made); // the function to call travels apart, made at once
         assertEquals(1L, child.globals.get("limit"));
 
@@ -93,12 +93,12 @@ class ImageTest {
                 "greeting = \"hi\"",
                 "def work(f) { return table[\"scale\"](1) + f() }",
                 ""), "t.par");
-        byte[] image = Image.build(parent.globals, parent.globals.get("work"),
+        byte[] image = ProcessSupport.image(parent.globals, parent.globals.get("work"),
                 new Object[] {parent.globals.get("nested")});
         assertTrue(image.length < 10_000, "the image holds " + image.length + " bytes");
 
         Child child = new Child();
-        Image.install(image, child.globals, child);
+        ProcessSupport.install(image, child.globals, child);
         // scale itself travels inside table: its global is not needed
         assertEquals(Set.of("table", "factor", "greeting"), child.globals.snapshot().keySet());
     }

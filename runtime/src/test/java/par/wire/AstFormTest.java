@@ -66,8 +66,8 @@ class AstFormTest {
         assertEquals("file", Stmt.Def.class.getRecordComponents()[AstForm.DEF_FILE].getName());
 
         Codec.Writer w = new Codec.Writer();
-        w.tree(program.body(), 0);
-        assertEquals(program.body(), new CodecReader(w.toBytes(), null).tree(0));
+        AstForm.writeTree(w, program.body(), 0);
+        assertEquals(program.body(), AstForm.readTree(new Codec.Reader(w.toBytes(), null), 0));
     }
 
     @Test
@@ -76,9 +76,9 @@ class AstFormTest {
         w.b(28); // a record...
         w.b(AstForm.TYPES.indexOf(Stmt.Pass.class));
         w.b(2); // ...of two parts, where a pass has one
-        w.tree(new par.syntax.Pos(1, 1), 0);
-        w.tree("extra", 0);
-        WireException e = assertThrows(WireException.class, () -> new CodecReader(w.toBytes(), null).tree(0));
+        AstForm.writeTree(w, new par.syntax.Pos(1, 1), 0);
+        AstForm.writeTree(w, "extra", 0);
+        WireException e = assertThrows(WireException.class, () -> AstForm.readTree(new Codec.Reader(w.toBytes(), null), 0));
         assertEquals("malformed function: cannot rebuild Pass", e.getMessage());
     }
 

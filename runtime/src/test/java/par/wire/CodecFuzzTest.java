@@ -89,7 +89,7 @@ class CodecFuzzTest {
                 try {
                     Program p = SourceParser.parse(source, "t.par");
                     Codec.Writer w = new Codec.Writer();
-                    w.tree(p.body(), 0);
+                    AstForm.writeTree(w, p.body(), 0);
                     written.add(w.toBytes());
                 } catch (SyntaxError | ParError e) {
                     // the corpus's syntax-error scripts have no tree, and its deepest is too deep to send
@@ -103,8 +103,8 @@ class CodecFuzzTest {
             for (int i = 0; i < cases && found.size() < 5; i++) {
                 byte[] data = damage(trees.get(r.nextInt(trees.size())), r);
                 check(found, i, data, () -> {
-                    CodecReader reader = new CodecReader(data, null);
-                    Object tree = reader.tree(0);
+                    Codec.Reader reader = new Codec.Reader(data, null);
+                    Object tree = AstForm.readTree(reader, 0);
                     reader.end();
                     return tree;
                 });

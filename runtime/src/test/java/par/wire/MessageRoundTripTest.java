@@ -33,9 +33,9 @@ class MessageRoundTripTest {
             new ParError.TraceEntry("<main>", "a.par", 9, 1, 0, null));
 
     private static List<Request<?>> requests() {
-        return List.of(new Request.Spawn(BYTES, null, "a.par:1"), new Request.Spawn(BYTES, "worker \ud800", ""),
-                new Request.Join(2, null, "a.par:2"), new Request.Join(2, HALF, "a.par:2"), new Request.Info(2),
-                new Request.Terminate(2), new Request.NewLock("fork0"), new Request.Acquire(4, new Request.Timeout(0, "0"), "s"),
+        return List.of(new ProcessRequest.Spawn(BYTES, null, "a.par:1"), new ProcessRequest.Spawn(BYTES, "worker \ud800", ""),
+                new ProcessRequest.Join(2, null, "a.par:2"), new ProcessRequest.Join(2, HALF, "a.par:2"), new ProcessRequest.Info(2),
+                new ProcessRequest.Terminate(2), new Request.NewLock("fork0"), new Request.Acquire(4, new Request.Timeout(0, "0"), "s"),
                 new Request.Release(4, "s"), new Request.NewShared(BYTES, null), new Request.Read(5, "a.par:4"),
                 new Request.Write(5, BYTES, ""), new Request.NewQueue(0, "q"), new Request.Put(6, BYTES, "s"),
                 new Request.Get(6, HALF, "s"), new Request.Size(6), new Request.NewPool(4, BYTES, "w"),
@@ -67,7 +67,8 @@ class MessageRoundTripTest {
     private static List<Answer> answers() {
         return List.of(Answer.Done.DONE, new Answer.Id(-1), new Answer.Ids(List.of(1L, Long.MAX_VALUE)),
                 new Answer.Ids(List.of()), Answer.Flag.TRUE, Answer.Flag.FALSE, new Answer.Count(3),
-                new Answer.Value(BYTES), new Answer.Spawned(2, 4242, "p1"), new Answer.ProcessState(true, null, "p1"),
+                new Answer.Value(BYTES), new ProcessRequest.Returned(BYTES), new ProcessRequest.Spawned(2, 4242, "p1"),
+                new Answer.ProcessState(true, null, "p1"),
                 new Answer.ProcessState(false, -9L, "p1"), new Answer.ConditionMade(13, 4), new Answer.Results(BYTES),
                 new Answer.TaskFailed(-1, "was killed", List.of(), "w1", 77), new Answer.TaskFailed(2, "boom", TRACE, "w2", 78),
                 Answer.Cancelled.CANCELLED, new Answer.TaskEnded(8, new Answer.Results(BYTES)),
@@ -78,7 +79,7 @@ class MessageRoundTripTest {
     private static List<ChildMessage> childMessages() {
         List<ChildMessage> all = new ArrayList<>(List.of(new ChildMessage.Ready(), new ChildMessage.Output("a line", false),
                 new ChildMessage.Output("the start \ud83d", true), new ChildMessage.Put(6, "a.par:4", BYTES),
-                new ChildMessage.Result(BYTES), new ChildMessage.Failed("boom", TRACE), new ChildMessage.Exit(3),
+                new ProcessRequest.Result(BYTES), new ChildMessage.Failed("boom", TRACE), new ChildMessage.Exit(3),
                 new ChildMessage.TaskResults(BYTES), new ChildMessage.TaskFailed(1, "boom", TRACE)));
         for (Request<?> r : requests()) {
             all.add(new ChildMessage.Call(all.size(), r));
@@ -87,8 +88,8 @@ class MessageRoundTripTest {
     }
 
     private static List<HubMessage> hubMessages() {
-        List<HubMessage> all = new ArrayList<>(List.of(new HubMessage.Job(2, "p1", null, "", BYTES),
-                new HubMessage.Job(3, "p2", -5L, "/tmp/par-u/slots-1-2.map", BYTES),
+        List<HubMessage> all = new ArrayList<>(List.of(new ProcessRequest.Job(2, "p1", null, "", BYTES),
+                new ProcessRequest.Job(3, "p2", -5L, "/tmp/par-u/slots-1-2.map", BYTES),
                 new HubMessage.Worker(3, "w1", null, "", BYTES),
                 new HubMessage.Worker(4, "w2", 9L, "/tmp/s.map", BYTES), new HubMessage.Task(8, BYTES),
                 new HubMessage.Refused(5, "the pool is closed")));
@@ -103,7 +104,7 @@ class MessageRoundTripTest {
         roundTrips(requests(), names(Request.class.getPermittedSubclasses()), r -> {
             Codec.Writer w = new Codec.Writer();
             Request.write(r, w);
-            CodecReader in = new CodecReader(w.toBytes(), null);
+            Codec.Reader in = new Codec.Reader(w.toBytes(), null);
             Request<?> back = Request.read(in);
             in.end();
             return back;
@@ -115,7 +116,7 @@ class MessageRoundTripTest {
         roundTrips(answers(), names(Answer.class.getPermittedSubclasses()), a -> {
             Codec.Writer w = new Codec.Writer();
             Answer.write(a, w);
-            CodecReader in = new CodecReader(w.toBytes(), null);
+            Codec.Reader in = new Codec.Reader(w.toBytes(), null);
             Answer back = Answer.read(in);
             in.end();
             return back;
@@ -154,8 +155,8 @@ class MessageRoundTripTest {
         assertEquals("malformed value: 1 bytes left over", e.getMessage());
     }
 
-    private static void assertRefused(byte[] form, Function<CodecReader, ?> read, String message) {
-        WireException e = assertThrows(WireException.class, () -> read.apply(new CodecReader(form, null)));
+    private static void assertRefused(byte[] form, Function<Codec.Reader, ?> read, String message) {
+        WireException e = assertThrows(WireException.class, () -> read.apply(new Codec.Reader(form, null)));
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
     }
 
