@@ -66,14 +66,20 @@ public final class StreamOutput implements Output, Flushable {
         }
     }
 
+    /**
+     * Clean only once written: a flush that finds the output clean returns at once, and were
+     * it so while the flusher's write was still under way, the program's last flush could
+     * return, and the JVM end, before the lines were out (they were lost, or a write error was
+     * never reported).
+     */
     private synchronized void flushNow() {
         checkFailure();
         if (!dirty) {
             return;
         }
-        dirty = false;
         try {
             writer.flush();
+            dirty = false;
         } catch (IOException e) {
             throw failed(e);
         }
