@@ -64,6 +64,8 @@ public final class ClusterPool implements PoolTasks {
         int attempt;
         boolean done;
         boolean cancelled;
+        /** The program will not ask about it again: its record goes once it has ended. */
+        boolean forgotten;
         Answer.Outcome outcome;
 
         Task(long id, byte[] work, List<Task> batch) {
@@ -324,6 +326,27 @@ public final class ClusterPool implements PoolTasks {
         }
     }
 
+    private void ended(Task t, Answer.Outcome outcome) {
+        t.done = true;
+        t.outcome = outcome;
+        if (t.forgotten) {
+            tasks.remove(t.id);
+        }
+    }
+
+    /** The program will not ask about these tasks again: their records go, now or as they end. */
+    @Override
+    public synchronized void forget(List<Long> ids) {
+        for (long id : ids) {
+            Task t = tasks.get(id);
+            if (t != null && t.done) {
+                tasks.remove(id);
+            } else if (t != null) {
+                t.forgotten = true;
+            }
+        }
+    }
+
     synchronized void memberAdded(Member m) {
         if (lost == null && Refusals.usable(m) && !seats.containsKey(m.getUuid())) {
             seats.put(m.getUuid(), new Seat(m, workers(m)));
@@ -379,14 +402,12 @@ public final class ClusterPool implements PoolTasks {
 
     /** A task ended: whoever waits is told; a failure cancels the rest of its batch, as the hub's pools do. */
     private void settle(Task t, Answer.Outcome outcome) {
-        t.done = true;
-        t.outcome = outcome;
+        ended(t, outcome);
         if (!(outcome instanceof Answer.Results)) {
             for (Task later : t.batch.subList(t.position + 1, t.batch.size())) {
                 if (!later.done) {
                     later.cancelled = true;
-                    later.done = true;
-                    later.outcome = Answer.Cancelled.CANCELLED;
+                    ended(later, Answer.Cancelled.CANCELLED);
                     queued.remove(later);
                 }
             }

@@ -203,7 +203,7 @@ public final class Hub {
      * schedule, once its turn comes.
      */
     synchronized <A extends Answer> void handle(HubProcess from, Request<A> request, Request.Reply<A> reply) {
-        if (scheduler != null) {
+        if (scheduler != null && !request.bookkeeping()) {
             scheduler.hold(from, request, reply);
             return;
         }

@@ -26,12 +26,17 @@ final class HubTask {
     /** How it ended, once it has. */
     Answer.Outcome outcome;
     final List<Waiter> waiters = new ArrayList<>();
+    /** The process that submitted it, the only one that asks about it. */
+    final HubProcess owner;
+    /** Its owner will not ask about it again: its record goes once it has ended. */
+    boolean forgotten;
 
-    HubTask(long id, HubPool pool, byte[] work, List<HubTask> batch) {
+    HubTask(long id, HubPool pool, byte[] work, List<HubTask> batch, HubProcess owner) {
         this.id = id;
         this.pool = pool;
         this.work = work;
         this.batch = batch;
+        this.owner = owner;
         this.position = batch.size();
         batch.add(this);
     }

@@ -65,7 +65,7 @@ final class Pools implements PoolRequest.Handler<HubProcess> {
     }
 
     /** Queues a task per work (all of them, then hands them out), and answers their ids. */
-    void submit(Request.Submit s, Reply<Answer.Ids> r) {
+    void submit(HubProcess from, Request.Submit s, Reply<Answer.Ids> r) {
         HubPool pool = Hub.find(pools, s.pool(), "pool");
         if (pool.closed) {
             r.fail("the pool is closed");
@@ -74,7 +74,7 @@ final class Pools implements PoolRequest.Handler<HubProcess> {
         List<Long> ids = new ArrayList<>(s.works().size());
         List<HubTask> batch = new ArrayList<>(s.works().size());
         for (byte[] work : s.works()) {
-            HubTask t = new HubTask(hub.nextId(), pool, work, batch);
+            HubTask t = new HubTask(hub.nextId(), pool, work, batch, from);
             tasks.put(t.id, t);
             pool.queued.add(t);
             pool.unfinished.add(t);
@@ -228,14 +228,14 @@ final class Pools implements PoolRequest.Handler<HubProcess> {
     }
 
     /** A task ended (its worker has let it go): whoever waits is answered; a failure cancels the rest of its batch. */
-    private static void completeTask(HubTask t, Answer.Outcome outcome) {
+    private void completeTask(HubTask t, Answer.Outcome outcome) {
         settle(t, outcome);
         if (!(outcome instanceof Answer.Results)) {
             cancelLater(t);
         }
     }
 
-    private static void settle(HubTask t, Answer.Outcome outcome) {
+    private void settle(HubTask t, Answer.Outcome outcome) {
         t.done = true;
         t.outcome = outcome;
         for (Waiter w : t.waiters) {
@@ -244,6 +244,49 @@ final class Pools implements PoolRequest.Handler<HubProcess> {
             }
         }
         t.waiters.clear();
+        if (t.forgotten) {
+            tasks.remove(t.id);
+        }
+    }
+
+    /**
+     * The process that submitted these tasks will not ask about them again: the records of
+     * those ended go now, the others' as they end. Without it the hub kept every task's work
+     * and outcome for the whole run, and a loop of maps grew the root's heap without end.
+     */
+    @Override
+    public void forgetTasks(HubProcess from, PoolRequest.ForgetTasks f, Reply<Answer.Done> r) {
+        for (long id : f.tasks()) {
+            HubTask t = tasks.get(id);
+            if (t != null && t.owner == from) {
+                forget(t);
+            }
+        }
+        r.ok(Answer.Done.DONE);
+    }
+
+    /** Process p has ended: nobody can ask about the tasks it submitted (their handles stay in it). */
+    void ownerEnded(HubProcess p) {
+        for (HubTask t : new ArrayList<>(tasks.values())) {
+            if (t.owner == p) {
+                forget(t);
+            }
+        }
+    }
+
+    private void forget(HubTask t) {
+        if (t.done) {
+            tasks.remove(t.id);
+        } else {
+            t.forgotten = true;
+        }
+    }
+
+    /** How many tasks the hub keeps a record of (for the tests of forgetting). */
+    int taskRecords() {
+        synchronized (hub) {
+            return tasks.size();
+        }
     }
 
     /**
@@ -252,7 +295,7 @@ final class Pools implements PoolRequest.Handler<HubProcess> {
      * queued ones leave the pool's queue (the next map need not wait behind them), and a running
      * one's result will be dropped; its worker finishes it, as a Python pool's would.
      */
-    private static void cancelLater(HubTask failed) {
+    private void cancelLater(HubTask failed) {
         for (HubTask t : failed.batch.subList(failed.position + 1, failed.batch.size())) {
             if (!t.done) {
                 t.cancelled = true;

@@ -235,6 +235,7 @@ final class Processes implements ProcessRequest.Handler<HubProcess> {
     void exited(HubProcess p, int status) {
         p.exited = true;
         p.conn = null; // the pipes' buffers and the Process go with it
+        hub.pools.ownerEnded(p);
         if (p.pool != null && !p.finished) {
             p.finished = true;
             p.exitcode = status;

@@ -127,7 +127,7 @@ final class Requests implements Request.Handler<HubProcess> {
 
     @Override
     public void submit(HubProcess from, Request.Submit s, Reply<Ids> r) {
-        pools.submit(s, r);
+        pools.submit(from, s, r);
     }
 
     @Override

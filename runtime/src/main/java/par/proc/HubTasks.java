@@ -70,6 +70,11 @@ final class HubTasks implements PoolTasks {
     }
 
     @Override
+    public void forget(List<Long> tasks) {
+        support.broker().call(new PoolRequest.ForgetTasks(tasks));
+    }
+
+    @Override
     public void close(String site) {
         support.broker().call(new Request.ClosePool(id, site));
     }

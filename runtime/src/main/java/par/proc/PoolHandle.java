@@ -190,8 +190,22 @@ final class PoolHandle extends HubHandle implements ContextManager {
             }
         } finally {
             progress.end();
+            forget(ids);
         }
         return results;
+    }
+
+    /**
+     * Lets the hub drop the records of tasks this process is done with. On the way out of a
+     * failed map too, where a failure to reach the hub must not hide the map's own error: the
+     * records are then kept until this process ends.
+     */
+    private void forget(List<Long> ids) {
+        try {
+            tasks.forget(ids);
+        } catch (ParError e) {
+            // interrupted, or the hub is going: nothing is lost but a little of its memory
+        }
     }
 
     /** How many items a chunk holds: a list's or a range's. */
@@ -305,6 +319,8 @@ final class PoolHandle extends HubHandle implements ContextManager {
     private ParIterable ordered(Object fn, List<Object> items) {
         List<Object> singles = singles(items);
         List<Long> ids = submitAll(fn, singles, false);
+        // each result is asked of the hub once, and kept: a second walk over them finds them here
+        List<Object> got = new ArrayList<>(ids.size());
         return new ParIterable() {
             @Override
             public String typeName() {
@@ -326,9 +342,15 @@ final class PoolHandle extends HubHandle implements ContextManager {
                         if (next >= ids.size()) {
                             throw new NoSuchElementException();
                         }
-                        support.interp.out().flush();
-                        Answer.Outcome ended = tasks.await(ids.get(next), support.interp.site());
-                        return outcome(support, ended, singles.get(next++), fn, false).get(0);
+                        if (next == got.size()) {
+                            support.interp.out().flush();
+                            Answer.Outcome ended = tasks.await(ids.get(next), support.interp.site());
+                            got.add(outcome(support, ended, singles.get(next), fn, false).get(0));
+                            if (got.size() == ids.size()) {
+                                forget(ids);
+                            }
+                        }
+                        return got.get(next++);
                     }
                 };
             }
@@ -353,18 +375,20 @@ final class PoolHandle extends HubHandle implements ContextManager {
             pending.add(ids.get(i));
             chunks.put(ids.get(i), (ParList) singles.get(i));
         }
-        return new Results(fn, pending, chunks);
+        return new Results(fn, ids, pending, chunks);
     }
 
     /** The results of imap_unordered, as a for loop takes them: each as soon as its task ends. */
     private final class Results implements ParIterable {
+        private final List<Long> ids;
         private final List<Long> pending;
         private final Map<Long, ParList> chunks;
 
         private final Object fn;
 
-        Results(Object fn, List<Long> pending, Map<Long, ParList> chunks) {
+        Results(Object fn, List<Long> ids, List<Long> pending, Map<Long, ParList> chunks) {
             this.fn = fn;
+            this.ids = ids;
             this.pending = pending;
             this.chunks = chunks;
         }
@@ -393,6 +417,9 @@ final class PoolHandle extends HubHandle implements ContextManager {
                         support.interp.out().flush();
                         Answer.TaskEnded ended = tasks.awaitAny(List.copyOf(pending), support.interp.site());
                         pending.remove(ended.task());
+                        if (pending.isEmpty()) {
+                            forget(ids);
+                        }
                         ready.addAll(outcome(support, ended.outcome(), chunks.remove(ended.task()), fn, false).items);
                     }
                     return ready.remove(0);

@@ -48,6 +48,13 @@ public interface PoolTasks {
 
     boolean done(long task);
 
+    /**
+     * This process will not ask about these tasks again (a map has gathered their results, a
+     * task handle keeps its outcome): their records may go, so a loop of maps does not grow
+     * the memory that keeps them.
+     */
+    void forget(List<Long> tasks);
+
     /** Waits for the pool's tasks, then lets its workers go. */
     void close(String site);
 

@@ -8,6 +8,8 @@ final class TaskHandle extends HubHandle {
     private final ParList chunk;
     /** The function it calls, which its error names. */
     private final Object fn;
+    /** How it ended, once this process has heard (the hub has then forgotten it); else null. */
+    private par.wire.Answer.Outcome ended;
 
     TaskHandle(ProcessSupport support, PoolTasks tasks, long id, ParList chunk, Object fn) {
         super(support, id);
@@ -34,14 +36,14 @@ final class TaskHandle extends HubHandle {
     @Override
     public Object getAttribute(String name) {
         if (name.equals("done")) {
-            return tasks.done(id);
+            return ended != null || tasks.done(id);
         }
         return super.getAttribute(name);
     }
 
     Object join(String site) {
         support.interp.out().flush();
-        return PoolHandle.outcome(support, tasks.await(id, site), chunk, fn, true).get(0);
+        return result(ended != null ? ended : kept(tasks.await(id, site)));
     }
 
     /** t.get(timeout): the result, or an error once the time-out passes; t.wait(timeout): whether it ended in time. */
@@ -50,16 +52,19 @@ final class TaskHandle extends HubHandle {
         switch (method) {
             case "get":
                 par.interp.Builtin.checkArity("get", args, 0, 1);
-                if (args.length == 0 || args[0] == par.interp.Nil.NIL) {
+                if (args.length == 0 || args[0] == par.interp.Nil.NIL || ended != null) {
                     return join(interp.site());
                 }
                 interp.out().flush();
-                return PoolHandle.outcome(support, within(args[0], interp.site()), chunk, fn, true).get(0);
+                return result(within(args[0], interp.site()));
             case "wait":
                 par.interp.Builtin.checkArity("wait", args, 0, 1);
                 interp.out().flush();
+                if (ended != null) {
+                    return true;
+                }
                 if (args.length == 0 || args[0] == par.interp.Nil.NIL) {
-                    tasks.await(id, interp.site());
+                    kept(tasks.await(id, interp.site()));
                     return true;
                 }
                 try {
@@ -70,13 +75,27 @@ final class TaskHandle extends HubHandle {
                 }
             case "successful":
                 par.interp.Builtin.checkArity("successful", args, 0, 0);
-                return tasks.succeeded(id);
+                return ended != null ? ended instanceof par.wire.Answer.Results : tasks.succeeded(id);
             default:
                 return super.callMethod(interp, method, args);
         }
     }
 
+    private Object result(par.wire.Answer.Outcome outcome) {
+        return PoolHandle.outcome(support, outcome, chunk, fn, true).get(0);
+    }
+
     private par.wire.Answer.Outcome within(Object timeout, String site) {
-        return tasks.awaitWithin(id, ProcessSupport.timeout(timeout), site);
+        return kept(tasks.awaitWithin(id, ProcessSupport.timeout(timeout), site));
+    }
+
+    /**
+     * The task's outcome, kept here once it has come: the handle answers every later question
+     * itself, and the hub lets its record go.
+     */
+    private par.wire.Answer.Outcome kept(par.wire.Answer.Outcome outcome) {
+        ended = outcome;
+        tasks.forget(java.util.List.of(id));
+        return outcome;
     }
 }

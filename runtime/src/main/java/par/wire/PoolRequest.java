@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The requests for pools beyond those in {@link Request}: a pool whose workers are replaced
- * after so many tasks, terminating a pool, and waiting for a task at most so long. A family of
- * its own (see {@link ProcessRequest}).
+ * after so many tasks, terminating a pool, waiting for a task at most so long, and letting go
+ * of tasks whose outcome nobody will ask for again. A family of its own (see
+ * {@link ProcessRequest}).
  */
 public sealed interface PoolRequest<A extends Answer> extends Request<A> {
 
@@ -59,7 +60,28 @@ public sealed interface PoolRequest<A extends Answer> extends Request<A> {
         }
     }
 
-    List<String> TAGS = List.of("NewPoolWith", "TerminatePool", "AwaitTaskWithin", "TaskSucceeded");
+    /**
+     * The process that submitted these tasks will not ask about them again (its map has its
+     * results, its task handle keeps the outcome): the hub lets their records go, at once for
+     * those ended, as they end for the others.
+     */
+    record ForgetTasks(List<Long> tasks) implements PoolRequest<Answer.Done> {
+        public <P> void dispatch(Request.Handler<P> h, P from, Reply<Answer.Done> r) {
+            h.poolRequests().forgetTasks(from, this, r);
+        }
+
+        public void writeFields(Codec.Writer w) {
+            w.i32(tasks.size());
+            tasks.forEach(w::i64);
+        }
+
+        @Override
+        public boolean bookkeeping() {
+            return true;
+        }
+    }
+
+    List<String> TAGS = List.of("NewPoolWith", "TerminatePool", "AwaitTaskWithin", "TaskSucceeded", "ForgetTasks");
 
     /** The request of this family with that tag, read; null if the tag is another family's. */
     static Request<?> read(String tag, Codec.Reader r) {
@@ -68,6 +90,7 @@ public sealed interface PoolRequest<A extends Answer> extends Request<A> {
             case "TerminatePool": return new TerminatePool(r.i64(), r.str());
             case "AwaitTaskWithin": return new AwaitTaskWithin(r.i64(), Fields.readTimeout(r), r.str());
             case "TaskSucceeded": return new TaskSucceeded(r.i64());
+            case "ForgetTasks": return new ForgetTasks(Request.ids(r));
             default: return null;
         }
     }
@@ -81,5 +104,7 @@ public sealed interface PoolRequest<A extends Answer> extends Request<A> {
         void awaitTaskWithin(P from, AwaitTaskWithin a, Reply<Answer.Outcome> r);
 
         void taskSucceeded(P from, TaskSucceeded t, Reply<Answer.Flag> r);
+
+        void forgetTasks(P from, ForgetTasks f, Reply<Answer.Done> r);
     }
 }

@@ -310,6 +310,14 @@ public sealed interface Request<A extends Answer> permits
     /** Hands this request to the handler's method for it; P is whatever the handler knows the sender as. */
     <P> void dispatch(Handler<P> handler, P from, Reply<A> reply);
 
+    /**
+     * The hub's own bookkeeping, which no process can see the effect of: served at once even
+     * under a schedule, so that it is no step of the run and changes no schedule's choices.
+     */
+    default boolean bookkeeping() {
+        return false;
+    }
+
     /** Where the answer to one request goes, once the hub has it. Exactly one method is called. */
     interface Reply<A extends Answer> {
         void ok(A answer);

@@ -58,6 +58,48 @@ class RootMemoryTest {
     }
 
     /**
+     * The hub keeps no record of a pool task once its process is done with it: a map's, an
+     * imap's and imap_unordered's once their results are in (a failed map's too, its cancelled
+     * tasks as they end), a submitted task's once its handle has its outcome (which it keeps:
+     * get() again answers the same). A loop of maps used to grow the root's heap without end.
+     */
+    @Test
+    @Timeout(300)
+    void poolTasksLeaveNoRecordOnceDoneWith() throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        StreamOutput output = new StreamOutput(out, false);
+        Interpreter interp = new Interpreter(InputStream.nullInputStream(), output,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        RootProcesses processes = RootProcesses.install(interp, 16);
+        try {
+            interp.run(String.join("\n",
+                    "def sq(x) { return x * x }",
+                    "def bad(x) { return 1 / (x - 2) }",
+                    "w = pool(2)",
+                    "total = 0",
+                    "for i in range(40) { total += sum(w.map(sq, range(10))) }",
+                    "t = w.submit(sq, 3)",
+                    "print(total, t.get(), t.get(), t.done, t.successful(), t.wait(1))",
+                    "r = w.imap(sq, [1, 2, 3])",
+                    "print(list(r), list(r), sorted(list(w.imap_unordered(sq, [4, 5, 6]))))",
+                    "try { w.map(bad, range(40)) } catch e { print('failed') }",
+                    ""), "tasks.par");
+            output.flush();
+            assertEquals("11400 9 9 true true true\n[1, 4, 9] [1, 4, 9] [16, 25, 36]\nfailed\n",
+                    out.toString(StandardCharsets.UTF_8), "stderr: " + err);
+            Hub hub = processes.hub();
+            long deadline = System.nanoTime() + 60_000_000_000L; // the failed map's cancelled tasks end in their workers
+            while (hub.pools.taskRecords() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(0, hub.pools.taskRecords(), "task records left in the hub");
+        } finally {
+            processes.shutdown(true);
+        }
+    }
+
+    /**
      * Once a program that started children is over, nothing keeps it: its interpreter and hub
      * can be collected. A shutdown hook left registered by each program kept every one alive,
      * 300 MB after the golden corpus.

@@ -61,7 +61,8 @@ class MessageRoundTripTest {
                 new PipeRequest.NewPipe(false, "p"), new PipeRequest.Send(20, BYTES, "s"), new PipeRequest.Recv(20, "s"),
                 new PipeRequest.Poll(20, null, "s"), new PipeRequest.Poll(20, HALF, ""), new PipeRequest.CloseEnd(21, "s"),
                 new PoolRequest.NewPoolWith(2, 3, BYTES, null), new PoolRequest.TerminatePool(7, "s"),
-                new PoolRequest.AwaitTaskWithin(8, HALF, "s"), new PoolRequest.TaskSucceeded(8));
+                new PoolRequest.AwaitTaskWithin(8, HALF, "s"), new PoolRequest.TaskSucceeded(8),
+                new PoolRequest.ForgetTasks(List.of(8L, 9L)));
     }
 
     private static List<Answer> answers() {
