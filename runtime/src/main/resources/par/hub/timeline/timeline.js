@@ -73,8 +73,15 @@
     });
   }
 
+  // A span too short to see is drawn at least min pixels wide, grown to the left: its right
+  // edge stays at its end, so nothing is drawn past the end of the run or a deadlock's report.
+  function visible(s, min) {
+    var right = x(s.to), left = Math.min(x(s.from), right - min);
+    return { x0: left, w: right - left };
+  }
+
   function segment(g, s) {
-    var x0 = x(s.from), w = Math.max(1, x(s.to) - x0), cy = y(s.lane);
+    var r = visible(s, 1), x0 = r.x0, w = r.w, cy = y(s.lane);
     if (s.cls === 'finished') {
       add(g, 'line', { 'class': 'segment finished', x1: x0, x2: x0 + w, y1: cy, y2: cy }, s.title);
       return;
@@ -84,7 +91,7 @@
   }
 
   function overlay(g, s) {
-    var x0 = x(s.from), w = Math.max(2, x(s.to) - x0), top = y(s.lane) - BAR / 2 - LIFT - 2;
+    var r = visible(s, 2), x0 = r.x0, w = r.w, top = y(s.lane) - BAR / 2 - LIFT - 2;
     add(g, 'rect', { 'class': 'overlay ' + s.cls, x: x0, y: top, width: w, height: LIFT, rx: 2 }, s.title);
     label(g, 'overlay-label', x0, w, top + 10, s.label);
   }
