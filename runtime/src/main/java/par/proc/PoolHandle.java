@@ -190,17 +190,18 @@ final class PoolHandle extends HubHandle implements ContextManager {
             }
         } finally {
             progress.end();
-            forget(ids);
+            forget(tasks, ids);
         }
         return results;
     }
 
     /**
      * Lets the hub drop the records of tasks this process is done with. On the way out of a
-     * failed map too, where a failure to reach the hub must not hide the map's own error: the
-     * records are then kept until this process ends.
+     * failed map too, where a failure to reach the hub must not hide the map's own error, nor
+     * lose a task handle the outcome it already has: the records are then kept until this
+     * process ends.
      */
-    private void forget(List<Long> ids) {
+    static void forget(PoolTasks tasks, List<Long> ids) {
         try {
             tasks.forget(ids);
         } catch (ParError e) {
@@ -347,7 +348,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
                             Answer.Outcome ended = tasks.await(ids.get(next), support.interp.site());
                             got.add(outcome(support, ended, singles.get(next), fn, false).get(0));
                             if (got.size() == ids.size()) {
-                                forget(ids);
+                                forget(tasks, ids);
                             }
                         }
                         return got.get(next++);
@@ -418,7 +419,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
                         Answer.TaskEnded ended = tasks.awaitAny(List.copyOf(pending), support.interp.site());
                         pending.remove(ended.task());
                         if (pending.isEmpty()) {
-                            forget(ids);
+                            forget(tasks, ids);
                         }
                         ready.addAll(outcome(support, ended.outcome(), chunks.remove(ended.task()), fn, false).items);
                     }

@@ -95,7 +95,7 @@ final class TaskHandle extends HubHandle {
      */
     private par.wire.Answer.Outcome kept(par.wire.Answer.Outcome outcome) {
         ended = outcome;
-        tasks.forget(java.util.List.of(id));
+        PoolHandle.forget(tasks, java.util.List.of(id));
         return outcome;
     }
 }
