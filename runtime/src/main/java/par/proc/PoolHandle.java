@@ -32,6 +32,8 @@ import par.wire.Codec;
  */
 final class PoolHandle extends HubHandle implements ContextManager {
     private final PoolTasks tasks;
+    /** Tasks whose handles or results this process let go unread (see {@link DroppedTasks}). */
+    private final DroppedTasks dropped = new DroppedTasks();
     private final int size;
     /** Globals that were functions when the pool was made: the workers know them by name. */
     private final Map<String, Object> known;
@@ -102,7 +104,9 @@ final class PoolHandle extends HubHandle implements ContextManager {
                 Builtin.checkArity("submit", a, 1, -1);
                 List<Object> args = new ArrayList<>(List.of(a).subList(1, a.length));
                 ParList chunk = ParList.of(new ParList(args));
-                return new TaskHandle(support, tasks, submit(a[0], chunk, true), chunk, a[0]);
+                TaskHandle t = new TaskHandle(support, tasks, submit(a[0], chunk, true), chunk, a[0]);
+                t.watch = dropped.watch(t, List.of(t.id));
+                return t;
             }
             case "imap_unordered":
                 Builtin.checkArity("imap_unordered", a, 2, 2);
@@ -231,6 +235,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
      */
     List<Long> submitAll(Object fn, List<Object> chunks, boolean spread) {
         checkCallable(fn);
+        dropped.forgetNow(tasks);
         Object ref = fn;
         if (fn instanceof Function) {
             String name = ((Function) fn).name();
@@ -322,7 +327,8 @@ final class PoolHandle extends HubHandle implements ContextManager {
         List<Long> ids = submitAll(fn, singles, false);
         // each result is asked of the hub once, and kept: a second walk over them finds them here
         List<Object> got = new ArrayList<>(ids.size());
-        return new ParIterable() {
+        DroppedTasks.Watch[] watch = new DroppedTasks.Watch[1];
+        ParIterable results = new ParIterable() {
             @Override
             public String typeName() {
                 return "results";
@@ -348,6 +354,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
                             Answer.Outcome ended = tasks.await(ids.get(next), support.interp.site());
                             got.add(outcome(support, ended, singles.get(next), fn, false).get(0));
                             if (got.size() == ids.size()) {
+                                watch[0].settled();
                                 forget(tasks, ids);
                             }
                         }
@@ -356,6 +363,8 @@ final class PoolHandle extends HubHandle implements ContextManager {
                 };
             }
         };
+        watch[0] = dropped.watch(results, ids);
+        return results;
     }
 
     /** Each item a chunk of its own: imap and imap_unordered hand on each result as its task ends. */
@@ -376,7 +385,9 @@ final class PoolHandle extends HubHandle implements ContextManager {
             pending.add(ids.get(i));
             chunks.put(ids.get(i), (ParList) singles.get(i));
         }
-        return new Results(fn, ids, pending, chunks);
+        Results results = new Results(fn, ids, pending, chunks);
+        results.watch = dropped.watch(results, ids);
+        return results;
     }
 
     /** The results of imap_unordered, as a for loop takes them: each as soon as its task ends. */
@@ -386,6 +397,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
         private final Map<Long, ParList> chunks;
 
         private final Object fn;
+        private DroppedTasks.Watch watch;
 
         Results(Object fn, List<Long> ids, List<Long> pending, Map<Long, ParList> chunks) {
             this.fn = fn;
@@ -419,6 +431,7 @@ final class PoolHandle extends HubHandle implements ContextManager {
                         Answer.TaskEnded ended = tasks.awaitAny(List.copyOf(pending), support.interp.site());
                         pending.remove(ended.task());
                         if (pending.isEmpty()) {
+                            watch.settled();
                             forget(tasks, ids);
                         }
                         ready.addAll(outcome(support, ended.outcome(), chunks.remove(ended.task()), fn, false).items);

@@ -10,6 +10,8 @@ final class TaskHandle extends HubHandle {
     private final Object fn;
     /** How it ended, once this process has heard (the hub has then forgotten it); else null. */
     private par.wire.Answer.Outcome ended;
+    /** Set by a submit: the task is forgotten if this handle is dropped before it has the outcome. */
+    DroppedTasks.Watch watch;
 
     TaskHandle(ProcessSupport support, PoolTasks tasks, long id, ParList chunk, Object fn) {
         super(support, id);
@@ -95,6 +97,9 @@ final class TaskHandle extends HubHandle {
      */
     private par.wire.Answer.Outcome kept(par.wire.Answer.Outcome outcome) {
         ended = outcome;
+        if (watch != null) {
+            watch.settled();
+        }
         PoolHandle.forget(tasks, java.util.List.of(id));
         return outcome;
     }

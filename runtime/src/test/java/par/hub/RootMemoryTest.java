@@ -100,6 +100,50 @@ class RootMemoryTest {
     }
 
     /**
+     * A task whose handle (a submit's) or results (an imap's) the program drops before it has
+     * asked how the task ended leaves no record either: once the handle is collected, the pool's
+     * next request forgets it. A loop of submits nobody waits for kept them all until the run ended.
+     */
+    @Test
+    @Timeout(300)
+    void droppedTaskHandlesLeaveNoRecord() throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        StreamOutput output = new StreamOutput(out, false);
+        Interpreter interp = new Interpreter(InputStream.nullInputStream(), output,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        RootProcesses processes = RootProcesses.install(interp, 16);
+        try {
+            interp.run(String.join("\n",
+                    "def sq(x) { return x * x }",
+                    "w = pool(2)",
+                    "for i in range(300) { w.submit(sq, i) }",
+                    "r = w.imap(sq, range(50))",
+                    "for x in r { print(x)\n break }",
+                    "r = nil",
+                    "u = w.imap_unordered(sq, range(50))",
+                    "u = nil",
+                    "kept = w.submit(sq, 7)",
+                    ""), "dropped.par");
+            Hub hub = processes.hub();
+            assertTrue(hub.pools.taskRecords() >= 300, "the records are there before the handles go");
+            // each round: collect what the program dropped, then a request of the pool's that forgets it
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (hub.pools.taskRecords() > 1 && System.nanoTime() < deadline) {
+                System.gc();
+                interp.run("w.submit(sq, 2).get()\n", "dropped.par");
+            }
+            assertEquals(1, hub.pools.taskRecords(), "only the task whose handle is still held");
+            interp.run("print(kept.get())\n", "dropped.par");
+            output.flush();
+            assertEquals("0\n49\n", out.toString(StandardCharsets.UTF_8), "stderr: " + err);
+            assertEquals(0, hub.pools.taskRecords());
+        } finally {
+            processes.shutdown(true);
+        }
+    }
+
+    /**
      * Once a program that started children is over, nothing keeps it: its interpreter and hub
      * can be collected. A shutdown hook left registered by each program kept every one alive,
      * 300 MB after the golden corpus.
