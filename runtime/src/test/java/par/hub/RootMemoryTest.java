@@ -66,14 +66,8 @@ class RootMemoryTest {
     @Test
     @Timeout(300)
     void poolTasksLeaveNoRecordOnceDoneWith() throws InterruptedException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        StreamOutput output = new StreamOutput(out, false);
-        Interpreter interp = new Interpreter(InputStream.nullInputStream(), output,
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        RootProcesses processes = RootProcesses.install(interp, 16);
-        try {
-            interp.run(String.join("\n",
+        try (Session program = new Session()) {
+            program.run("tasks.par",
                     "def sq(x) { return x * x }",
                     "def bad(x) { return 1 / (x - 2) }",
                     "w = pool(2)",
@@ -83,19 +77,15 @@ class RootMemoryTest {
                     "print(total, t.get(), t.get(), t.done, t.successful(), t.wait(1))",
                     "r = w.imap(sq, [1, 2, 3])",
                     "print(list(r), list(r), sorted(list(w.imap_unordered(sq, [4, 5, 6]))))",
-                    "try { w.map(bad, range(40)) } catch e { print('failed') }",
-                    ""), "tasks.par");
-            output.flush();
-            assertEquals("11400 9 9 true true true\n[1, 4, 9] [1, 4, 9] [16, 25, 36]\nfailed\n",
-                    out.toString(StandardCharsets.UTF_8), "stderr: " + err);
-            Hub hub = processes.hub();
+                    "try { w.map(bad, range(40)) } catch e { print('failed') }");
+            assertEquals("11400 9 9 true true true\n[1, 4, 9] [1, 4, 9] [16, 25, 36]\nfailed\n", program.printed(),
+                    "stderr: " + program.err);
+            Hub hub = program.processes.hub();
             long deadline = System.nanoTime() + 60_000_000_000L; // the failed map's cancelled tasks end in their workers
             while (hub.pools.taskRecords() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
             assertEquals(0, hub.pools.taskRecords(), "task records left in the hub");
-        } finally {
-            processes.shutdown(true);
         }
     }
 
@@ -106,15 +96,9 @@ class RootMemoryTest {
      */
     @Test
     @Timeout(300)
-    void droppedTaskHandlesLeaveNoRecord() throws InterruptedException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        StreamOutput output = new StreamOutput(out, false);
-        Interpreter interp = new Interpreter(InputStream.nullInputStream(), output,
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        RootProcesses processes = RootProcesses.install(interp, 16);
-        try {
-            interp.run(String.join("\n",
+    void droppedTaskHandlesLeaveNoRecord() {
+        try (Session program = new Session()) {
+            program.run("dropped.par",
                     "def sq(x) { return x * x }",
                     "w = pool(2)",
                     "for i in range(300) { w.submit(sq, i) }",
@@ -123,22 +107,42 @@ class RootMemoryTest {
                     "r = nil",
                     "u = w.imap_unordered(sq, range(50))",
                     "u = nil",
-                    "kept = w.submit(sq, 7)",
-                    ""), "dropped.par");
-            Hub hub = processes.hub();
+                    "kept = w.submit(sq, 7)");
+            Hub hub = program.processes.hub();
             assertTrue(hub.pools.taskRecords() >= 300, "the records are there before the handles go");
             // each round: collect what the program dropped, then a request of the pool's that forgets it
             long deadline = System.nanoTime() + 120_000_000_000L;
             while (hub.pools.taskRecords() > 1 && System.nanoTime() < deadline) {
                 System.gc();
-                interp.run("w.submit(sq, 2).get()\n", "dropped.par");
+                program.run("dropped.par", "w.submit(sq, 2).get()");
             }
             assertEquals(1, hub.pools.taskRecords(), "only the task whose handle is still held");
-            interp.run("print(kept.get())\n", "dropped.par");
-            output.flush();
-            assertEquals("0\n49\n", out.toString(StandardCharsets.UTF_8), "stderr: " + err);
+            program.run("dropped.par", "print(kept.get())");
+            assertEquals("0\n49\n", program.printed(), "stderr: " + program.err);
             assertEquals(0, hub.pools.taskRecords());
-        } finally {
+        }
+    }
+
+    /** A program run in this JVM with processes of its own, its output kept for the test. */
+    private static final class Session implements AutoCloseable {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final StreamOutput output = new StreamOutput(out, false);
+        final Interpreter interp = new Interpreter(InputStream.nullInputStream(), output,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        final RootProcesses processes = RootProcesses.install(interp, 16);
+
+        void run(String file, String... lines) {
+            interp.run(String.join("\n", lines) + "\n", file);
+        }
+
+        String printed() {
+            output.flush();
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() {
             processes.shutdown(true);
         }
     }
