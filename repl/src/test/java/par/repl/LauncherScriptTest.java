@@ -169,6 +169,16 @@ class LauncherScriptTest {
     }
 
     @Test
+    void refusesAPAR_JAVAThatCannotBeRun() throws Exception {
+        Run r = run(root, Map.of("PAR_JAVA", "/no/such/java"), "./par", "-c", "1");
+        assertEquals(2, r.status());
+        assertEquals("par: PAR_JAVA names no java that can be run: /no/such/java\n", r.err());
+        Run named = run(root, Map.of("PAR_JAVA", "java", "PATH", Path.of(JAVA).getParent() + ":/usr/bin:/bin"),
+                "./par", "-c", "2");
+        assertEquals("args -c 2", named.args(), named.err());
+    }
+
+    @Test
     void saysSoWhenNoJavaCanBeFound() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("nojava"));
         Run r = run(root, Map.of(), "/usr/bin/env", "-u", "PAR_JAVA", "-u", "JAVA_HOME", "PATH=" + empty, "/bin/bash",
