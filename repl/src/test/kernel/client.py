@@ -96,6 +96,22 @@ def interrupted(kc, km, step, code, wanted, how):
     say(step, running_when_seen=running, iopub=[compact(m) for m in seen], reply=reply["status"])
 
 
+def asked(kc, km, step, code, answer):
+    """Runs code, which calls input(): reports the input_request, then answers it with answer
+    (None: interrupts the cell instead), and reports the rest."""
+    msg_id = kc.execute(code, allow_stdin=True)
+    ask = kc.get_stdin_msg(timeout=DEADLINE)
+    say(step + " request", type=ask["msg_type"], parent=ask["parent_header"].get("msg_id") == msg_id,
+        prompt=ask["content"]["prompt"], password=ask["content"]["password"])
+    if answer is None:
+        km.interrupt_kernel()
+    else:
+        kc.input(answer)
+    seen = until_idle(kc, msg_id)
+    reply = reply_to(kc, msg_id)
+    say(step, iopub=[compact(m) for m in seen], reply=reply["status"])
+
+
 def started():
     """A Par kernel and a client connected to it, ready."""
     km = KernelManager(kernel_name="par")
@@ -139,6 +155,11 @@ def session():
                                 'with pool(2) as w { squares = w.map(slowly, range(8)) }\nsquares')
         execute(kc, "timeline", '%timeline\nl = lock()\ndef hold(l) { with l { print("held") } }\n'
                                 'h = spawn hold(l)\njoin h')
+        asked(kc, km, "input", 'name = input("who? ")\nprint("hi " + name)\nlen(name)', "ada")
+        asked(kc, km, "input interrupted", 'input("never answered? ")', None)
+        kc.input("too late")  # the interrupted input() is over: this reply goes nowhere
+        execute(kc, "input refused", 'input("who? ")', allow_stdin=False)
+        asked(kc, km, "input again", 'input("")', "")
         kc.stop_channels()
     finally:
         km.shutdown_kernel(now=True)

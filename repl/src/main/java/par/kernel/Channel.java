@@ -21,7 +21,16 @@ final class Channel {
 
     /** The next message, or null when none came within the socket's receive time-out. */
     Message receive() throws Wire.Refused {
-        byte[] first = socket.recv();
+        return receive(0);
+    }
+
+    /** A message that has come already, or null: no wait. */
+    Message receiveNow() throws Wire.Refused {
+        return receive(ZMQ.DONTWAIT);
+    }
+
+    private Message receive(int flags) throws Wire.Refused {
+        byte[] first = socket.recv(flags);
         if (first == null) {
             return null;
         }

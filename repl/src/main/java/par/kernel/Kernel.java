@@ -22,13 +22,15 @@ import par.repl.Session;
  * {@code par kernel -f CONNECTION}: a Jupyter kernel speaking the messaging protocol (5.3) over
  * ZeroMQ. The shell socket's requests run one at a time on the shell thread; the control
  * socket has a thread of its own, so an interrupt or a shutdown is heard while a cell runs;
- * the heartbeat echoes on a third. SIGINT (how a client interrupts a kernel whose spec says
+ * the heartbeat echoes on a third, and a fourth asks the notebook for input() lines. SIGINT (how a client interrupts a kernel whose spec says
  * "signal") stops the running cell's own wait, as Ctrl-C does in the REPL; children go on.
  */
 public final class Kernel {
     static final String VERSION = par.wire.Wire.PAR_VERSION;
     /** How often the socket loops look up from a quiet socket to see whether the kernel is ending. */
     private static final int LOOK_UP_MS = 200;
+    /** The stdin loop's: an input() waits at most this long for its ask to be sent. */
+    private static final int INPUT_LOOK_UP_MS = 20;
 
     private final ZContext context = new ZContext();
     private final Wire wire;
@@ -46,7 +48,7 @@ public final class Kernel {
         this.wire = new Wire(connection.key());
         this.iopub = new Channel(bind(SocketType.PUB, connection.iopub()), wire);
         Trace trace = new Trace(null, false);
-        // input() in a cell reads an empty stdin: a notebook has no terminal to type into
+        // input() in a cell asks the notebook (NotebookInput), never a stream
         this.session = new Session(new ByteArrayInputStream(new byte[0]), new CellOutput(iopub, "stdout", this::cell),
                 new PrintStream(new LineSplitter(new CellOutput(iopub, "stderr", this::cell)), true,
                         StandardCharsets.UTF_8), trace);
@@ -82,11 +84,15 @@ public final class Kernel {
     private int serve(PrintStream err) {
         Channel shell = new Channel(bind(SocketType.ROUTER, connection.shell()), wire);
         Channel control = new Channel(bind(SocketType.ROUTER, connection.control()), wire);
-        bind(SocketType.ROUTER, connection.stdin()); // clients connect to it; the kernel never asks for input
+        ZMQ.Socket stdinSocket = bind(SocketType.ROUTER, connection.stdin());
+        stdinSocket.setReceiveTimeOut(INPUT_LOOK_UP_MS);
+        NotebookInput input = new NotebookInput(new Channel(stdinSocket, wire), this::cell);
+        session.interp().setLineSource(input);
         ZMQ.Socket heartbeat = bind(SocketType.REP, connection.heartbeat());
         sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> session.interruptRunning());
         Thread[] loops = {loop("par-kernel-shell", shell, err), loop("par-kernel-control", control, err),
-                new Thread(() -> echo(heartbeat), "par-kernel-heartbeat")};
+                new Thread(() -> echo(heartbeat), "par-kernel-heartbeat"),
+                new Thread(() -> input.serve(() -> running, err), "par-kernel-stdin")};
         for (Thread t : loops) {
             t.setDaemon(true);
             t.start();

@@ -157,6 +157,30 @@ class KernelTest {
         String shown = timeline.get("iopub").getAsJsonArray().get(3).getAsString();
         assertTrue(shown.matches("display_data : timeline of cell 11: \\d+ events"), shown);
         assertEquals("stdout: held\n", timeline.get("iopub").getAsJsonArray().get(2).getAsString());
+        inputAsksTheNotebook(s);
+    }
+
+    /**
+     * input() in a cell sends an input_request on the stdin socket, with its prompt, and returns
+     * what the input_reply says; an interrupt ends the wait; a client that takes no input
+     * (allow_stdin off) gets an error at once.
+     */
+    private static void inputAsksTheNotebook(Map<String, JsonObject> s) {
+        expect(s, "input request", "{type: 'input_request', parent: true, prompt: 'who? ', password: false}");
+        expect(s, "input", "{iopub: ['status busy', 'execute_input 12', 'stdout: hi ada\\n', 'result 12: 3',"
+                + " 'status idle'], reply: 'ok'}");
+        expect(s, "input interrupted request",
+                "{type: 'input_request', parent: true, prompt: 'never answered? ', password: false}");
+        expect(s, "input interrupted", "{iopub: ['status busy', 'execute_input 13', 'error Error: interrupted',"
+                + " 'status idle'], reply: 'error'}");
+        String refused = "input() has nobody to ask: this notebook's client takes no input (allow_stdin is off)";
+        expect(s, "input refused", "{iopub: ['status busy', 'execute_input 14', \"error Error: " + refused + "\","
+                + " 'status idle'], reply: 'error', count: 14, traceback: [\"<cell 14>:1: error: " + refused + "\","
+                + " '    input(\"who? \")', '    ^^^^^^^^^^^^^^', '  in <main> at <cell 14>:1'], html: []}");
+        expect(s, "input again request", "{type: 'input_request', parent: true, prompt: '', password: false}");
+        // the reply sent after the interrupt is not taken for this one's
+        expect(s, "input again", "{iopub: ['status busy', 'execute_input 15', \"result 15: ''\", 'status idle'],"
+                + " reply: 'ok'}");
     }
 
     /**

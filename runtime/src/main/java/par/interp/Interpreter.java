@@ -280,8 +280,34 @@ public final class Interpreter {
         }
     }
 
+    /**
+     * Where input() gets its lines instead of the input stream: one that asks for each line with
+     * its prompt (the kernel asks the notebook). null at the end of the input; an interrupt
+     * while it waits ends input() with the interpreter's "interrupted".
+     */
+    public interface LineSource {
+        String readLine(String prompt) throws InterruptedException;
+    }
+
+    private LineSource lineSource;
+
+    public void setLineSource(LineSource source) {
+        this.lineSource = source;
+    }
+
     /** input(): one line of standard input, or nil at its end. */
     public Object readLine(String prompt) {
+        if (lineSource != null) {
+            out.flush();
+            String line;
+            try {
+                line = lineSource.readLine(prompt);
+            } catch (InterruptedException e) {
+                checkInterrupt(); // the interrupt asked for ends the wait as it ends any other
+                throw new ParError("interrupted");
+            }
+            return line == null ? Nil.NIL : line;
+        }
         if (!prompt.isEmpty()) {
             out.line(prompt);
         }
