@@ -314,7 +314,7 @@ class ProcessFaultsTest {
         long pid = Long.parseLong(nextLine());
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         String failure = nextLine();
-        assertTrue(failure.matches("task slow\\(<queue#\\d+>\\) failed: worker w\\d \\(pid " + pid
+        assertTrue(failure.matches("task slow\\(<q>\\) failed: worker w\\d \\(pid " + pid
                 + "\\) was killed by signal 9 \\(SIGKILL\\)"), failure);
         assertEquals("true", nextLine());
         assertEquals("2", nextLine());

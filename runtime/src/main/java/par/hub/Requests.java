@@ -230,4 +230,9 @@ final class Requests implements Request.Handler<HubProcess> {
     public void turn(HubProcess from, Request.Turn t, Reply<Done> r) {
         r.ok(Done.DONE);
     }
+
+    @Override
+    public void label(HubProcess from, Request.Label l, Reply<Value> r) {
+        r.ok(new Value(Codec.encode(hub.names.of(l.object()))));
+    }
 }

@@ -101,9 +101,23 @@ abstract class HubHandle implements ParObject, Handle {
                 + Suggestions.didYouMean(method, memberNames()));
     }
 
-    /** How most handles print: their type and the hub's id, {@code <lock#3>}. */
+    /** The hub's name for the object, once asked (names never change). */
+    private String label;
+
+    /**
+     * How most handles print: the name the hub gave the object, as the trace and the messages
+     * show it, {@code <fork0>}; one made with no name, {@code <lock#3>}. Asked of the hub the
+     * first time; if the hub is gone (the run is ending), the type and id.
+     */
     @Override
     public String toString() {
-        return "<" + typeName() + "#" + id + ">";
+        if (label == null) {
+            try {
+                label = (String) support.decode(support.broker().call(new par.wire.Request.Label(id)).encoded());
+            } catch (ParError | ClassCastException e) {
+                return "<" + typeName() + "#" + id + ">";
+            }
+        }
+        return "<" + label + ">";
     }
 }

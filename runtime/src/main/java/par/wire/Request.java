@@ -25,7 +25,7 @@ public sealed interface Request<A extends Answer> permits
         Request.TaskDone, Request.ClosePool, Request.NewSemaphore, Request.SemAcquire, Request.SemRelease,
         Request.NewEvent, Request.SetEvent, Request.IsSet, Request.AwaitEvent, Request.NewBarrier,
         Request.AwaitBarrier, Request.NewCondition, Request.AwaitCondition, Request.Notify, Request.Sleep,
-        Request.Now, Request.Turn, ProcessRequest, SyncRequest, QueueRequest, PipeRequest,
+        Request.Now, Request.Turn, Request.Label, ProcessRequest, SyncRequest, QueueRequest, PipeRequest,
         PoolRequest {
 
     /** A time-out: its seconds, and how the program wrote it (for "after 0.5 s" in messages). */
@@ -403,6 +403,8 @@ public sealed interface Request<A extends Answer> permits
         void now(P from, Now n, Reply<Answer.Value> r);
 
         void turn(P from, Turn t, Reply<Answer.Done> r);
+
+        void label(P from, Label l, Reply<Answer.Value> r);
     }
 
     // ------------------------------------------------------------------ time and turns (under a schedule)
@@ -438,6 +440,23 @@ public sealed interface Request<A extends Answer> permits
         }
     }
 
+    /**
+     * The name the hub gave an object ({@code fork0}, or {@code lock#7} for one made with no
+     * name), which a handle prints: the hub's bookkeeping, no step of a schedule.
+     */
+    record Label(long object) implements Request<Answer.Value> {
+        public <P> void dispatch(Handler<P> h, P from, Reply<Answer.Value> r) { h.label(from, this, r); }
+
+        public void writeFields(Codec.Writer w) {
+            w.i64(object);
+        }
+
+        @Override
+        public boolean bookkeeping() {
+            return true;
+        }
+    }
+
     // ================================================================== the wire form
 
     /**
@@ -449,7 +468,7 @@ public sealed interface Request<A extends Answer> permits
             "Read", "Write", "NewQueue", "Put", "Get", "Size", "NewPool", "Submit",
             "AwaitTask", "AwaitAny", "TaskDone", "ClosePool", "NewSemaphore", "SemAcquire", "SemRelease", "NewEvent",
             "SetEvent", "IsSet", "AwaitEvent", "NewBarrier", "AwaitBarrier", "NewCondition", "AwaitCondition", "Notify",
-            "Sleep", "Now", "Turn"), ProcessRequest.TAGS, SyncRequest.TAGS,
+            "Sleep", "Now", "Turn", "Label"), ProcessRequest.TAGS, SyncRequest.TAGS,
             QueueRequest.TAGS, PipeRequest.TAGS, PoolRequest.TAGS);
 
     /** Writes the request's tag, then its fields. */
@@ -499,6 +518,7 @@ public sealed interface Request<A extends Answer> permits
             case "Sleep": return new Sleep(Fields.readTimeout(r), r.str());
             case "Now": return new Now();
             case "Turn": return new Turn(r.str(), r.str());
+            case "Label": return new Label(r.i64());
             default: return readFamily(TAGS.get(tag), r);
         }
     }

@@ -46,7 +46,7 @@ class MessageRoundTripTest {
                 new Request.SetEvent(11, false), new Request.IsSet(11), new Request.AwaitEvent(11, HALF, "s"),
                 new Request.NewBarrier(3, "seated"), new Request.AwaitBarrier(12, null, "s"), new Request.NewCondition(0, null),
                 new Request.AwaitCondition(13, HALF, "s"), new Request.Notify(13, Integer.MAX_VALUE),
-                new Request.Sleep(HALF, "s"), new Request.Now(), new Request.Turn("print", "a.par:3"),
+                new Request.Sleep(HALF, "s"), new Request.Now(), new Request.Turn("print", "a.par:3"), new Request.Label(12),
                 new ProcessRequest.Kill(2, "a.par:5"), new ProcessRequest.Daemon(2, 2), new ProcessRequest.Daemon(2, 0),
                 new ProcessRequest.Me(), new ProcessRequest.Children(), new ProcessRequest.Parent(),
                 new SyncRequest.NewRLock(null), new SyncRequest.NewRLock("r"), new SyncRequest.LockCount(4),
