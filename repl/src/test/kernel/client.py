@@ -41,12 +41,15 @@ def compact(m):
     return t
 
 
-def until_idle(kc, msg_id, seen=None):
-    """The IOPub messages answering msg_id, up to its idle status."""
+def until_idle(kc, msg_id, seen=None, others=None):
+    """The IOPub messages answering msg_id, up to its idle status; those of other requests that
+    came meanwhile go to others, if given."""
     seen = seen if seen is not None else []
     while True:
         m = kc.get_iopub_msg(timeout=DEADLINE)
         if m["parent_header"].get("msg_id") != msg_id:
+            if others is not None:
+                others.append(m)
             continue
         seen.append(m)
         if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
@@ -60,14 +63,20 @@ def reply_to(kc, msg_id, channel="shell"):
             return m["content"]
 
 
-def execute(kc, step, code, **kw):
+def execute(kc, step, code, late_of=None, **kw):
+    """Runs a cell and reports its messages; late_of: an earlier cell's msg_id, whose messages
+    that came while this cell ran are reported too (a child it started, printing now)."""
     msg_id = kc.execute(code, **kw)
-    seen = until_idle(kc, msg_id)
+    others = []
+    seen = until_idle(kc, msg_id, others=others)
     reply = reply_to(kc, msg_id)
     errors = [m["content"]["traceback"] for m in seen if m["msg_type"] == "error"]
+    late = {} if late_of is None else dict(
+        late=[compact(m) for m in others if m["parent_header"].get("msg_id") == late_of])
     say(step, iopub=[compact(m) for m in seen], reply=reply["status"], count=reply.get("execution_count"),
         traceback=errors[0] if errors else None,
-        html=[m["content"]["data"].get("text/html", "")[:60] for m in seen if m["msg_type"] == "display_data"])
+        html=[m["content"]["data"].get("text/html", "")[:60] for m in seen if m["msg_type"] == "display_data"],
+        **late)
     return seen
 
 
@@ -94,6 +103,7 @@ def interrupted(kc, km, step, code, wanted, how):
     until_idle(kc, msg_id, seen)
     reply = reply_to(kc, msg_id)
     say(step, running_when_seen=running, iopub=[compact(m) for m in seen], reply=reply["status"])
+    return msg_id
 
 
 def asked(kc, km, step, code, answer):
@@ -145,12 +155,12 @@ def session():
         for code in ["def f() {", "x = 1", "x = (1 +* 2)", 's = """open']:
             r = reply_to(kc, kc.is_complete(code))
             say("is_complete", code=code, status=r["status"])
-        interrupted(kc, km, "interrupt by signal",
-                    'def stay(done) {\n    print("child is up")\n    done.get(600)\n    print("child ends")\n}\n'
-                    'c = spawn stay(done)\nq.get()', "child is up", "signal")
-        execute(kc, "child still alive", 'print(c.alive)\ndone.put(1)\njoin c\nprint(c.alive)')
-        interrupted(kc, km, "interrupt by control", 'c = spawn stay(done)\nq.get()', "child is up", "control")
-        execute(kc, "after interrupts", 'done.put(2)\njoin c\nq.put(5)\nq.get()')
+        first = interrupted(kc, km, "interrupt by signal",
+                            'def stay(done) {\n    print("child is up")\n    done.get(600)\n    print("child ends")\n}\n'
+                            'c = spawn stay(done)\nq.get()', "child is up", "signal")
+        execute(kc, "child still alive", 'print(c.alive)\ndone.put(1)\njoin c\nprint(c.alive)', late_of=first)
+        second = interrupted(kc, km, "interrupt by control", 'c = spawn stay(done)\nq.get()', "child is up", "control")
+        execute(kc, "after interrupts", 'done.put(2)\njoin c\nq.put(5)\nq.get()', late_of=second)
         execute(kc, "long map", 'def slowly(x) {\n    sleep(0.5)\n    return x * x\n}\n'
                                 'with pool(2) as w { squares = w.map(slowly, range(8)) }\nsquares')
         execute(kc, "timeline", '%timeline\nl = lock()\ndef hold(l) { with l { print("held") } }\n'

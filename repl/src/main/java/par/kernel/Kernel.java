@@ -49,10 +49,12 @@ public final class Kernel {
         this.iopub = new Channel(bind(SocketType.PUB, connection.iopub()), wire);
         Trace trace = new Trace(null, false);
         // input() in a cell asks the notebook (NotebookInput), never a stream
-        this.session = new Session(new ByteArrayInputStream(new byte[0]), new CellOutput(iopub, "stdout", this::cell),
+        CellOutput.Spawns spawns = new CellOutput.Spawns();
+        this.session = new Session(new ByteArrayInputStream(new byte[0]), new CellOutput(iopub, "stdout", this::cell, spawns),
                 new PrintStream(new LineSplitter(new CellOutput(iopub, "stderr", this::cell)), true,
                         StandardCharsets.UTF_8), trace);
         this.cells = new Cells(session, trace, iopub);
+        session.processes().onSpawn(id -> spawns.spawned(id, cell()));
         session.interp().setProgress(new CellProgressBar(iopub, this::cell));
         this.introspection = new Introspection(session.interp().globals);
     }

@@ -141,15 +141,16 @@ class KernelTest {
         // the child's line came while the cell still waited in q.get(); SIGINT ended that wait only
         expect(s, "interrupt by signal", "{running_when_seen: true, iopub: ['status busy', 'execute_input 6',"
                 + " 'stdout: child is up\\n', 'error Error: interrupted', 'status idle'], reply: 'error'}");
+        // the child cell 6 started prints while cell 7 runs: its line belongs to cell 6
         expect(s, "child still alive", "{iopub: ['status busy', 'execute_input 7', 'stdout: true\\n',"
-                + " 'stdout: child ends\\n', 'stdout: false\\n', 'status idle'], reply: 'ok', count: 7,"
-                + " traceback: null, html: []}");
+                + " 'stdout: false\\n', 'status idle'], reply: 'ok', count: 7, traceback: null, html: [],"
+                + " late: ['stdout: child ends\\n']}");
         expect(s, "interrupt by control control reply", "{status: 'ok'}");
         expect(s, "interrupt by control", "{running_when_seen: true, iopub: ['status busy', 'execute_input 8',"
                 + " 'stdout: child is up\\n', 'error Error: interrupted', 'status idle'], reply: 'error'}");
         // the interrupted get took nothing: the 5 put now is the one got
-        expect(s, "after interrupts", "{iopub: ['status busy', 'execute_input 9', 'stdout: child ends\\n',"
-                + " 'result 9: 5', 'status idle'], reply: 'ok', count: 9, traceback: null, html: []}");
+        expect(s, "after interrupts", "{iopub: ['status busy', 'execute_input 9', 'result 9: 5', 'status idle'],"
+                + " reply: 'ok', count: 9, traceback: null, html: [], late: ['stdout: child ends\\n']}");
         longMapShowsAnUpdatingBar(s.get("long map"));
         JsonObject timeline = s.get("timeline");
         assertEquals("[\"<iframe style=\\\"width:100%;height:480px;border:0\\\" srcdoc=\\\"<!D\"]",

@@ -47,7 +47,7 @@ final class ChildEvents implements ChildConn.Events {
             if (o.more()) {
                 c.linePiece(o.text());
             } else {
-                childLine(c.lineEnd(o.text()));
+                childLine(c.lineEnd(o.text()), origin(p));
             }
             return;
         }
@@ -111,10 +111,22 @@ final class ChildEvents implements ChildConn.Events {
         }
     }
 
-    /** A child's line, written to the root's stdout. */
-    private void childLine(String line) {
+    /**
+     * The root's child that p is or descends from: its id, or 0 (a pool worker, or no job yet).
+     * A process's parent is set before it runs and never changes, so no lock is needed.
+     */
+    private static long origin(HubProcess p) {
+        HubProcess q = p;
+        while (q != null && q.parent != null && q.parent.parent != null) {
+            q = q.parent;
+        }
+        return q != null && q.parent != null ? q.id : 0;
+    }
+
+    /** A child's line, written to the root's stdout; origin: see {@link par.interp.Output#line(String, long)}. */
+    private void childLine(String line, long origin) {
         try {
-            hub.out.line(line);
+            hub.out.line(line, origin);
         } catch (OutputFailure e) {
             outputFailed(e);
         }

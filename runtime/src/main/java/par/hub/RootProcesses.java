@@ -111,11 +111,21 @@ public final class RootProcesses extends ProcessSupport {
         return handles;
     }
 
+    /** Told the id of each process the root program spawns, as the spawn returns. */
+    private java.util.function.LongConsumer spawned = id -> { };
+
+    /** Who is told of the root's spawns (a kernel, to know which cell a child's lines belong to). */
+    public void onSpawn(java.util.function.LongConsumer listener) {
+        spawned = listener;
+    }
+
     @Override
     protected ProcHandle track(ProcHandle handle, boolean arrived) {
         Hub hub = made[0];
         if (arrived) {
             hub.processes.handleMade(handle.id()); // the spawn counted the one it made
+        } else {
+            spawned.accept(handle.id());
         }
         handles().register(handle, new HandleGone(hub, handle.id()));
         return handle;
