@@ -111,8 +111,8 @@ public final class RootProcesses extends ProcessSupport {
         return handles;
     }
 
-    /** Told the id of each process the root program spawns, as the spawn returns. */
-    private java.util.function.LongConsumer spawned = id -> { };
+    /** Told the id of each process the root program spawns, as the spawn returns; null for nobody. */
+    private java.util.function.LongConsumer spawned;
 
     /** Who is told of the root's spawns (a kernel, to know which cell a child's lines belong to). */
     public void onSpawn(java.util.function.LongConsumer listener) {
@@ -124,7 +124,7 @@ public final class RootProcesses extends ProcessSupport {
         Hub hub = made[0];
         if (arrived) {
             hub.processes.handleMade(handle.id()); // the spawn counted the one it made
-        } else {
+        } else if (spawned != null) {
             spawned.accept(handle.id());
         }
         handles().register(handle, new HandleGone(hub, handle.id()));
