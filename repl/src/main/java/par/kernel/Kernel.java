@@ -51,7 +51,7 @@ public final class Kernel {
         // input() in a cell asks the notebook (NotebookInput), never a stream
         CellOutput.Spawns spawns = new CellOutput.Spawns();
         this.session = new Session(new ByteArrayInputStream(new byte[0]), new CellOutput(iopub, "stdout", this::cell, spawns),
-                new PrintStream(new LineSplitter(new CellOutput(iopub, "stderr", this::cell)), true,
+                new PrintStream(new LineSplitter(new CellOutput(iopub, "stderr", this::cell, spawns)), true,
                         StandardCharsets.UTF_8), trace);
         this.cells = new Cells(session, trace, iopub);
         session.processes().onSpawn(id -> spawns.spawned(id, cell()));
