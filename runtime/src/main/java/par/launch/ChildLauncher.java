@@ -200,7 +200,6 @@ public final class ChildLauncher {
      */
     private ChildConn start(boolean spare, boolean longRunning) throws IOException {
         List<String> cmd = new ArrayList<>(command());
-        cmd.add(cmd.indexOf("-cp"), collector(longRunning));
         cmd.addAll(cmd.indexOf("-cp"), longRunning ? ROOT_JIT : LATE_JIT);
         if (reuse && !longRunning) {
             cmd.add(cmd.indexOf("-cp"), "-D" + ChildMain.REUSE + "=true");
@@ -251,7 +250,6 @@ public final class ChildLauncher {
     private Process recordArchive() {
         recording = archive.dumpPath();
         List<String> cmd = new ArrayList<>(command());
-        cmd.add(cmd.indexOf("-cp"), collector(false)); // an archive recorded under G1 keeps the module graph
         cmd.addAll(cmd.indexOf("-cp"), archive.recordFlags(recording));
         cmd.add(ChildMain.ARCHIVE_RUN);
         try {
@@ -312,17 +310,6 @@ public final class ChildLauncher {
     }
 
     /**
-     * The garbage collector of a child. On JDK 17 only G1 maps the heap objects of the
-     * class-data archive, the module graph among them; under any other collector each child
-     * builds that graph again, about 8 ms of CPU (20 spawns took 1.09 s of CPU under G1,
-     * 1.25 s under SerialGC). Later JDKs map them under any collector. A pool worker keeps
-     * SerialGC all the same: long loops ran 7% faster with it.
-     */
-    private static String collector(boolean longRunning) {
-        return !longRunning && Runtime.version().feature() < 18 ? "-XX:+UseG1GC" : "-XX:+UseSerialGC";
-    }
-
-    /**
      * util-linux's setsid, where there is one: a child in a session of its own is outside the
      * terminal's foreground process group, so the Ctrl-C (and Ctrl-Z, Ctrl-\) typed at the
      * REPL reaches only the root, which decides what it stops. A child still ends with the
@@ -370,6 +357,11 @@ public final class ChildLauncher {
         cmd.add("-XX:-UsePerfData");
         cmd.add("-Xms16m");
         cmd.add("-Xmx1g");
+        // On JDK 17 only G1 maps the archived module graph, so SerialGC costs each child about
+        // 8 ms of CPU as it starts (20 spawns and joins: 3-6% more time), but a child's loop runs
+        // 7-30% faster under it (fib in a child 7%; a million lock operations, which allocate
+        // a boxed number each, 13-31%), and a child is there to run code
+        cmd.add("-XX:+UseSerialGC");
         // as in the root (the par launcher): the evaluator's methods call each other in cycles,
         // and inlining them into themselves made their compiles large and slow
         cmd.add("-XX:MaxRecursiveInlineLevel=0");
