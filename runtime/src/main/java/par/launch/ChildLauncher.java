@@ -358,9 +358,9 @@ public final class ChildLauncher {
         cmd.add("-Xms16m");
         cmd.add("-Xmx1g");
         // On JDK 17 only G1 maps the archived module graph, so SerialGC costs each child about
-        // 8 ms of CPU as it starts (20 spawns and joins: 3-6% more time), but a child's loop runs
-        // 7-30% faster under it (fib in a child 7%; a million lock operations, which allocate
-        // a boxed number each, 13-31%), and a child is there to run code
+        // 8 ms of CPU as it starts (20 spawns and joins: 3-6% more time), but a child's code runs
+        // 7-33% faster under it (fib in a child 7%; a million lock operations, which allocate
+        // a boxed number each, 13-33% from run to run), and a child is there to run code
         cmd.add("-XX:+UseSerialGC");
         // as in the root (the par launcher): the evaluator's methods call each other in cycles,
         // and inlining them into themselves made their compiles large and slow
