@@ -18,14 +18,17 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import javax.tools.ToolProvider;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The par script (the checkout's launcher), run from a copy of the checkout's layout whose jar is
- * {@link LaunchedArgs}: how it finds itself through symlinks, which java and flags it picks, the
- * file where it keeps what it found about a java, and when it rebuilds (with a stand-in mvn).
+ * The par script (the checkout's launcher), run from a copy of the checkout's layout whose jar
+ * holds a stand-in {@code par.repl.Main} ({@link #STAND_IN}): how it finds itself through
+ * symlinks, how it starts the JVM, which java and flags it picks, the file where it keeps what
+ * it found about a java, and when it rebuilds (with a stand-in mvn).
  */
 class LauncherScriptTest {
     private static final Path SCRIPT = Path.of(System.getProperty("par.root", "..")).toAbsolutePath().normalize()
@@ -53,14 +56,37 @@ class LauncherScriptTest {
         }
     }
 
-    private static void writeJar(Path jar) throws IOException {
+    /**
+     * What the test's jar runs in place of Par: it prints what the par script started it with
+     * (the command, its JVM flags one per line, then its arguments). It has Par's main class's
+     * name, since the script names that class.
+     */
+    private static final String STAND_IN = """
+            package par.repl;
+
+            public final class Main {
+                public static void main(String[] args) {
+                    System.out.println("command " + System.getProperty("sun.java.command"));
+                    for (String flag : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                        System.out.println("flag " + flag);
+                    }
+                    System.out.println("args " + String.join(" ", args));
+                }
+            }
+            """;
+
+    private void writeJar(Path jar) throws IOException {
+        Path source = Files.createDirectories(tmp.resolve("stand-in/par/repl")).resolve("Main.java");
+        Files.writeString(source, STAND_IN);
+        Path classes = tmp.resolve("stand-in-classes");
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString());
+        assertEquals(0, status, "the stand-in compiles");
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, LaunchedArgs.class.getName());
-        String entry = LaunchedArgs.class.getName().replace('.', '/') + ".class";
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "par.repl.Main");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            out.putNextEntry(new JarEntry(entry));
-            out.write(LaunchedArgs.class.getClassLoader().getResourceAsStream(entry).readAllBytes());
+            out.putNextEntry(new JarEntry("par/repl/Main.class"));
+            out.write(Files.readAllBytes(classes.resolve("par/repl/Main.class")));
             out.closeEntry();
         }
     }
@@ -72,6 +98,10 @@ class LauncherScriptTest {
 
         String args() {
             return out.lines().filter(l -> l.startsWith("args")).findFirst().orElse("(none)");
+        }
+
+        String command() {
+            return out.lines().filter(l -> l.startsWith("command ")).findFirst().orElse("(none)");
         }
     }
 
@@ -104,6 +134,15 @@ class LauncherScriptTest {
     }
 
     @Test
+    void startsTheJvmByNamingTheMainClassSoTheJarIsNotOpenedForItsManifest() throws Exception {
+        Run r = run(root, Map.of(), "./par", "x.par", "an arg");
+        assertEquals(0, r.status(), r.err());
+        // with -jar, the command would be the jar's path
+        assertEquals("command par.repl.Main x.par an arg", r.command());
+        assertEquals("args x.par an arg", r.args());
+    }
+
+    @Test
     void aKeptJavaLineThatNoLongerNamesTheSameFileIsLookedUpAgain() throws Exception {
         Path known = root.resolve("repl/target/par.jar.javas");
         // as if PAR_JAVA had been a JDK 99 at /bin/sh: taken at its word, this JDK 17+ would be
@@ -117,6 +156,10 @@ class LauncherScriptTest {
         assertEquals(JAVA + "\t/bin/sh\t99\n" + JAVA + "\t" + real + "\t" + version + "\n", Files.readString(known));
         String archive = version >= 25 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
         assertTrue(r.flags().stream().anyMatch(f -> f.startsWith(archive)), r.out());
+        try (var files = Files.list(root.resolve("repl/target"))) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.contains(".tmp")).toList(),
+                    "the training run's program and configuration are removed");
+        }
 
         Run again = run(root, Map.of(), "./par", "y.par");
         assertEquals("args y.par", again.args());
