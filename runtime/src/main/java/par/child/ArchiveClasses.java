@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * What the archive run loads beyond what it runs: every class of ours that a child may need for
@@ -18,7 +17,7 @@ import java.util.stream.Stream;
  * holds what that run loaded; a class missing from it made each child that needed one open the
  * jar and read the 2 900 entries of its directory, some 10 ms of the spawn, and most jobs
  * needed one (a comparison, a method call, a lock). Classes are loaded, not initialized. Reads
- * the jar (or, in the tests, the class directory) the classes came from; touches nothing else.
+ * the jar the classes came from; touches nothing else.
  */
 final class ArchiveClasses {
     private ArchiveClasses() {
@@ -41,25 +40,23 @@ final class ArchiveClasses {
         }
     }
 
-    /** The class files under PREFIXES where this class came from; none if that cannot be read. */
+    /**
+     * The class files under PREFIXES in the jar this class came from; none if that cannot be
+     * read, or if it came from a directory, whose classes no archive can hold anyway.
+     */
     private static List<String> classFiles() {
         List<String> files = new ArrayList<>();
+        CodeSource source = ArchiveClasses.class.getProtectionDomain().getCodeSource();
         try {
-            Path where = Path.of(ArchiveClasses.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isDirectory(where)) {
-                try (Stream<Path> all = Files.walk(where)) {
-                    for (Iterator<Path> it = all.iterator(); it.hasNext(); ) {
-                        keep(files, where.relativize(it.next()).toString().replace(java.io.File.separatorChar, '/'));
-                    }
-                }
-            } else {
+            Path where = source == null ? null : Path.of(source.getLocation().toURI());
+            if (where != null && Files.isRegularFile(where)) {
                 try (JarFile jar = new JarFile(where.toFile())) {
                     for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
                         keep(files, e.nextElement().getName());
                     }
                 }
             }
-        } catch (IOException | URISyntaxException | SecurityException | NullPointerException e) {
+        } catch (IOException | URISyntaxException | SecurityException e) {
             // nothing more is archived; children load the rest from the jar
         }
         return files;

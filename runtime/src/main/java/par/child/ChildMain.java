@@ -97,56 +97,34 @@ public final class ChildMain {
             ArchiveClasses.loadAll(); // the reader and the job loop, which this run does not start, among them
             System.exit(0); // the archive is written as the JVM exits
         }
-        int status = ScriptRunner.onLargeStack(new JobLoop(first, channel, jobs, replies, tasks, Boolean.getBoolean(REUSE)));
+        boolean reuse = Boolean.getBoolean(REUSE);
+        int status = ScriptRunner.onLargeStack(new java.util.function.IntSupplier() {
+            @Override
+            public int getAsInt() {
+                Interpreter interp = first;
+                while (true) {
+                    channel.send(new ChildMessage.Ready());
+                    channel.flush();
+                    HubMessage job;
+                    try {
+                        job = jobs.take();
+                    } catch (InterruptedException e) {
+                        return ScriptRunner.OK;
+                    }
+                    if (job instanceof HubMessage.Worker worker) {
+                        return runWorker(worker, interp, channel, replies, tasks);
+                    }
+                    int status = runJob((ProcessRequest.Job) job, interp, channel, replies);
+                    if (!reuse || (status != ScriptRunner.OK && status != ScriptRunner.RUNTIME_ERROR)) {
+                        return status; // an exit(n), or a full heap: this JVM's life ends with its job
+                    }
+                    channel.flush();
+                    interp = interpreter(channel);
+                }
+            }
+        });
         channel.flush();
         System.exit(status);
-    }
-
-    /**
-     * The child's life once ready: it says so, takes its job, and runs it; a pool worker runs
-     * task after task; a reused JVM (par check) is ready again for the next job.
-     */
-    private static final class JobLoop implements java.util.function.IntSupplier {
-        private final Interpreter first;
-        private final ChildChannel channel;
-        private final BlockingQueue<HubMessage> jobs;
-        private final BlockingQueue<HubMessage> replies;
-        private final BlockingQueue<HubMessage.Task> tasks;
-        private final boolean reuse;
-
-        JobLoop(Interpreter first, ChildChannel channel, BlockingQueue<HubMessage> jobs,
-                BlockingQueue<HubMessage> replies, BlockingQueue<HubMessage.Task> tasks, boolean reuse) {
-            this.first = first;
-            this.channel = channel;
-            this.jobs = jobs;
-            this.replies = replies;
-            this.tasks = tasks;
-            this.reuse = reuse;
-        }
-
-        @Override
-        public int getAsInt() {
-            Interpreter interp = first;
-            while (true) {
-                channel.send(new ChildMessage.Ready());
-                channel.flush();
-                HubMessage job;
-                try {
-                    job = jobs.take();
-                } catch (InterruptedException e) {
-                    return ScriptRunner.OK;
-                }
-                if (job instanceof HubMessage.Worker worker) {
-                    return runWorker(worker, interp, channel, replies, tasks);
-                }
-                int status = runJob((ProcessRequest.Job) job, interp, channel, replies);
-                if (!reuse || (status != ScriptRunner.OK && status != ScriptRunner.RUNTIME_ERROR)) {
-                    return status; // an exit(n), or a full heap: this JVM's life ends with its job
-                }
-                channel.flush();
-                interp = interpreter(channel);
-            }
-        }
     }
 
     /** An interpreter for a job: its lines go down the channel, its errors to stderr. */

@@ -37,7 +37,7 @@ class ChildStartTest {
         return new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xlog:class+load=info:file=" + log,
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", ChildClassPath.get(), // as a child is started: from a jar, which an archive needs
                 ChildMain.class.getName(), mode)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
     }
